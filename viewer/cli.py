@@ -1,0 +1,145 @@
+"""Command line: ``framing-viewer [FILE...]`` opens the window; ``framing-viewer compare LEFT RIGHT`` prints.
+
+The ``compare`` subcommand never imports Qt (an import-linter contract checks it), so it runs on a server
+with no display. Errors in the input print one line naming the file and the reason, and exit with status 2.
+
+Exports: ``main(argv=None) -> int``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import textwrap
+from pathlib import Path
+
+EXIT_BAD_INPUT = 2
+
+
+def _compare_parser(subparsers) -> None:
+    parser = subparsers.add_parser(
+        "compare", help="compare two articles and print what they share",
+        description="Compare two articles: shared quotes, copied text, each side's own framing.",
+    )
+    parser.add_argument("left", help="the first article (e.g. the original interview)")
+    parser.add_argument("right", help="the second article (e.g. a re-report)")
+    parser.add_argument("--format", choices=("text", "json"), default="text",
+                        help="text: a readable summary (default); json: the documented contract")
+    parser.add_argument("--min-words", type=int, default=None,
+                        help="words a shared passage needs outside quotations (default 6)")
+    parser.add_argument("--max-gap", type=int, default=None,
+                        help="words that may separate two matches joined into one passage (default 4)")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="framing-viewer",
+        description="See how news outlets covered the same story. With no command, opens the window.",
+    )
+    subparsers = parser.add_subparsers(dest="command")
+    _compare_parser(subparsers)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv and argv[0] == "compare" or argv[:1] in (["-h"], ["--help"]):
+        args = build_parser().parse_args(argv)
+        return run_compare(args)
+    # Everything else opens the window; the GUI module owns its own options (files, --screenshot, ...).
+    from .app import run
+
+    return run(argv)
+
+
+def run_compare(args: argparse.Namespace) -> int:
+    from .engine import MatchSettings, compare
+    from .storage.importers import UnreadableFile, read_document
+
+    try:
+        left = read_document(args.left)
+        right = read_document(args.right)
+    except UnreadableFile as error:
+        print(f"framing-viewer: cannot read {error.path}: {error.reason}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    overrides = {name: value for name, value in (("min_words", args.min_words), ("max_gap", args.max_gap))
+                 if value is not None}
+    try:
+        settings = MatchSettings(**overrides)
+    except ValueError as error:
+        print(f"framing-viewer: {error}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    result = compare(left, right, settings)
+    if args.format == "json":
+        json.dump(result.to_json(), sys.stdout, ensure_ascii=False, indent=1)
+        sys.stdout.write("\n")
+    else:
+        sys.stdout.write(format_text(result))
+    return 0
+
+
+def _label(document) -> str:
+    return document.outlet or Path(document.path).stem or "text"
+
+
+def format_text(result) -> str:
+    """The readable summary of a comparison, as printed by ``compare --format text``."""
+    from .engine import CLASSES
+
+    left, right = result.left, result.right
+    lines = []
+    for name, side in (("LEFT", left), ("RIGHT", right)):
+        document = side.document
+        lines.append(f"{name}: {_label(document)} — {document.title}" + (f" ({document.date})" if document.date else ""))
+        shares = ", ".join(f"{cls} {side.share(cls):.0%}" for cls in CLASSES if side.stats.get(cls))
+        lines.append(f"  {side.words} words: {shares}")
+    lines.append("")
+    quotes = [result.passages[index] for index in sorted(result.quote_passages)]
+    lines.append(f"SHARED QUOTES ({len(quotes)}, {result.altered_quotes} altered)")
+    width = 48
+    for number, passage in enumerate(quotes, 1):
+        left_text = _marked(left.document.text, passage.left_start, passage.left_end, passage.left_edits)
+        right_text = _marked(right.document.text, passage.right_start, passage.right_end, passage.right_edits)
+        left_lines = textwrap.wrap(left_text, width) or [""]
+        right_lines = textwrap.wrap(right_text, width) or [""]
+        lines.append(f"{number:>3}.")
+        for row in range(max(len(left_lines), len(right_lines))):
+            left_cell = left_lines[row] if row < len(left_lines) else ""
+            right_cell = right_lines[row] if row < len(right_lines) else ""
+            lines.append(f"     {left_cell:<{width}} | {right_cell}")
+    shared_text = [passage for index, passage in enumerate(result.passages) if index not in result.quote_passages]
+    if shared_text:
+        lines.append("")
+        lines.append(f"SHARED NARRATION ({len(shared_text)})")
+        for passage in shared_text:
+            lines.append("  - " + _one_line(left.document.text[passage.left_start:passage.left_end]))
+    if result.altered_quotes:
+        lines.append("  ([[...]] marks words that differ between the two sides)")
+    for name, side in (("LEFT", left), ("RIGHT", right)):
+        lines.append("")
+        framing = [span for span in side.spans if span.cls == "framing"]
+        lines.append(f"{name} FRAMING ({side.stats.get('framing', 0)} words, {_label(side.document)})")
+        for span in framing:
+            lines.append("  - " + _one_line(side.document.text[span.start:span.end]))
+    return "\n".join(lines) + "\n"
+
+
+def _one_line(text: str, limit: int = 300) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[:limit - 1] + "…"
+
+
+def _marked(text: str, start: int, end: int, edits) -> str:
+    """The passage on one line, with each differing word wrapped in [[ ]]."""
+    pieces, position = [], start
+    for edit_start, edit_end in edits:
+        pieces.append(text[position:edit_start])
+        pieces.append("[[" + text[edit_start:edit_end] + "]]")
+        position = edit_end
+    pieces.append(text[position:end])
+    return " ".join("".join(pieces).split())
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,40 @@
+"""Framing Viewer's comparison engine: plain Python, no Qt, usable from a notebook.
+
+    >>> from viewer.engine import compare
+    >>> result = compare(people_text, reprint_text)        # two strings or two Documents
+    >>> result.left.stats["shared-quote"], result.right.share("framing")
+    >>> for passage in result.passages: ...
+
+Public API
+----------
+``compare(left, right, settings=None) -> Comparison``
+    ``left`` / ``right``: ``str`` or ``Document``; ``settings``: ``MatchSettings`` (defaults suit news).
+``Comparison``
+    ``left``, ``right``: ``Side``; ``passages``: tuple of ``Passage`` ordered by left start;
+    ``quote_passages``: indices of passages inside quotations; ``altered_quotes``: how many of those differ;
+    ``swapped()``: the mirror comparison; ``to_json()``: the command line's JSON contract.
+``Side``
+    ``document``: ``Document``; ``quotes``: ``Quote(start, end, depth)``; ``attributions``:
+    ``Attribution(start, end, speaker)``; ``spans``: ``Span(start, end, cls)`` covering every non-space
+    character once; ``stats``: ``{class: words}``; ``share(cls)``: fraction of words.
+``Passage``
+    ``left_start``, ``left_end``, ``right_start``, ``right_end``: character offsets (end exclusive);
+    ``left_words``, ``right_words``: word-index ranges; ``matched_words``; ``left_edits`` / ``right_edits``:
+    character ranges of the words that differ inside the passage.
+``Document(text, path, title, outlet, date)``; ``Document.from_text(text, ...)`` reads title and date.
+``CLASSES``: ``shared-quote``, ``shared-text``, ``own-quote``, ``attribution``, ``framing``, ``boilerplate``.
+``MatchSettings(min_words=6, min_quote_words=3, max_gap=4, max_seed_hits=50)``.
+
+All offsets are Python string indices into ``Document.text``.
+"""
+
+from .classify import CLASSES, Span
+from .compare import Comparison, Side, compare
+from .match import MatchSettings, Passage
+from .quotes import Attribution, Quote, find_attributions, find_quotes
+from .text import Document, Tokens, tokenize
+
+__all__ = [
+    "CLASSES", "Attribution", "Comparison", "Document", "MatchSettings", "Passage", "Quote", "Side",
+    "Span", "Tokens", "compare", "find_attributions", "find_quotes", "tokenize",
+]

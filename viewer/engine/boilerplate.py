@@ -1,0 +1,96 @@
+"""Page chrome: the lines a saved web page carries that no journalist wrote for this story.
+
+A line (paragraph) is boilerplate when one of two general rules holds:
+
+1. **Chrome phrases.** A short line (at most ``PATTERN_MAX_WORDS`` words) that contains one of the phrases in
+   ``CHROME_PATTERNS``: navigation ("skip to main content"), comment widgets ("view all comments",
+   "leave a comment", "notify of"), sharing and newsletter prompts, image credits, promotions that send the
+   reader elsewhere ("watch the full episode ... app"). The list names kinds of page furniture, not
+   sentences of any particular article.
+2. **Widget labels.** A very short line (at most ``LABEL_MAX_WORDS`` words) with no sentence punctuation at
+   its end that either starts with an interface verb ("Share", "Leave", "View", "Notify") or has no
+   stop word at all and every word capitalised ("Inline Feedbacks", a bare name under a photo). Section
+   headings written by the outlet ("An emotional journey") carry stop words and stay framing.
+
+The first line of an article is its headline and is never judged by rule 2.
+
+Exports: ``boilerplate_lines(text) -> list[(start, end)]``, ``is_boilerplate_line(line, first=False)``.
+"""
+
+from __future__ import annotations
+
+import re
+
+PATTERN_MAX_WORDS = 30  # words; a longer paragraph is prose even if it mentions "comments" or "credit"
+LABEL_MAX_WORDS = 4  # words
+
+CHROME_PATTERNS = re.compile(
+    r"""
+      \bskip\ to\ (?:main\ )?(?:content|navigation|header|footer)\b
+    | \b(?:view|show|load|see)\ (?:all\ |more\ )?comments?\b
+    | \b(?:leave|post|add)\ a\ (?:comment|reply)\b
+    | \bnotify\ (?:me\ )?of\b
+    | \binline\ feedbacks?\b
+    | \b(?:share|tweet|pin)\ (?:this|on)\b
+    | \bsign\ up\ (?:for|to)\b
+    | \bsubscribe\ (?:to|now|for)\b
+    | \bnewsletters?\b.{0,40}\b(?:inbox|sign|subscribe|email)\b
+    | \bpush\ notifications?\b
+    | \b(?:image|photo|pic|picture|video)\ (?:credit|zoom|courtesy|source)\b
+    | ^\s*(?:credit|photo|image|source)\s*:
+    | \badvertisement\b
+    | \bread\ more\b\s*:?\s*$
+    | \b(?:related|recommended)\ (?:stories|articles|content|posts?)\b
+    | \bfollow\ us\b
+    | \b(?:accept|manage)\ (?:all\ )?cookies\b
+    | ^\s*(?:watch|listen|stream|download)\b.{0,120}\b(?:app|podcast|episode|\w+\.com)\b
+    """,
+    re.IGNORECASE | re.VERBOSE,
+)
+
+INTERFACE_VERBS = frozenset(
+    "share tweet pin email print comment comments leave view notify subscribe follow sign log login "
+    "register skip load show hide close menu search reply like watch listen download".split()
+)
+
+STOP_WORDS = frozenset(
+    "a an the and or but of to in on at for with from by as is are was were be been it its this that these "
+    "those he she they we you i his her their our my your not no so if than then there here who what when "
+    "where how why which about into over after before up down out off".split()
+)
+
+_WORD_RE = re.compile(r"\w+")
+_SENTENCE_END = (".", "!", "?", ":", ".”", '."', "!”", '!"', "?”", '?"')
+
+
+def is_boilerplate_line(line: str, first: bool = False) -> bool:
+    """Whether one line of text is page chrome (see the module docstring for the rules)."""
+    words = _WORD_RE.findall(line)
+    if not words:
+        # A line of symbols only ("©", "•••") is decoration; an empty line is nothing at all.
+        return bool(line.strip())
+    if len(words) <= PATTERN_MAX_WORDS and CHROME_PATTERNS.search(line):
+        return True
+    if first or len(words) > LABEL_MAX_WORDS or line.rstrip().endswith(_SENTENCE_END):
+        return False
+    if words[0].lower() in INTERFACE_VERBS:
+        return True
+    no_stop_words = not any(word.lower() in STOP_WORDS for word in words)
+    all_capitalised = all(word[0].isupper() or word[0].isdigit() for word in words)
+    return no_stop_words and all_capitalised
+
+
+def boilerplate_lines(text: str) -> list[tuple[int, int]]:
+    """Character ranges ``(start, end)`` of the boilerplate lines of ``text``, in order, end exclusive."""
+    found: list[tuple[int, int]] = []
+    first = True
+    position = 0
+    for line in text.split("\n"):
+        end = position + len(line)
+        if line.strip():
+            if is_boilerplate_line(line, first=first):
+                found.append((position, end))
+            elif first:
+                first = False  # the headline is the first line that is not chrome
+        position = end + 1
+    return found

@@ -1,0 +1,145 @@
+"""The whole comparison of two documents: passages, edits, classes and word counts.
+
+``compare(left, right, settings)`` takes two ``Document`` objects or two strings and returns a
+``Comparison``. The result for (right, left) is always the mirror image of the result for (left, right):
+the pair is computed in one canonical order (the smaller text first) and mirrored back when needed, so the
+tie-breaks inside greedy tiling can never make the answer depend on which pane a text sits in.
+
+Exports: ``Side``, ``Comparison``, ``compare``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .classify import CHROME, CLASSES, TAG, Analysis, Span, analyse, classify
+from .match import MatchSettings, Passage, find_passages
+from .quotes import Attribution, Quote
+from .text import Document
+
+
+@dataclass(frozen=True)
+class Side:
+    """One text of a comparison: the document, its quotations and tags, its classed spans and word counts."""
+
+    document: Document
+    quotes: tuple[Quote, ...]
+    attributions: tuple[Attribution, ...]
+    spans: tuple[Span, ...]
+    stats: dict[str, int] = field(hash=False)
+
+    @property
+    def words(self) -> int:
+        return sum(self.stats.values())
+
+    def share(self, cls: str) -> float:
+        """Fraction (0..1) of this side's words that have class ``cls``."""
+        return self.stats.get(cls, 0) / self.words if self.words else 0.0
+
+    def to_json(self) -> dict:
+        document = self.document
+        return {"path": document.path, "title": document.title, "outlet": document.outlet,
+                "date": document.date, "text": document.text}
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """Two sides and the passages they share (ordered by left start).
+
+    ``quote_passages`` are the indices of passages that lie inside quotations on either side.
+    """
+
+    left: Side
+    right: Side
+    passages: tuple[Passage, ...]
+    quote_passages: frozenset[int]
+    settings: MatchSettings
+
+    def swapped(self) -> Comparison:
+        passages = [passage.swapped() for passage in self.passages]
+        order = sorted(range(len(passages)), key=lambda index: (passages[index].left_start, passages[index].right_start))
+        position = {old: new for new, old in enumerate(order)}
+        return Comparison(
+            self.right, self.left, tuple(passages[index] for index in order),
+            frozenset(position[index] for index in self.quote_passages), self.settings,
+        )
+
+    @property
+    def altered_quotes(self) -> int:
+        """Shared quotations whose wording differs somewhere between the two sides."""
+        return sum(1 for index in self.quote_passages
+                   if self.passages[index].left_edits or self.passages[index].right_edits)
+
+    def to_json(self) -> dict:
+        """The documented JSON contract of ``framing-viewer compare --format json`` (see the README)."""
+        return {
+            "left": self.left.to_json(),
+            "right": self.right.to_json(),
+            "passages": [
+                {"left": [passage.left_start, passage.left_end],
+                 "right": [passage.right_start, passage.right_end],
+                 "quote": index in self.quote_passages,
+                 "edits": {"left": [list(edit) for edit in passage.left_edits],
+                           "right": [list(edit) for edit in passage.right_edits]}}
+                for index, passage in enumerate(self.passages)
+            ],
+            "spans": {side: [{"start": span.start, "end": span.end, "class": span.cls} for span in getattr(self, side).spans]
+                      for side in ("left", "right")},
+            "stats": {"left": dict(self.left.stats), "right": dict(self.right.stats)},
+        }
+
+
+def _as_document(value: Document | str) -> Document:
+    return value if isinstance(value, Document) else Document.from_text(value)
+
+
+def compare(left: Document | str, right: Document | str, settings: MatchSettings | None = None) -> Comparison:
+    """Compare two documents (or plain strings); see the package docstring for the result's shape."""
+    settings = settings or MatchSettings()
+    left_document, right_document = _as_document(left), _as_document(right)
+    if right_document.text < left_document.text:
+        return _compare(right_document, left_document, settings).swapped()
+    return _compare(left_document, right_document, settings)
+
+
+def _compare(left_document: Document, right_document: Document, settings: MatchSettings) -> Comparison:
+    left, right = analyse(left_document.text), analyse(right_document.text)
+    passages = find_passages(
+        left.text, left.tokens, right.text, right.tokens, settings,
+        left.quoted, right.quoted, left.chrome, right.chrome,
+    )
+    passages = [_without_tag_edits(passage, left, right) for passage in passages]
+    quote_passages = frozenset(
+        index for index, passage in enumerate(passages)
+        if _mostly_quoted(left, passage.left_words) or _mostly_quoted(right, passage.right_words)
+    )
+    return Comparison(
+        _side(left_document, left, [passage.left_words for passage in passages]),
+        _side(right_document, right, [passage.right_words for passage in passages]),
+        tuple(passages), quote_passages, settings,
+    )
+
+
+def _side(document: Document, analysis: Analysis, shared_words: list[tuple[int, int]]) -> Side:
+    spans, stats = classify(analysis, shared_words)
+    return Side(document, analysis.quotes, analysis.attributions, tuple(spans), stats)
+
+
+def _mostly_quoted(analysis: Analysis, words: tuple[int, int]) -> bool:
+    start, end = words
+    return analysis.quoted.count(1, start, end) * 2 >= end - start
+
+
+def _without_tag_edits(passage: Passage, left: Analysis, right: Analysis) -> Passage:
+    """Drop 'edits' that are speech tags or chrome: "she said" inserted into a quote changes no wording."""
+    def keep(analysis: Analysis, edits):
+        return tuple(edit for edit in edits if analysis.zones[edit[0]] not in (TAG, CHROME))
+
+    if not passage.left_edits and not passage.right_edits:
+        return passage
+    return Passage(passage.left_start, passage.left_end, passage.right_start, passage.right_end,
+                   passage.left_words, passage.right_words, passage.matched_words,
+                   keep(left, passage.left_edits), keep(right, passage.right_edits))
+
+
+__all__ = ["Side", "Comparison", "compare", "CLASSES"]

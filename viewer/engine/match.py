@@ -1,0 +1,392 @@
+"""Shared passages between two texts, wherever they sit in each, and the edits inside them.
+
+The method is the one plagiarism and text-reuse tools use (WCopyfind, passim, TextPAIR), because line diffs
+(difflib, Meld) lose everything that moved:
+
+1. **Seed.** Every run of ``SEED_WORDS`` consecutive word keys of the right text goes into a hash table.
+   A run that occurs more than ``MatchSettings.max_seed_hits`` times seeds nothing (it is a stock phrase
+   or repeated furniture); passages through it are still found from their other words.
+2. **Extend.** Each seed hit grows forwards and backwards while the words agree: a *maximal match*. A
+   diagonal (right index minus left index) already covered up to a point is not extended again.
+3. **Tile.** Maximal matches are taken longest first (Greedy String Tiling); a match that overlaps words
+   already taken is cut to its free pieces, which go back into the queue.
+4. **Short quotes.** Words inside quotation marks on both sides get a second pass with seeds of
+   ``min_quote_words`` words, so a short quote both outlets carry is found even below ``min_words``.
+5. **Join.** Tiles in the same order on both sides, separated by at most ``max_gap`` words on each side,
+   form one passage (an inserted "she said", a changed word).
+6. **Keep.** A passage needs ``min_words`` matched words, or ``min_quote_words`` when all its words lie
+   inside quotation marks on both sides. Nothing shorter is reported: stock phrases invent no sharing.
+7. **Edits.** Inside a passage, the words between its tiles are compared character by character with
+   diff-match-patch (no timeout: its default one-second limit silently reports "everything differs"), and
+   every word that holds a changed character is an edit.
+
+Exports: ``MatchSettings``, ``Passage``, ``find_passages``.
+"""
+
+from __future__ import annotations
+
+import heapq
+from dataclasses import dataclass
+
+from diff_match_patch import diff_match_patch
+
+from .text import Tokens
+
+SEED_WORDS = 5  # words per hashed seed; fewer makes stock phrases seed, more misses short shared runs
+_COMPARE_STRIDE = 64  # words compared at once while extending; list slices compare at C speed
+
+
+@dataclass(frozen=True)
+class MatchSettings:
+    """How much agreement makes a shared passage.
+
+    ``min_words``: words (>= 1); a passage outside quotations needs this many matching words.
+    ``min_quote_words``: words (>= 1); a passage whose words are all quoted on both sides may be this short.
+    ``max_gap``: words (>= 0); neighbouring matches this close on both sides join into one passage.
+    ``max_seed_hits``: occurrences (>= 1); a seed more frequent than this in the right text is skipped.
+    """
+
+    min_words: int = 6
+    min_quote_words: int = 3
+    max_gap: int = 4
+    max_seed_hits: int = 50
+
+    def __post_init__(self):
+        if self.min_words < 1 or self.min_quote_words < 1 or self.max_gap < 0 or self.max_seed_hits < 1:
+            raise ValueError(f"invalid match settings: {self}")
+
+
+@dataclass(frozen=True)
+class Tile:
+    """An exact run of ``length`` words: left words ``[left, left+length)`` equal right words ``[right, …)``."""
+
+    left: int
+    right: int
+    length: int
+
+
+@dataclass(frozen=True)
+class Passage:
+    """A stretch both texts share, as character ranges (end exclusive) into each side's text.
+
+    ``left_words`` and ``right_words`` are word-index ranges; ``matched_words`` counts the words that agree
+    exactly; ``left_edits`` / ``right_edits`` are the character ranges of words that differ inside the
+    passage, in order.
+    """
+
+    left_start: int
+    left_end: int
+    right_start: int
+    right_end: int
+    left_words: tuple[int, int]
+    right_words: tuple[int, int]
+    matched_words: int
+    left_edits: tuple[tuple[int, int], ...] = ()
+    right_edits: tuple[tuple[int, int], ...] = ()
+
+    def swapped(self) -> Passage:
+        return Passage(
+            self.right_start, self.right_end, self.left_start, self.left_end,
+            self.right_words, self.left_words, self.matched_words, self.right_edits, self.left_edits,
+        )
+
+
+def word_ids(left: list[str], right: list[str]) -> tuple[list[int], list[int]]:
+    """Both key lists as small integers from one shared vocabulary (ints hash and compare faster)."""
+    vocabulary: dict[str, int] = {}
+    intern = vocabulary.setdefault
+    left_ids = [intern(key, len(vocabulary)) for key in left]
+    right_ids = [intern(key, len(vocabulary)) for key in right]
+    return left_ids, right_ids
+
+
+def seed_index(ids: list[int], size: int, positions=None) -> dict[tuple, list[int]]:
+    """Where each run of ``size`` consecutive ids starts (only at ``positions`` when given)."""
+    index: dict[tuple, list[int]] = {}
+    if positions is None:
+        grams = zip(*(ids[offset:] for offset in range(size)))
+        for position, gram in enumerate(grams):
+            found = index.get(gram)
+            if found is None:
+                index[gram] = [position]
+            else:
+                found.append(position)
+    else:
+        for position in positions:
+            index.setdefault(tuple(ids[position:position + size]), []).append(position)
+    return index
+
+
+def maximal_matches(left: list[int], right: list[int], size: int, max_hits: int,
+                    left_positions=None, right_positions=None) -> list[Tile]:
+    """Every maximal run of equal ids that contains a shared seed of ``size`` ids."""
+    index = seed_index(right, size, right_positions)
+    left_count, right_count = len(left), len(right)
+    covered: dict[int, int] = {}  # diagonal -> left index where the last extended run on it ended
+    tiles: list[Tile] = []
+    if left_positions is None:
+        seeds = enumerate(zip(*(left[offset:] for offset in range(size))))
+    else:
+        seeds = ((position, tuple(left[position:position + size])) for position in left_positions)
+    for position, gram in seeds:
+        hits = index.get(gram)
+        if hits is None or len(hits) > max_hits:
+            continue
+        for hit in hits:
+            diagonal = hit - position
+            if covered.get(diagonal, -1) > position:
+                continue
+            start_left, start_right = position, hit
+            while start_left and start_right and left[start_left - 1] == right[start_right - 1]:
+                start_left -= 1
+                start_right -= 1
+            end_left, end_right = position + size, hit + size
+            while (end_left + _COMPARE_STRIDE <= left_count and end_right + _COMPARE_STRIDE <= right_count
+                   and left[end_left:end_left + _COMPARE_STRIDE] == right[end_right:end_right + _COMPARE_STRIDE]):
+                end_left += _COMPARE_STRIDE
+                end_right += _COMPARE_STRIDE
+            while end_left < left_count and end_right < right_count and left[end_left] == right[end_right]:
+                end_left += 1
+                end_right += 1
+            covered[diagonal] = end_left
+            tiles.append(Tile(start_left, start_right, end_left - start_left))
+    return tiles
+
+
+def tile_greedily(candidates: list[Tile], min_length: int, taken_left: bytearray,
+                  taken_right: bytearray) -> list[Tile]:
+    """Longest-first, non-overlapping choice among ``candidates``; marks what it takes in the two masks."""
+    # Ties go to the match nearest the start of both texts, a rule that reads the same from either side.
+    heap = [(-tile.length, tile.left + tile.right, tile.left, tile.right) for tile in candidates
+            if tile.length >= min_length]
+    heapq.heapify(heap)
+    chosen: list[Tile] = []
+    while heap:
+        negative_length, _, left, right = heapq.heappop(heap)
+        length = -negative_length
+        if taken_left.find(1, left, left + length) < 0 and taken_right.find(1, right, right + length) < 0:
+            taken_left[left:left + length] = b"\x01" * length
+            taken_right[right:right + length] = b"\x01" * length
+            chosen.append(Tile(left, right, length))
+            continue
+        piece_start = None
+        for offset in range(length + 1):
+            free = offset < length and not taken_left[left + offset] and not taken_right[right + offset]
+            if free and piece_start is None:
+                piece_start = offset
+            elif not free and piece_start is not None:
+                piece_length = offset - piece_start
+                if piece_length >= min_length:
+                    item = (-piece_length, left + right + 2 * piece_start, left + piece_start, right + piece_start)
+                    heapq.heappush(heap, item)
+                piece_start = None
+    return chosen
+
+
+def _runs(mask: bytearray) -> list[tuple[int, int]]:
+    """``(start, end)`` of each run of non-zero bytes in ``mask``."""
+    runs = []
+    position = mask.find(1)
+    while position >= 0:
+        end = mask.find(0, position)
+        if end < 0:
+            end = len(mask)
+        runs.append((position, end))
+        position = mask.find(1, end)
+    return runs
+
+
+def _free(wanted: bytearray, taken: bytearray) -> bytearray:
+    """1 where a word is wanted and not taken yet."""
+    return bytearray(1 if want and not took else 0 for want, took in zip(wanted, taken))
+
+
+def _masked(ids: list[int], keep: bytearray, offset: int) -> list[int]:
+    """``ids`` with every word outside ``keep`` replaced by a unique negative id that matches nothing."""
+    return [word if kept else -1 - offset - index for index, (word, kept) in enumerate(zip(ids, keep))]
+
+
+def _seed_positions(mask: bytearray, size: int) -> list[int]:
+    return [position for start, end in _runs(mask) for position in range(start, end - size + 1)]
+
+
+def find_tiles(left: Tokens, right: Tokens, settings: MatchSettings, left_quoted: bytearray,
+               right_quoted: bytearray, left_excluded: bytearray | None = None,
+               right_excluded: bytearray | None = None) -> list[Tile]:
+    """All tiles between two token lists: the long pass, then the short pass inside quotations.
+
+    Excluded words (page chrome) take part in no tile: two pages of one site share their navigation, and
+    that is not shared reporting.
+    """
+    left_ids, right_ids = word_ids(left.keys, right.keys)
+    for ids, excluded, offset in ((left_ids, left_excluded, 0), (right_ids, right_excluded, len(left_ids))):
+        if excluded is not None and excluded.find(1) >= 0:
+            for index in range(len(ids)):
+                if excluded[index]:
+                    ids[index] = -1 - offset - index  # unique: matches nothing
+    taken_left, taken_right = bytearray(len(left_ids)), bytearray(len(right_ids))
+    size = min(SEED_WORDS, settings.min_words)
+    candidates = maximal_matches(left_ids, right_ids, size, settings.max_seed_hits)
+    tiles = tile_greedily(candidates, size, taken_left, taken_right)
+    short = min(settings.min_quote_words, size)
+    if left_quoted.find(1) < 0 or right_quoted.find(1) < 0:
+        return sorted(tiles, key=lambda tile: (tile.left, tile.right))
+    if short < size:
+        # Quoted words not taken yet are the only words that can match in the short pass.
+        free_left, free_right = _free(left_quoted, taken_left), _free(right_quoted, taken_right)
+        candidates = maximal_matches(_masked(left_ids, free_left, 0), _masked(right_ids, free_right, len(left_ids)),
+                                     short, settings.max_seed_hits,
+                                     _seed_positions(free_left, short), _seed_positions(free_right, short))
+        tiles += tile_greedily(candidates, short, taken_left, taken_right)
+    # A quotation one text repeats (a headline quoting its own body) matches the other text's quotation
+    # again, even where that one is taken already: the only place a word may belong to two passages.
+    for this_ids, this_quoted, this_taken, other_ids, other_quoted, flip in (
+        (left_ids, left_quoted, taken_left, right_ids, right_quoted, False),
+        (right_ids, right_quoted, taken_right, left_ids, left_quoted, True),
+    ):
+        free = _free(this_quoted, this_taken)
+        positions = _seed_positions(free, short)
+        if not positions:
+            continue
+        candidates = maximal_matches(_masked(this_ids, free, 0), _masked(other_ids, other_quoted, len(this_ids)),
+                                     short, settings.max_seed_hits, positions, _seed_positions(other_quoted, short))
+        repeats = tile_greedily(candidates, short, this_taken, bytearray(len(other_ids)))
+        tiles += [Tile(tile.right, tile.left, tile.length) for tile in repeats] if flip else repeats
+    return sorted(tiles, key=lambda tile: (tile.left, tile.right))
+
+
+def join_tiles(tiles: list[Tile], max_gap: int) -> list[list[Tile]]:
+    """Group tiles (sorted by left position) that follow each other closely on both sides."""
+    groups: list[list[Tile]] = []
+    for tile in tiles:
+        if groups:
+            last = groups[-1][-1]
+            gap_left = tile.left - (last.left + last.length)
+            gap_right = tile.right - (last.right + last.length)
+            if 0 <= gap_left <= max_gap and 0 <= gap_right <= max_gap:
+                groups[-1].append(tile)
+                continue
+        groups.append([tile])
+    return groups
+
+
+def find_passages(left_text: str, left: Tokens, right_text: str, right: Tokens,
+                  settings: MatchSettings = MatchSettings(),
+                  left_quoted: bytearray | None = None, right_quoted: bytearray | None = None,
+                  left_excluded: bytearray | None = None, right_excluded: bytearray | None = None) -> list[Passage]:
+    """Shared passages of two tokenized texts, ordered by their left start.
+
+    ``left_quoted`` / ``right_quoted`` mark (one byte per word, non-zero = inside a quotation) the words
+    that may form passages shorter than ``settings.min_words``; without them no short passage is kept.
+    ``left_excluded`` / ``right_excluded`` mark words that never match (page chrome).
+    """
+    left_quoted = left_quoted if left_quoted is not None else bytearray(len(left))
+    right_quoted = right_quoted if right_quoted is not None else bytearray(len(right))
+    tiles = find_tiles(left, right, settings, left_quoted, right_quoted, left_excluded, right_excluded)
+    passages = []
+    for group in join_tiles(tiles, settings.max_gap):
+        first, last = group[0], group[-1]
+        left_words = (first.left, last.left + last.length)
+        right_words = (first.right, last.right + last.length)
+        matched = sum(tile.length for tile in group)
+        if matched < settings.min_words and not _short_quote_kept(
+                matched, left_words, right_words, settings, left_quoted, right_quoted):
+            continue
+        left_edits, right_edits = _edits(left_text, left, right_text, right, group)
+        passages.append(Passage(
+            left.starts[left_words[0]], left.ends[left_words[1] - 1],
+            right.starts[right_words[0]], right.ends[right_words[1] - 1],
+            left_words, right_words, matched, left_edits, right_edits,
+        ))
+    return passages
+
+
+SHORT_QUOTE_COVER = 0.8  # fraction of one side's quotation a short passage must cover
+
+
+def _short_quote_kept(matched: int, left_words, right_words, settings: MatchSettings,
+                      left_quoted: bytearray, right_quoted: bytearray) -> bool:
+    """A passage below ``min_words`` is kept only as (nearly) a whole quotation quoted on both sides.
+
+    Without the whole-quotation rule, three-word runs like "that it's" inside two different quotes
+    would count as shared.
+    """
+    if matched < settings.min_quote_words:
+        return False
+    if left_quoted.find(0, *left_words) >= 0 or right_quoted.find(0, *right_words) >= 0:
+        return False
+    return any(
+        (words[1] - words[0]) >= SHORT_QUOTE_COVER * _quote_length(quoted, words)
+        for words, quoted in ((left_words, left_quoted), (right_words, right_quoted))
+    )
+
+
+def _quote_length(quoted: bytearray, words: tuple[int, int]) -> int:
+    """Words in the quoted run that contains ``words`` (quoted runs are separated by unquoted words)."""
+    start = quoted.rfind(0, 0, words[0]) + 1
+    end = quoted.find(0, words[1])
+    return (len(quoted) if end < 0 else end) - start
+
+
+_DIFFER = diff_match_patch()
+_DIFFER.Diff_Timeout = 0  # seconds, 0 = no limit: the default 1 s silently gives "everything differs"
+
+
+def _edits(left_text: str, left: Tokens, right_text: str, right: Tokens, group: list[Tile]):
+    """Character ranges of the words that differ between consecutive tiles of one passage."""
+    left_edits: list[tuple[int, int]] = []
+    right_edits: list[tuple[int, int]] = []
+    for before, after in zip(group, group[1:]):
+        left_gap = (before.left + before.length, after.left)
+        right_gap = (before.right + before.length, after.right)
+        left_span = _gap_chars(left, left_gap)
+        right_span = _gap_chars(right, right_gap)
+        left_changed, right_changed = _changed_chars(left_text[slice(*left_span)], right_text[slice(*right_span)])
+        left_edits += _words_touched(left, left_gap, left_span[0], left_changed)
+        right_edits += _words_touched(right, right_gap, right_span[0], right_changed)
+    return tuple(left_edits), tuple(right_edits)
+
+
+def _gap_chars(tokens: Tokens, gap: tuple[int, int]) -> tuple[int, int]:
+    """Characters from the end of the word before the gap to the start of the word after it."""
+    return tokens.ends[gap[0] - 1], tokens.starts[gap[1]]
+
+
+def _fold_for_diff(text: str) -> str:
+    """Same length as ``text``; case, punctuation and space differences vanish."""
+    return "".join(char.lower() if char.isalnum() else " " for char in text)
+
+
+def _changed_chars(left: str, right: str) -> tuple[list[int], list[int]]:
+    """Offsets of the characters of each side that diff-match-patch reports as not shared."""
+    left_changed, right_changed = [], []
+    left_at = right_at = 0
+    for operation, chunk in _DIFFER.diff_main(_fold_for_diff(left), _fold_for_diff(right), False):
+        size = len(chunk)
+        if operation == 0:
+            left_at += size
+            right_at += size
+            continue
+        if chunk.isspace():
+            left_at, right_at = (left_at + size, right_at) if operation < 0 else (left_at, right_at + size)
+            continue
+        if operation < 0:
+            left_changed.extend(range(left_at, left_at + size))
+            left_at += size
+        else:
+            right_changed.extend(range(right_at, right_at + size))
+            right_at += size
+    return left_changed, right_changed
+
+
+def _words_touched(tokens: Tokens, gap: tuple[int, int], base: int, changed: list[int]) -> list[tuple[int, int]]:
+    touched = []
+    changed_set = {base + offset for offset in changed}
+    for index in range(*gap):
+        start, end = tokens.starts[index], tokens.ends[index]
+        if any(offset in changed_set for offset in range(start, end)):
+            if touched and touched[-1][1] >= start - 1:
+                touched[-1] = (touched[-1][0], end)
+            else:
+                touched.append((start, end))
+    return touched

@@ -1,0 +1,222 @@
+"""Direct quotations and the speech tags around them.
+
+``find_quotes(text)`` returns every quotation as a ``Quote(start, end, depth)``: ``start`` at the opening mark,
+``end`` just after the closing mark (or at the end of the paragraph where a quote was never closed), depth 0
+for a quotation in the narration and 1 or more for one nested inside another (``'Be a man'`` inside a
+double-quoted sentence).
+
+Rules, in the order they are applied to each quote mark:
+
+- Curly marks say what they are: “ „ « open, ” » close. ‘ opens; ’ closes a pending single quote and is an
+  apostrophe otherwise (``kids’``, ``don’t``).
+- A straight mark between two letters or digits is an apostrophe (``it's``). Otherwise a straight mark
+  closes a pending quote of its kind when it follows a non-space character, and opens one when it follows a
+  space, an opening bracket or a dash and precedes a non-space character.
+- News style runs one speaker's quote over several paragraphs: the opening mark is repeated at the start of
+  each new paragraph and the closing mark appears only in the last. A quote still open at the end of a
+  paragraph therefore continues when the next paragraph starts with an opening mark of the same kind, and
+  ends at the end of its paragraph otherwise (an unbalanced mark never fails the scan). An unclosed single
+  mark at a paragraph end was an apostrophe (``'90s``) and makes no quote.
+
+``find_attributions(text, quotes)`` returns the speech tags next to depth-0 quotes: ``"…," she said.``,
+``"…" Teigen told People.``, ``"…," says Teigen, …``, ``She continued, saying, "…"``. A verb followed by
+"that" or "how" is reported speech, not a tag. The speaker is the name or pronoun beside the verb; a pronoun
+is resolved to the last named speaker when there is one.
+
+Exports: ``Quote``, ``Attribution``, ``find_quotes``, ``find_attributions``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A quotation: ``text[start:end]`` includes its marks; depth 0 is a top-level quote."""
+
+    start: int
+    end: int
+    depth: int = 0
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """A speech tag ``text[start:end]`` ("she said") and who it names as the speaker ("" when unknown)."""
+
+    start: int
+    end: int
+    speaker: str = ""
+
+
+DOUBLE, SINGLE = "double", "single"
+_KIND = {'"': DOUBLE, "“": DOUBLE, "”": DOUBLE, "„": DOUBLE, "«": DOUBLE, "»": DOUBLE,
+         "'": SINGLE, "‘": SINGLE, "’": SINGLE, "‚": SINGLE}
+_ALWAYS_OPEN = frozenset("“„«‘‚")
+_ALWAYS_CLOSE = frozenset("”»")
+_MARK_RE = re.compile("[\"'“”„«»‘’‚\n]")
+_OPENING_CONTEXT = frozenset(" \t\n\u00a0\u2009\u202f([{—–-/:")
+
+
+def _is_word(char: str) -> bool:
+    return char.isalnum()
+
+
+def find_quotes(text: str) -> list[Quote]:
+    """All quotations in ``text``, ordered by start (see the module docstring for the rules)."""
+    spans: list[tuple[int, int]] = []
+    stack: list[tuple[str, int]] = []  # (kind, offset of the opening mark)
+    skip_continuation = -1  # offset of a paragraph-opening mark that continues the previous paragraph's quote
+    length = len(text)
+    for match in _MARK_RE.finditer(text):
+        position = match.start()
+        mark = match.group()
+        if mark == "\n":
+            skip_continuation = _end_paragraph(text, position, stack, spans)
+            continue
+        if position == skip_continuation:
+            continue
+        before = text[position - 1] if position else " "
+        after = text[position + 1] if position + 1 < length else " "
+        kind = _KIND[mark]
+        if kind == SINGLE and _is_word(before) and _is_word(after):
+            continue  # apostrophe inside a word
+        pending = [index for index, (open_kind, _) in enumerate(stack) if open_kind == kind]
+        can_close = not before.isspace() and not _is_word(after)
+        can_open = (before in _OPENING_CONTEXT or before in _KIND or position == 0) and not after.isspace()
+        if mark in _ALWAYS_OPEN:
+            if mark == "‘" and not can_open and stack:
+                continue  # a reversed apostrophe ("‘til") in the middle of a word
+            stack.append((kind, position))
+        elif pending and (mark in _ALWAYS_CLOSE or can_close or not can_open):
+            index = pending[-1]
+            spans.append((stack[index][1], position + 1))
+            del stack[index:]  # anything opened inside and never closed was not a quote
+        elif mark not in _ALWAYS_CLOSE and mark != "’" and can_open:
+            stack.append((kind, position))
+    _end_paragraph(text, length, stack, spans)
+    return _with_depth(spans)
+
+
+def _end_paragraph(text: str, newline: int, stack: list, spans: list) -> int:
+    """Close or carry over the quotes still open at a line break; return a mark to skip, or -1."""
+    if not stack:
+        return -1
+    next_start = newline
+    while next_start < len(text) and text[next_start].isspace():
+        next_start += 1
+    outer_kind, outer_start = stack[0]
+    carried = next_start < len(text) and _KIND.get(text[next_start]) == outer_kind and (
+        text[next_start] not in _ALWAYS_CLOSE and text[next_start] != "’"
+    )
+    if carried:
+        del stack[1:]  # nested marks do not run across paragraphs
+        return next_start
+    end = newline
+    while end > outer_start and text[end - 1].isspace():
+        end -= 1
+    if outer_kind == DOUBLE:
+        spans.append((outer_start, end))
+    else:
+        # An unclosed single mark is an apostrophe; doubles opened inside it are still quotes.
+        for kind, start in stack[1:]:
+            if kind == DOUBLE:
+                spans.append((start, end))
+                break
+    stack.clear()
+    return -1
+
+
+def _with_depth(spans: list[tuple[int, int]]) -> list[Quote]:
+    quotes: list[Quote] = []
+    open_ends: list[int] = []  # ends of the quotes that contain the current one
+    for start, end in sorted(spans, key=lambda span: (span[0], -span[1])):
+        while open_ends and open_ends[-1] <= start:
+            open_ends.pop()
+        quotes.append(Quote(start, end, len(open_ends)))
+        open_ends.append(end)
+    return quotes
+
+
+SPEECH_VERBS = (
+    "said says say saying told tells tell added adds add continued continues continuing stated states "
+    "explained explains explaining wrote writes writing noted notes shared shares recalled recalls admitted "
+    "admits revealed reveals insisted insists asked asks replied replies answered answers remarked remarks "
+    "declared declares claimed claims argued argues joked jokes tweeted tweets posted posts quipped quips "
+    "gushed gushes confessed confesses laughed laughs agreed agrees acknowledged acknowledges"
+).split()
+_VERB = "(?:" + "|".join(SPEECH_VERBS) + ")"
+_NAME = r"(?:[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})"
+_PRONOUN = r"(?:he|she|they|we|I|it|He|She|They|We|It)"
+_SPEAKER = rf"(?:{_PRONOUN}|{_NAME})"
+# After a closing mark: "she said", "says Teigen", "Teigen told People", "she adds of her outlook".
+_TAG_AFTER = re.compile(
+    rf"""[ \t]*[,;]?[ \t]*
+    (?P<tag>
+        (?:(?P<speaker1>{_SPEAKER})\s+(?:also\s+|then\s+|later\s+)?(?P<verb1>{_VERB})
+          |(?P<verb2>{_VERB})\s+(?P<speaker2>{_SPEAKER}))
+        (?!\s+(?:that|how|about)\b)
+        (?P<rest>[^.,;:!?"“”‘\n]{{0,80}})(?=[.,;:!?"“”‘\n]|$)
+        (?:,\s*(?:per|according\ to|in\ an?\ [\w ]{{1,30}}\ with)\s+[^.,;!?"“”\n]{{1,60}})?
+        [.,;:!?]?
+    )""",
+    re.VERBOSE,
+)
+# Before an opening mark: "She continued, saying, " / "Teigen said: " / "As she wrote, ".
+_TAG_BEFORE = re.compile(rf"(?P<tag>[^.!?\"“”\n]{{0,80}}\b{_VERB}\b[^.!?\"“”\n]{{0,40}}[,:])\s*$")
+TAG_BEFORE_MAX_WORDS = 10  # words; a longer lead-in is narration that happens to end in a quote
+TAG_REST_MAX_WORDS = 6  # words after "Teigen told" that still belong to the tag ("People magazine")
+_WORDS_RE = re.compile(r"\w+")
+
+
+def find_attributions(text: str, quotes: list[Quote]) -> list[Attribution]:
+    """Speech tags right after or right before the depth-0 ``quotes`` of ``text``, ordered by start."""
+    top = [quote for quote in quotes if quote.depth == 0]
+    found: list[Attribution] = []
+    last_named = ""
+    for index, quote in enumerate(top):
+        previous_end = top[index - 1].end if index else 0
+        next_start = top[index + 1].start if index + 1 < len(top) else len(text)
+        before = _tag_before(text, previous_end, quote.start)
+        if before and (not found or before.start >= found[-1].end):
+            speaker, last_named = _resolve(before.speaker, last_named)
+            found.append(Attribution(before.start, before.end, speaker))
+        after = _tag_after(text, quote.end, next_start)
+        if after:
+            speaker, last_named = _resolve(after.speaker, last_named)
+            found.append(Attribution(after.start, after.end, speaker))
+    return found
+
+
+def _resolve(speaker: str, last_named: str) -> tuple[str, str]:
+    if speaker and speaker.lower() in {"he", "she", "they", "we", "i", "it"}:
+        return (last_named or speaker), last_named
+    return speaker, (speaker or last_named)
+
+
+def _tag_after(text: str, start: int, limit: int) -> Attribution | None:
+    window = text[start:min(limit, start + 200)]
+    match = _TAG_AFTER.match(window)
+    if not match or len(_WORDS_RE.findall(match.group("rest"))) > TAG_REST_MAX_WORDS:
+        return None
+    tag_start = start + match.start("tag")
+    tag_end = start + match.end("tag")
+    speaker = (match.group("speaker1") or match.group("speaker2") or "").strip()
+    return Attribution(tag_start, tag_end, speaker)
+
+
+def _tag_before(text: str, limit: int, quote_start: int) -> Attribution | None:
+    line_start = text.rfind("\n", 0, quote_start) + 1
+    window_start = max(limit, line_start, quote_start - 160)
+    window = text[window_start:quote_start]
+    match = _TAG_BEFORE.search(window)
+    if not match:
+        return None
+    tag = match.group("tag")
+    if len(_WORDS_RE.findall(tag)) > TAG_BEFORE_MAX_WORDS:
+        return None
+    leading = len(tag) - len(tag.lstrip())
+    tag_start = window_start + match.start("tag") + leading
+    speaker = re.search(_SPEAKER, tag)
+    return Attribution(tag_start, window_start + match.end("tag"), speaker.group() if speaker else "")

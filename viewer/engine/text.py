@@ -1,0 +1,188 @@
+"""Documents and word tokens with character offsets.
+
+Every offset the engine reports is a Python string index into ``Document.text``, the text the user sees.
+Matching never compares raw characters: it compares *word keys*, the tokens folded for case, Unicode
+compatibility forms (ligatures, full-width letters), curly and straight apostrophes, and dashes. Because a
+token is a run of word characters, punctuation, quote marks, dashes and every kind of Unicode space are
+separators and never part of a key: "tight–knit" and "tight-knit" give the same two keys, and so do
+"she’s" and "she's".
+
+Exports: ``Document``, ``Tokens``, ``tokenize``, ``fold``, ``clean_text``, ``guess_title``, ``guess_date``.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cached_property
+
+# A word is a run of letters, digits or underscores (Unicode-aware). Everything else separates words.
+WORD_RE = re.compile(r"\w+")
+
+# Dates as outlets print them near the top of a page: ISO, "April 6, 2021", "6 April 2021", "Apr. 6, 2021".
+_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        (
+            ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
+            ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"),
+            ("october", "oct"), ("november", "nov"), ("december", "dec"),
+        ),
+        start=1,
+    )
+    for name in names
+}
+_MONTH_RE = "|".join(sorted(_MONTHS, key=len, reverse=True))
+_ISO_DATE_RE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+_US_DATE_RE = re.compile(rf"\b({_MONTH_RE})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", re.IGNORECASE)
+_EU_DATE_RE = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH_RE})\.?,?\s+(\d{{4}})\b", re.IGNORECASE)
+# Only the top of an article holds its own date; later dates are events the story mentions.
+DATE_SEARCH_CHARS = 600
+# A leading "date 2021-04-06" or "Published: April 6, 2021" is metadata, not part of the headline.
+_DATE_PREFIX_RE = re.compile(
+    rf"^\s*(?:(?:date|published|updated|posted)\s*:?\s*)?"
+    rf"(?:\d{{4}}-\d{{2}}-\d{{2}}|(?:{_MONTH_RE})\.?\s+\d{{1,2}},?\s+\d{{4}})\s*[-–—|:]?\s*",
+    re.IGNORECASE,
+)
+TITLE_MAX_CHARS = 200
+
+
+def clean_text(raw: str) -> str:
+    """The text as the user should see it: byte-order mark removed, Windows and old-Mac newlines as ``\\n``.
+
+    Nothing else changes, so offsets into the result are offsets into what the viewer shows.
+    """
+    if raw.startswith("\ufeff"):
+        raw = raw[1:]
+    return raw.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def fold(word: str) -> str:
+    """The matching key of one word: compatibility forms unified, case folded."""
+    if word.isascii():
+        return word.lower()
+    return unicodedata.normalize("NFKC", word).casefold()
+
+
+class Tokens:
+    """The words of a text: parallel lists of start offsets, end offsets and folded keys.
+
+    Parallel lists rather than one object per word: a 200,000-word article would otherwise cost
+    200,000 objects, and the matcher only ever walks the keys.
+    """
+
+    __slots__ = ("starts", "ends", "keys")
+
+    def __init__(self, starts: list[int], ends: list[int], keys: list[str]):
+        self.starts = starts
+        self.ends = ends
+        self.keys = keys
+
+    def __len__(self) -> int:
+        return len(self.keys)
+
+    def index_at(self, offset: int) -> int:
+        """Index of the first token that ends after ``offset`` (``len(self)`` when none does)."""
+        from bisect import bisect_right
+
+        return bisect_right(self.ends, offset)
+
+
+def tokenize(text: str) -> Tokens:
+    """Split ``text`` into word tokens with character offsets and folded keys."""
+    starts: list[int] = []
+    ends: list[int] = []
+    words: list[str] = []
+    add_start, add_end, add_word = starts.append, ends.append, words.append
+    for match in WORD_RE.finditer(text):
+        start, end = match.span()
+        add_start(start)
+        add_end(end)
+        add_word(match.group())
+    # Folding the whole word list at once is several times faster than folding word by word; the NUL
+    # separator survives NFKC and casefold unchanged, so the split gives back one key per word.
+    joined = "\0".join(words)
+    if joined.isascii():
+        keys = joined.lower().split("\0")
+    else:
+        keys = unicodedata.normalize("NFKC", joined).casefold().split("\0")
+        if len(keys) != len(words):  # a compatibility form expanded to a separator: fold one by one
+            keys = [fold(word) for word in words]
+    if not words:
+        keys = []
+    return Tokens(starts, ends, keys)
+
+
+def guess_title(text: str, skip=lambda line: False) -> str:
+    """The first non-empty line that ``skip`` does not reject, with a leading date removed."""
+    for line in text.split("\n"):
+        line = line.strip()
+        if not line or skip(line):
+            continue
+        title = _DATE_PREFIX_RE.sub("", line, count=1).strip() or line
+        return title[:TITLE_MAX_CHARS]
+    return ""
+
+
+def guess_date(text: str) -> str:
+    """An ISO date (``YYYY-MM-DD``) printed near the top of the text, or ``""``."""
+    head = text[:DATE_SEARCH_CHARS]
+    found: list[tuple[int, str]] = []
+    for match in _ISO_DATE_RE.finditer(head):
+        year, month, day = (int(part) for part in match.groups())
+        found.append((match.start(), _iso(year, month, day)))
+    for match in _US_DATE_RE.finditer(head):
+        month, day, year = match.groups()
+        found.append((match.start(), _iso(int(year), _MONTHS[month.lower()], int(day))))
+    for match in _EU_DATE_RE.finditer(head):
+        day, month, year = match.groups()
+        found.append((match.start(), _iso(int(year), _MONTHS[month.lower()], int(day))))
+    valid = sorted((position, date) for position, date in found if date)
+    return valid[0][1] if valid else ""
+
+
+def _iso(year: int, month: int, day: int) -> str:
+    import datetime
+
+    try:
+        return datetime.date(year, month, day).isoformat()
+    except ValueError:
+        return ""
+
+
+@dataclass(frozen=True)
+class Document:
+    """One article: its text exactly as shown, and what we know about it.
+
+    ``path`` is where it was read from ("" for text given directly); ``outlet`` is the publication when
+    known ("" otherwise); ``date`` is ISO ``YYYY-MM-DD`` or "".
+    """
+
+    text: str
+    path: str = ""
+    title: str = ""
+    outlet: str = ""
+    date: str = ""
+
+    @classmethod
+    def from_text(cls, text: str, path: str = "", outlet: str = "", title: str = "", date: str = "") -> Document:
+        """A Document for ``text`` with title and date read from the text where not given."""
+        from .boilerplate import is_boilerplate_line
+
+        text = clean_text(text)
+        return cls(
+            text=text,
+            path=path,
+            title=title or guess_title(text, skip=lambda line: is_boilerplate_line(line, first=True)),
+            outlet=outlet,
+            date=date or guess_date(text),
+        )
+
+    @cached_property
+    def tokens(self) -> Tokens:
+        return tokenize(self.text)
+
+    @property
+    def word_count(self) -> int:
+        return len(self.tokens)
