@@ -22,6 +22,7 @@ Exports: ``CLASSES``, ``Span``, ``Analysis``, ``analyse``, ``classify``.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
@@ -123,37 +124,45 @@ def classify(analysis: Analysis, shared_words: list[tuple[int, int]]) -> tuple[l
         stats[names[code]] += count
 
     pieces: list[tuple[int, int, str]] = []  # (start, end, class) in text order, gaps not yet merged
-    previous_end, previous_code = 0, None
-    run_start = 0
-    for index in range(len(codes) + 1):
-        code = codes[index] if index < len(codes) else None
-        if code == previous_code:
-            continue
-        # A run of same-class words [run_start, index) ends here; fill the characters between runs.
-        if previous_code is not None:
-            pieces.append((tokens.starts[run_start], tokens.ends[index - 1], names[previous_code]))
-            previous_end = tokens.ends[index - 1]
-        gap_end = tokens.starts[index] if code is not None else len(text)
-        before = zones[previous_end - 1] if previous_code is not None else None
-        after = zones[gap_end] if code is not None else None
-        pieces += _fill_gap(text, zones, previous_end, gap_end,
-                            (before, names[previous_code] if previous_code is not None else None),
-                            (after, names[code] if code is not None else None))
-        previous_code, run_start = code, index
+    runs = _runs_of_equal(codes)
+    previous = None  # (end offset, zone, class) of the run before the current gap
+    for run_start, run_end in runs:
+        code = codes[run_start]
+        first_start = tokens.starts[run_start]
+        gap_start = previous[0] if previous else 0
+        pieces += _fill_gap(text, zones, gap_start, first_start, previous, (zones[first_start], names[code]))
+        pieces.append((first_start, tokens.ends[run_end - 1], names[code]))
+        last_end = tokens.ends[run_end - 1]
+        previous = (last_end, zones[last_end - 1], names[code])
+    pieces += _fill_gap(text, zones, previous[0] if previous else 0, len(text), previous, None)
     return _merge(text, pieces), stats
 
 
+def _runs_of_equal(codes: bytes) -> list[tuple[int, int]]:
+    """``(start, end)`` index ranges of the runs of equal values in ``codes``."""
+    return [match.span() for match in _RUN_RE.finditer(codes)]
+
+
+_RUN_RE = re.compile(rb"(.)\1*", re.DOTALL)
+
+
 def _fill_gap(text: str, zones: bytes, start: int, end: int, before, after) -> list[tuple[int, int, str]]:
-    """Classes for the non-space characters between two runs of words."""
+    """Classes for the non-space characters between two runs of words.
+
+    ``before`` is ``(end, zone, class)`` of the run before the gap, ``after`` is ``(zone, class)`` of the run
+    after it; either is None at the ends of the text.
+    """
     pieces = []
+    before_zone, before_cls = (before[1], before[2]) if before else (None, None)
+    after_zone, after_cls = after if after else (None, None)
     for position in range(start, end):
         if text[position].isspace():
             continue
         zone = zones[position]
-        if zone == before[0]:
-            cls = before[1]
-        elif zone == after[0]:
-            cls = after[1]
+        if zone == before_zone:
+            cls = before_cls
+        elif zone == after_zone:
+            cls = after_cls
         else:
             cls = _ZONE_CLASS[zone]
         pieces.append((position, position + 1, cls))

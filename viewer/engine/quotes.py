@@ -147,7 +147,7 @@ SPEECH_VERBS = (
     "gushed gushes confessed confesses laughed laughs agreed agrees acknowledged acknowledges"
 ).split()
 _VERB = "(?:" + "|".join(SPEECH_VERBS) + ")"
-_NAME = r"(?:[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})"
+_NAME = r"(?:(?:[A-Z]\.\s?)*[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,2})"
 _PRONOUN = r"(?:he|she|they|we|I|it|He|She|They|We|It)"
 _SPEAKER = rf"(?:{_PRONOUN}|{_NAME})"
 # After a closing mark: "she said", "says Teigen", "Teigen told People", "she adds of her outlook".

@@ -1,0 +1,89 @@
+"""Invariants of the comparison, checked on many generated texts (hypothesis)."""
+
+from __future__ import annotations
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from viewer.engine import compare
+
+WORDS = st.sampled_from(
+    "the a minister said law would change next year people town river council vote budget school "
+    "teacher children money street open close new old report police fire city".split())
+MARKS = st.sampled_from(['"', "“", "”", "'", "‘", "’", ",", ".", "—", "-", " ", "\n", "\n\n", "\u00a0"])
+
+
+@st.composite
+def articles(draw):
+    """Paragraphs of sentences, some quoted and tagged, with curly or straight marks."""
+    paragraphs = []
+    for _ in range(draw(st.integers(1, 4))):
+        sentences = []
+        for _ in range(draw(st.integers(1, 3))):
+            words = draw(st.lists(WORDS, min_size=6, max_size=14))
+            sentence = " ".join(words).capitalize() + "."
+            if draw(st.booleans()):
+                opening, closing = draw(st.sampled_from([('"', '"'), ("“", "”")]))
+                sentence = f"{opening}{sentence[:-1]},{closing} she said."
+            sentences.append(sentence)
+        paragraphs.append(" ".join(sentences))
+    return "\n\n".join(paragraphs)
+
+
+# Any text at all: letters, marks, spaces and the odd astral character.
+ANY_TEXT = st.text(max_size=60) | st.lists(st.one_of(WORDS, MARKS, st.characters()), max_size=80).map("".join) | (
+    st.lists(st.one_of(WORDS, MARKS), max_size=80).map(" ".join))
+
+FAST = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+def assert_partition(side) -> None:
+    text = side.document.text
+    owner = [0] * len(text)
+    previous_end = 0
+    for span in side.spans:
+        assert 0 <= span.start < span.end <= len(text)
+        assert span.start >= previous_end, "spans overlap or are out of order"
+        previous_end = span.end
+        for offset in range(span.start, span.end):
+            owner[offset] += 1
+    for offset, char in enumerate(text):
+        if not char.isspace():
+            assert owner[offset] == 1, f"character {offset} {char!r} classed {owner[offset]} times"
+
+
+@FAST
+@given(ANY_TEXT, ANY_TEXT)
+def test_any_input_gives_spans_that_partition_the_text(left, right):
+    """Whatever the input, every non-space character gets exactly one class and offsets stay in bounds."""
+    result = compare(left, right)
+    assert_partition(result.left)
+    assert_partition(result.right)
+    for passage in result.passages:
+        assert 0 <= passage.left_start < passage.left_end <= len(left)
+        assert 0 <= passage.right_start < passage.right_end <= len(right)
+        for start, end in passage.left_edits:
+            assert passage.left_start <= start < end <= passage.left_end
+        for start, end in passage.right_edits:
+            assert passage.right_start <= start < end <= passage.right_end
+
+
+@FAST
+@given(articles())
+def test_a_text_against_itself_is_all_shared(text):
+    """Compared with itself, an article has no framing and no own quotes: everything is shared."""
+    result = compare(text, text)
+    for side in (result.left, result.right):
+        assert side.stats["framing"] == 0 and side.stats["own-quote"] == 0, side.stats
+        assert side.stats["shared-quote"] + side.stats["shared-text"] > 0
+
+
+@FAST
+@given(articles(), articles())
+def test_swapping_sides_swaps_the_result(left, right):
+    """Putting the right article on the left mirrors the comparison exactly."""
+    forward, backward = compare(left, right), compare(right, left)
+    assert forward.left.spans == backward.right.spans
+    assert forward.right.spans == backward.left.spans
+    mirrored = sorted((p.right_start, p.right_end, p.left_start, p.left_end) for p in backward.passages)
+    assert sorted((p.left_start, p.left_end, p.right_start, p.right_end) for p in forward.passages) == mirrored

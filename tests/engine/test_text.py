@@ -1,0 +1,75 @@
+"""Documents, tokens and folding, and the page-chrome rule, on tiny literal inputs."""
+
+import pytest
+
+from viewer.engine.boilerplate import boilerplate_lines, is_boilerplate_line
+from viewer.engine.text import Document, clean_text, guess_date, tokenize
+
+
+def test_offsets_point_into_the_text_as_shown():
+    """Every token's offsets slice exactly its word out of the text."""
+    text = "Teigen’s son, 2,\u00a0is “very emotional.”"
+    tokens = tokenize(text)
+    assert [text[s:e] for s, e in zip(tokens.starts, tokens.ends)] == [
+        "Teigen", "s", "son", "2", "is", "very", "emotional"]
+
+
+@pytest.mark.parametrize("left, right", [
+    ("She’s", "she's"),  # curly and straight apostrophe, case
+    ("tight–knit", "tight-knit"),  # en dash and hyphen
+    ("ﬁne", "fine"),  # ligature (compatibility form)
+    ("ＰＥＯＰＬＥ", "people"),  # full-width letters
+    ("no\u00a0way", "no way"),  # non-breaking space is a space
+    ("Straße", "STRASSE"),  # case folding beyond lower()
+])
+def test_matching_keys_fold_typography(left, right):
+    """Words that differ only in typography get the same matching keys."""
+    assert tokenize(left).keys == tokenize(right).keys
+
+
+def test_clean_text_only_removes_bom_and_windows_newlines():
+    """The text keeps every character the user sees except the byte-order mark and \\r."""
+    assert clean_text("\ufeffOne\r\nTwo\rThree “x”") == "One\nTwo\nThree “x”"
+
+
+@pytest.mark.parametrize("head, date", [
+    ("date 2021-04-06 Headline", "2021-04-06"),  # ISO, as the People seed has it
+    ("Published April 6, 2021\nHeadline", "2021-04-06"),  # written US style
+    ("6 April 2021 — Headline", "2021-04-06"),  # written European style
+    ("Headline without a date", ""),  # nothing to find
+    ("Headline 2021-02-30", ""),  # an impossible date is no date
+])
+def test_date_near_the_top(head, date):
+    """A date printed near the top of the article is read as ISO."""
+    assert guess_date(head) == date
+
+
+def test_title_skips_chrome_and_date_prefix():
+    """The title is the first real line, without navigation chrome or a leading date."""
+    document = Document.from_text("Skip to main content\n\n2021-04-06 Big news today\n\nBody text here.")
+    assert document.title == "Big news today"
+    assert document.date == "2021-04-06"
+
+
+@pytest.mark.parametrize("line, chrome", [
+    ("Skip to main content", True),  # navigation
+    ("View all comments", True),  # comment widget
+    ("Sign up for our daily newsletter", True),  # newsletter prompt
+    ("Photo credit: Jane Doe/Getty Images", True),  # image credit
+    ("Share on Facebook", True),  # share widget
+    ("Inline Feedbacks", True),  # widget label: capitalised, no stop words, no full stop
+    ("Related Stories", True),  # related-content block
+    ("An unexpected turn", False),  # a section heading has a stop word
+    ("The minister said the law would change next year.", False),  # a sentence
+    ("Readers left more than 300 comments on the post, many of them angry.", False),  # prose mentioning comments
+])
+def test_chrome_rule(line, chrome):
+    """Short widget lines are chrome; sentences and headings written by the outlet are not."""
+    assert is_boilerplate_line(line) is chrome
+
+
+def test_first_line_is_a_headline_not_a_label():
+    """A short capitalised first line is the headline, not chrome."""
+    text = "Budget Vote Delayed\n\nThe vote was delayed again on Monday.\n\nMore Stories"
+    lines = [text[s:e] for s, e in boilerplate_lines(text)]
+    assert lines == ["More Stories"]
