@@ -91,44 +91,25 @@ class Passage:
         )
 
 
-def word_ids(left: list[str], right: list[str]) -> tuple[list[int], list[int]]:
-    """Both key lists as small integers from one shared vocabulary (ints hash and compare faster)."""
-    vocabulary: dict[str, int] = {}
-    intern = vocabulary.setdefault
-    left_ids = [intern(key, len(vocabulary)) for key in left]
-    right_ids = [intern(key, len(vocabulary)) for key in right]
-    return left_ids, right_ids
-
-
-def seed_index(ids: list[int], size: int, positions=None) -> dict[tuple, list[int]]:
-    """Where each run of ``size`` consecutive ids starts (only at ``positions`` when given)."""
+def seed_index(keys: list, size: int) -> dict[tuple, list[int]]:
+    """Where each run of ``size`` consecutive keys starts."""
     index: dict[tuple, list[int]] = {}
-    if positions is None:
-        grams = zip(*(ids[offset:] for offset in range(size)))
-        for position, gram in enumerate(grams):
-            found = index.get(gram)
-            if found is None:
-                index[gram] = [position]
-            else:
-                found.append(position)
-    else:
-        for position in positions:
-            index.setdefault(tuple(ids[position:position + size]), []).append(position)
+    for position, gram in enumerate(zip(*(keys[offset:] for offset in range(size)))):
+        found = index.get(gram)
+        if found is None:
+            index[gram] = [position]
+        else:
+            found.append(position)
     return index
 
 
-def maximal_matches(left: list[int], right: list[int], size: int, max_hits: int,
-                    left_positions=None, right_positions=None) -> list[Tile]:
-    """Every maximal run of equal ids that contains a shared seed of ``size`` ids."""
-    index = seed_index(right, size, right_positions)
+def maximal_matches(left: list, right: list, size: int, max_hits: int) -> list[Tile]:
+    """Every maximal run of equal keys that contains a shared seed of ``size`` keys."""
+    index = seed_index(right, size)
     left_count, right_count = len(left), len(right)
     covered: dict[int, int] = {}  # diagonal -> left index where the last extended run on it ended
     tiles: list[Tile] = []
-    if left_positions is None:
-        seeds = enumerate(zip(*(left[offset:] for offset in range(size))))
-    else:
-        seeds = ((position, tuple(left[position:position + size])) for position in left_positions)
-    for position, gram in seeds:
+    for position, gram in enumerate(zip(*(left[offset:] for offset in range(size)))):
         hits = index.get(gram)
         if hits is None or len(hits) > max_hits:
             continue
@@ -197,60 +178,84 @@ def _runs(mask: bytearray) -> list[tuple[int, int]]:
 
 
 def _free(wanted: bytearray, taken: bytearray) -> bytearray:
-    """1 where a word is wanted and not taken yet."""
-    return bytearray(1 if want and not took else 0 for want, took in zip(wanted, taken))
+    """1 where a word is wanted and not taken yet (one big-integer AND instead of a loop over words)."""
+    value = int.from_bytes(wanted, "big") & ~int.from_bytes(taken, "big")
+    return bytearray(value.to_bytes(len(wanted), "big"))
 
 
-def _masked(ids: list[int], keep: bytearray, offset: int) -> list[int]:
-    """``ids`` with every word outside ``keep`` replaced by a unique negative id that matches nothing."""
-    return [word if kept else -1 - offset - index for index, (word, kept) in enumerate(zip(ids, keep))]
+def _compact(keys: list, mask: bytearray) -> tuple[list, list[int]]:
+    """The keys of the words under ``mask``, runs separated by unique stoppers, and each one's index.
+
+    The short and repeat passes search only quoted words; compacting them first makes those passes cost
+    what the quotations cost, not what the whole text costs.
+    """
+    compact: list = []
+    where: list[int] = []
+    for start, end in _runs(mask):
+        compact += keys[start:end]
+        where += range(start, end)
+        compact.append(object())  # equal to nothing: no match runs across two quotations
+        where.append(-1)
+    return compact, where
 
 
-def _seed_positions(mask: bytearray, size: int) -> list[int]:
-    return [position for start, end in _runs(mask) for position in range(start, end - size + 1)]
+def _matches_within(left_keys: list, left_mask: bytearray, right_keys: list, right_mask: bytearray,
+                    size: int, max_hits: int) -> list[Tile]:
+    """Maximal matches between the masked words of both sides, in the sides' own word indices."""
+    left_compact, left_where = _compact(left_keys, left_mask)
+    right_compact, right_where = _compact(right_keys, right_mask)
+    if not left_compact or not right_compact:
+        return []
+    return [Tile(left_where[tile.left], right_where[tile.right], tile.length)
+            for tile in maximal_matches(left_compact, right_compact, size, max_hits)]
+
+
+def _with_stoppers(keys: list[str], excluded: bytearray | None) -> list:
+    """``keys`` with each excluded word replaced by an object equal to nothing."""
+    if excluded is None or excluded.find(1) < 0:
+        return keys
+    keys = list(keys)
+    for start, end in _runs(excluded):
+        for index in range(start, end):
+            keys[index] = object()
+    return keys
 
 
 def find_tiles(left: Tokens, right: Tokens, settings: MatchSettings, left_quoted: bytearray,
                right_quoted: bytearray, left_excluded: bytearray | None = None,
                right_excluded: bytearray | None = None) -> list[Tile]:
-    """All tiles between two token lists: the long pass, then the short pass inside quotations.
+    """All tiles between two token lists: the long pass, then the short passes inside quotations.
 
     Excluded words (page chrome) take part in no tile: two pages of one site share their navigation, and
     that is not shared reporting.
     """
-    left_ids, right_ids = word_ids(left.keys, right.keys)
-    for ids, excluded, offset in ((left_ids, left_excluded, 0), (right_ids, right_excluded, len(left_ids))):
-        if excluded is not None and excluded.find(1) >= 0:
-            for index in range(len(ids)):
-                if excluded[index]:
-                    ids[index] = -1 - offset - index  # unique: matches nothing
-    taken_left, taken_right = bytearray(len(left_ids)), bytearray(len(right_ids))
+    # Word keys are compared directly: strings cache their hash, so seeds of strings cost what seeds of
+    # integer ids would, without a vocabulary pass.
+    left_keys = _with_stoppers(left.keys, left_excluded)
+    right_keys = _with_stoppers(right.keys, right_excluded)
+    taken_left, taken_right = bytearray(len(left_keys)), bytearray(len(right_keys))
     size = min(SEED_WORDS, settings.min_words)
-    candidates = maximal_matches(left_ids, right_ids, size, settings.max_seed_hits)
+    candidates = maximal_matches(left_keys, right_keys, size, settings.max_seed_hits)
     tiles = tile_greedily(candidates, size, taken_left, taken_right)
     short = min(settings.min_quote_words, size)
     if left_quoted.find(1) < 0 or right_quoted.find(1) < 0:
         return sorted(tiles, key=lambda tile: (tile.left, tile.right))
     if short < size:
         # Quoted words not taken yet are the only words that can match in the short pass.
-        free_left, free_right = _free(left_quoted, taken_left), _free(right_quoted, taken_right)
-        candidates = maximal_matches(_masked(left_ids, free_left, 0), _masked(right_ids, free_right, len(left_ids)),
-                                     short, settings.max_seed_hits,
-                                     _seed_positions(free_left, short), _seed_positions(free_right, short))
+        candidates = _matches_within(left_keys, _free(left_quoted, taken_left),
+                                     right_keys, _free(right_quoted, taken_right), short, settings.max_seed_hits)
         tiles += tile_greedily(candidates, short, taken_left, taken_right)
     # A quotation one text repeats (a headline quoting its own body) matches the other text's quotation
     # again, even where that one is taken already: the only place a word may belong to two passages.
-    for this_ids, this_quoted, this_taken, other_ids, other_quoted, flip in (
-        (left_ids, left_quoted, taken_left, right_ids, right_quoted, False),
-        (right_ids, right_quoted, taken_right, left_ids, left_quoted, True),
+    for this_keys, this_quoted, this_taken, other_keys, other_quoted, flip in (
+        (left_keys, left_quoted, taken_left, right_keys, right_quoted, False),
+        (right_keys, right_quoted, taken_right, left_keys, left_quoted, True),
     ):
         free = _free(this_quoted, this_taken)
-        positions = _seed_positions(free, short)
-        if not positions:
+        if free.find(1) < 0:
             continue
-        candidates = maximal_matches(_masked(this_ids, free, 0), _masked(other_ids, other_quoted, len(this_ids)),
-                                     short, settings.max_seed_hits, positions, _seed_positions(other_quoted, short))
-        repeats = tile_greedily(candidates, short, this_taken, bytearray(len(other_ids)))
+        candidates = _matches_within(this_keys, free, other_keys, other_quoted, short, settings.max_seed_hits)
+        repeats = tile_greedily(candidates, short, this_taken, bytearray(len(other_keys)))
         tiles += [Tile(tile.right, tile.left, tile.length) for tile in repeats] if flip else repeats
     return sorted(tiles, key=lambda tile: (tile.left, tile.right))
 
