@@ -58,6 +58,8 @@ def test_nested_single_quote_is_one_level_down():
     ('"There is none," she adds.', "she adds.", "she"),
     # a tag with a source
     ('"It works," she said, per Popsugar.', "she said, per Popsugar.", "she"),
+    # a role rather than a name, with time after the verb
+    ('"We will build it," the mayor said on Monday.', "the mayor said on Monday.", "the mayor"),
     # a lead-in before the quote
     ("She continued, saying, “There is none.”", "She continued, saying,", "She"),
 ])

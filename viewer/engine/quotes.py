@@ -149,7 +149,8 @@ SPEECH_VERBS = (
 _VERB = "(?:" + "|".join(SPEECH_VERBS) + ")"
 _NAME = r"(?:(?:[A-Z]\.\s?)*[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,2})"
 _PRONOUN = r"(?:he|she|they|we|I|it|He|She|They|We|It)"
-_SPEAKER = rf"(?:{_PRONOUN}|{_NAME})"
+_ROLE = r"(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Aa]n?)[ \t]+(?:[a-z][\w'’-]*[ \t]+)?[a-z][\w'’-]*"  # "the mayor"
+_SPEAKER = rf"(?:{_PRONOUN}|{_ROLE}|{_NAME})"
 # After a closing mark: "she said", "says Teigen", "Teigen told People", "she adds of her outlook".
 _TAG_AFTER = re.compile(
     rf"""[ \t]*[,;]?[ \t]*
