@@ -118,10 +118,9 @@ def format_text(result) -> str:
         lines.append("  ([[...]] marks words that differ between the two sides)")
     for name, side in (("LEFT", left), ("RIGHT", right)):
         lines.append("")
-        framing = [span for span in side.spans if span.cls == "framing"]
         lines.append(f"{name} FRAMING ({side.stats.get('framing', 0)} words, {_label(side.document)})")
-        for span in framing:
-            lines.append("  - " + _one_line(side.document.text[span.start:span.end]))
+        for start, end in side.sentences_of("framing"):
+            lines.append("  - " + _one_line(side.document.text[start:end]))
     return "\n".join(lines) + "\n"
 
 

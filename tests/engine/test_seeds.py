@@ -152,3 +152,12 @@ def test_date_and_title_are_read_from_the_original():
     assert document.date == "2021-04-06"
     assert document.title.startswith("Chrissy Teigen tells PEOPLE")
     assert read_document(SEED_FILES["001"]).title.startswith("Chrissy Teigen Is Fighting Toxic Masculinity")
+
+
+def test_framing_sentences_are_the_outlets_own(pairs):
+    """The re-report's framing sentences include its commentary and none of Teigen's shared words."""
+    side = pairs["001"].right
+    text = side.document.text
+    chosen = [text[start:end] for start, end in side.sentences_of("framing")]
+    assert any("toxic masculinity has on society" in sentence for sentence in chosen)
+    assert not any("perfectionist" in sentence for sentence in chosen)

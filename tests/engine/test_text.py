@@ -73,3 +73,11 @@ def test_first_line_is_a_headline_not_a_label():
     text = "Budget Vote Delayed\n\nThe vote was delayed again on Monday.\n\nMore Stories"
     lines = [text[s:e] for s, e in boilerplate_lines(text)]
     assert lines == ["More Stories"]
+
+
+def test_sentences_end_at_stops_and_line_breaks():
+    """Sentences split after . ! ? (with closing marks) and at line ends, as a reader would."""
+    from viewer.engine.text import sentences
+
+    text = 'Headline here\n\nFirst one. "Quoted!" she said. Last?'
+    assert [text[s:e] for s, e in sentences(text)] == ["Headline here", "First one.", '"Quoted!"', "she said.", "Last?"]

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from .classify import CHROME, CLASSES, TAG, Analysis, Span, analyse, classify
 from .match import MatchSettings, Passage, find_passages
 from .quotes import Attribution, Quote
-from .text import Document
+from .text import Document, sentences
 
 
 @dataclass(frozen=True)
@@ -35,6 +35,31 @@ class Side:
     def share(self, cls: str) -> float:
         """Fraction (0..1) of this side's words that have class ``cls``."""
         return self.stats.get(cls, 0) / self.words if self.words else 0.0
+
+    def sentences_of(self, cls: str, min_share: float = 0.5) -> list[tuple[int, int]]:
+        """Sentences ``(start, end)`` in which at least ``min_share`` of the classed characters are ``cls``.
+
+        This is what a reader calls "the outlet's framing sentences": whole sentences, not the fragments
+        left between two quotes.
+        """
+        chosen = []
+        spans = self.spans
+        index = 0
+        for start, end in sentences(self.document.text):
+            while index < len(spans) and spans[index].end <= start:
+                index += 1
+            total = wanted = 0
+            probe = index
+            while probe < len(spans) and spans[probe].start < end:
+                span = spans[probe]
+                size = min(end, span.end) - max(start, span.start)
+                total += size
+                if span.cls == cls:
+                    wanted += size
+                probe += 1
+            if total and wanted >= min_share * total:
+                chosen.append((start, end))
+        return chosen
 
     def to_json(self) -> dict:
         document = self.document

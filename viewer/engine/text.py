@@ -7,7 +7,8 @@ token is a run of word characters, punctuation, quote marks, dashes and every ki
 separators and never part of a key: "tight–knit" and "tight-knit" give the same two keys, and so do
 "she’s" and "she's".
 
-Exports: ``Document``, ``Tokens``, ``tokenize``, ``fold``, ``clean_text``, ``guess_title``, ``guess_date``.
+Exports: ``Document``, ``Tokens``, ``tokenize``, ``fold``, ``clean_text``, ``sentences``, ``guess_title``,
+``guess_date``.
 """
 
 from __future__ import annotations
@@ -112,6 +113,23 @@ def tokenize(text: str) -> Tokens:
     if not words:
         keys = []
     return Tokens(starts, ends, keys)
+
+
+# A sentence ends at . ! or ? (with any closing quote marks or brackets after it) followed by white space,
+# or at a line break: headlines and captions have no full stop.
+_SENTENCE_RE = re.compile(r"[^\n]+?(?:[.!?…]+[\"'”’)\]]*(?=\s)|$)", re.MULTILINE)
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """Character ranges ``(start, end)`` of the sentences of ``text``, outer spaces trimmed."""
+    found = []
+    for match in _SENTENCE_RE.finditer(text):
+        start, end = match.span()
+        while start < end and text[start].isspace():
+            start += 1
+        if start < end:
+            found.append((start, end))
+    return found
 
 
 def guess_title(text: str, skip=lambda line: False) -> str:
