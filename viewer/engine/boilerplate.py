@@ -21,6 +21,8 @@ from __future__ import annotations
 
 import re
 
+from .text import STOP_WORDS
+
 PATTERN_MAX_WORDS = 30  # words; a longer paragraph is prose even if it mentions "comments" or "credit"
 LABEL_MAX_WORDS = 4  # words
 
@@ -51,12 +53,6 @@ CHROME_PATTERNS = re.compile(
 INTERFACE_VERBS = frozenset(
     "share tweet pin email print comment comments leave view notify subscribe follow sign log login "
     "register skip load show hide close menu search reply like watch listen download".split()
-)
-
-STOP_WORDS = frozenset(
-    "a an the and or but of to in on at for with from by as is are was were be been it its this that these "
-    "those he she they we you i his her their our my your not no so if than then there here who what when "
-    "where how why which about into over after before up down out off".split()
 )
 
 _WORD_RE = re.compile(r"\w+")

@@ -30,7 +30,7 @@ from dataclasses import dataclass
 
 from diff_match_patch import diff_match_patch
 
-from .text import Tokens
+from .text import STOP_WORDS, Tokens
 
 SEED_WORDS = 5  # words per hashed seed; fewer makes stock phrases seed, more misses short shared runs
 _COMPARE_STRIDE = 64  # words compared at once while extending; list slices compare at C speed
@@ -288,15 +288,29 @@ def find_passages(left_text: str, left: Tokens, right_text: str, right: Tokens,
     left_quoted = left_quoted if left_quoted is not None else bytearray(len(left))
     right_quoted = right_quoted if right_quoted is not None else bytearray(len(right))
     tiles = find_tiles(left, right, settings, left_quoted, right_quoted, left_excluded, right_excluded)
+    left_covered, right_covered = bytearray(len(left)), bytearray(len(right))
+    for tile in tiles:
+        left_covered[tile.left:tile.left + tile.length] = b"\x01" * tile.length
+        right_covered[tile.right:tile.right + tile.length] = b"\x01" * tile.length
     passages = []
     for group in join_tiles(tiles, settings.max_gap):
+        group = _trim_stray_words(group, left_quoted, right_quoted, settings.min_quote_words)
+        if not group:
+            continue
+        matched = sum(tile.length for tile in group)
+        first, last = group[0], group[-1]
+        if matched < settings.min_words:
+            if not _short_quote_kept(matched, (first.left, last.left + last.length),
+                                     (first.right, last.right + last.length), settings, left_quoted, right_quoted):
+                continue
+        elif (matched < 2 * settings.min_words and _content_words(left.keys, group) * 2 < settings.min_words
+              and not (_whole_lines(left_text, left, first.left, last.left + last.length)
+                       and _whole_lines(right_text, right, first.right, last.right + last.length))):
+            continue  # "at the end of the day": long enough, but only function words and stock nouns
+        group = _to_quote_ends(group, left_quoted, right_quoted, left_covered, right_covered, settings.max_gap)
         first, last = group[0], group[-1]
         left_words = (first.left, last.left + last.length)
         right_words = (first.right, last.right + last.length)
-        matched = sum(tile.length for tile in group)
-        if matched < settings.min_words and not _short_quote_kept(
-                matched, left_words, right_words, settings, left_quoted, right_quoted):
-            continue
         left_edits, right_edits = _edits(left_text, left, right_text, right, group)
         passages.append(Passage(
             left.starts[left_words[0]], left.ends[left_words[1] - 1],
@@ -304,6 +318,84 @@ def find_passages(left_text: str, left: Tokens, right_text: str, right: Tokens,
             left_words, right_words, matched, left_edits, right_edits,
         ))
     return passages
+
+
+def _trim_stray_words(group: list[Tile], left_quoted: bytearray, right_quoted: bytearray,
+                      limit: int) -> list[Tile]:
+    """Drop fewer than ``limit`` unquoted words at either end of a passage that is quoted on both sides.
+
+    A match grows over any equal words, so a shared quote drags along the "mom." before it when both
+    outlets happen to end their lead-in with that word; a reader sees that as noise, not copying.
+    """
+    def stray(left: int, right: int, step: int, length: int) -> int:
+        count = 0
+        while count < length and not left_quoted[left + step * count] and not right_quoted[right + step * count]:
+            count += 1
+        if 0 < count < min(limit, length) and left_quoted[left + step * count] and right_quoted[right + step * count]:
+            return count
+        return 0
+
+    first = group[0]
+    cut = stray(first.left, first.right, 1, first.length)
+    if cut:
+        group = [Tile(first.left + cut, first.right + cut, first.length - cut)] + group[1:]
+    last = group[-1]
+    cut = stray(last.left + last.length - 1, last.right + last.length - 1, -1, last.length)
+    if cut:
+        group = group[:-1] + [Tile(last.left, last.right, last.length - cut)]
+    return group
+
+
+def _content_words(keys: list[str], group: list[Tile]) -> int:
+    """Matched words of a passage that are not stop words."""
+    return sum(1 for tile in group for key in keys[tile.left:tile.left + tile.length] if key not in STOP_WORDS)
+
+
+def _whole_lines(text: str, tokens: Tokens, first: int, end: int) -> bool:
+    """Whether words ``[first, end)`` are all the words of the lines they stand on."""
+    line_start = text.rfind("\n", 0, tokens.starts[first]) + 1
+    line_end = text.find("\n", tokens.ends[end - 1])
+    line_end = len(text) if line_end < 0 else line_end
+    return tokens.index_at(line_start) == first and (end == len(tokens) or tokens.starts[end] >= line_end)
+
+
+def _to_quote_ends(group: list[Tile], left_quoted: bytearray, right_quoted: bytearray,
+                   left_covered: bytearray, right_covered: bytearray, max_gap: int) -> list[Tile]:
+    """Stretch a passage inside quotations on both sides to the quotations' ends when they are near.
+
+    "before the end of next year" against "before the end of the year": the last word agrees but is too
+    short to match alone, so the passage would stop at "of" and hide the altered word. When no more than
+    ``max_gap`` unmatched words remain to the quote's end on each side, they join the passage as edits.
+    Zero-length tiles mark the new ends.
+    """
+    first, last = group[0], group[-1]
+    left_end, right_end = last.left + last.length, last.right + last.length
+    if left_quoted[left_end - 1] and right_quoted[right_end - 1]:
+        left_stop = _run_end(left_quoted, left_covered, left_end)
+        right_stop = _run_end(right_quoted, right_covered, right_end)
+        if 0 < max(left_stop - left_end, right_stop - right_end) <= max_gap:
+            group = group + [Tile(left_stop, right_stop, 0)]
+    if left_quoted[first.left] and right_quoted[first.right]:
+        left_stop = _run_start(left_quoted, left_covered, first.left)
+        right_stop = _run_start(right_quoted, right_covered, first.right)
+        if 0 < max(first.left - left_stop, first.right - right_stop) <= max_gap:
+            group = [Tile(left_stop, right_stop, 0)] + group
+    return group
+
+
+def _run_end(quoted: bytearray, covered: bytearray, start: int) -> int:
+    """First word from ``start`` on that is outside the quotation or already in a passage."""
+    end = start
+    while end < len(quoted) and quoted[end] and not covered[end]:
+        end += 1
+    return end
+
+
+def _run_start(quoted: bytearray, covered: bytearray, end: int) -> int:
+    start = end
+    while start > 0 and quoted[start - 1] and not covered[start - 1]:
+        start -= 1
+    return start
 
 
 SHORT_QUOTE_COVER = 0.8  # fraction of one side's quotation a short passage must cover
@@ -353,8 +445,12 @@ def _edits(left_text: str, left: Tokens, right_text: str, right: Tokens, group: 
 
 
 def _gap_chars(tokens: Tokens, gap: tuple[int, int]) -> tuple[int, int]:
-    """Characters from the end of the word before the gap to the start of the word after it."""
-    return tokens.ends[gap[0] - 1], tokens.starts[gap[1]]
+    """Characters from the first to the last word of the gap (an empty range where the gap has none)."""
+    start, end = gap
+    if end > start:
+        return tokens.starts[start], tokens.ends[end - 1]
+    position = tokens.starts[start] if start < len(tokens) else (tokens.ends[start - 1] if start else 0)
+    return position, position
 
 
 def _fold_for_diff(text: str) -> str:
