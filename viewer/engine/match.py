@@ -299,18 +299,22 @@ def find_passages(left_text: str, left: Tokens, right_text: str, right: Tokens,
             continue
         matched = sum(tile.length for tile in group)
         first, last = group[0], group[-1]
+        left_words = (first.left, last.left + last.length)
+        right_words = (first.right, last.right + last.length)
         if matched < settings.min_words:
-            if not _short_quote_kept(matched, (first.left, last.left + last.length),
-                                     (first.right, last.right + last.length), settings, left_quoted, right_quoted):
+            if matched < settings.min_quote_words or not _whole_quote(
+                    left_words, right_words, left_quoted, right_quoted):
                 continue
         elif (matched < 2 * settings.min_words and _content_words(left.keys, group) * 2 < settings.min_words
-              and not (_whole_lines(left_text, left, first.left, last.left + last.length)
-                       and _whole_lines(right_text, right, first.right, last.right + last.length))):
+              and not _whole_quote(left_words, right_words, left_quoted, right_quoted)
+              and not (_whole_lines(left_text, left, *left_words) and _whole_lines(right_text, right, *right_words))):
             continue  # "at the end of the day": long enough, but only function words and stock nouns
         group = _to_quote_ends(group, left_quoted, right_quoted, left_covered, right_covered, settings.max_gap)
         first, last = group[0], group[-1]
         left_words = (first.left, last.left + last.length)
         right_words = (first.right, last.right + last.length)
+        left_covered[slice(*left_words)] = b"\x01" * (left_words[1] - left_words[0])  # no two passages
+        right_covered[slice(*right_words)] = b"\x01" * (right_words[1] - right_words[0])  # stretch over one gap
         left_edits, right_edits = _edits(left_text, left, right_text, right, group)
         passages.append(Passage(
             left.starts[left_words[0]], left.ends[left_words[1] - 1],
@@ -401,15 +405,12 @@ def _run_start(quoted: bytearray, covered: bytearray, end: int) -> int:
 SHORT_QUOTE_COVER = 0.8  # fraction of one side's quotation a short passage must cover
 
 
-def _short_quote_kept(matched: int, left_words, right_words, settings: MatchSettings,
-                      left_quoted: bytearray, right_quoted: bytearray) -> bool:
-    """A passage below ``min_words`` is kept only as (nearly) a whole quotation quoted on both sides.
+def _whole_quote(left_words, right_words, left_quoted: bytearray, right_quoted: bytearray) -> bool:
+    """Whether a passage is quoted on both sides and is (nearly) a whole quotation on one of them.
 
-    Without the whole-quotation rule, three-word runs like "that it's" inside two different quotes
-    would count as shared.
+    Short passages and passages of small words count only as whole quotations: without this rule,
+    three-word runs like "that it's" inside two different quotes would count as shared.
     """
-    if matched < settings.min_quote_words:
-        return False
     if left_quoted.find(0, *left_words) >= 0 or right_quoted.find(0, *right_words) >= 0:
         return False
     return any(
