@@ -13,8 +13,10 @@ Exports: ``Document``, ``Tokens``, ``tokenize``, ``fold``, ``clean_text``, ``sen
 
 from __future__ import annotations
 
+import datetime
 import re
 import unicodedata
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -92,8 +94,6 @@ class Tokens:
 
     def index_at(self, offset: int) -> int:
         """Index of the first token that ends after ``offset`` (``len(self)`` when none does)."""
-        from bisect import bisect_right
-
         return bisect_right(self.ends, offset)
 
 
@@ -168,8 +168,6 @@ def guess_date(text: str) -> str:
 
 
 def _iso(year: int, month: int, day: int) -> str:
-    import datetime
-
     try:
         return datetime.date(year, month, day).isoformat()
     except ValueError:
