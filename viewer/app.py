@@ -1,5 +1,103 @@
-"""Placeholder until the window lands: the GUI entry point."""
+"""The window's entry point: ``framing-viewer [FILE...] [--data-dir DIR] [--screenshot PATH]``.
+
+``run(argv)`` wires everything top to bottom (Mu's ``run()``): options, the Qt application, the data
+folder and library, the window and its controller, the files named on the command line, then the event
+loop. ``open_window(data_folder, files)`` is the part the tests and benchmarks share with it.
+
+Exports: ``run``, ``open_window``, ``build_parser``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+SCREENSHOT_TIMEOUT_MS = 30_000  # give up on a --screenshot that never finishes drawing
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="framing-viewer",
+        description="See how news outlets covered the same story. "
+                    "'framing-viewer compare LEFT RIGHT' prints a comparison without a window.",
+    )
+    parser.add_argument("files", nargs="*", metavar="FILE",
+                        help="articles to add to the library; the first two are compared")
+    parser.add_argument("--data-dir", metavar="DIR",
+                        help="keep the library here instead of the per-user data folder "
+                             "(also: FRAMING_VIEWER_DATA)")
+    parser.add_argument("--screenshot", metavar="PATH",
+                        help="draw the window at a fixed size, save it as a PNG, and exit")
+    return parser
+
+
+def open_window(data_folder: Path, files: list[str] = ()):
+    """The library in ``data_folder``, the window over it and its controller; returns the controller.
+
+    A QApplication must exist. The window is not shown; the first pair starts comparing at once.
+    """
+    from PySide6.QtCore import QSettings
+
+    from .qt.controller import Controller
+    from .qt.documents import DocumentListModel
+    from .qt.window import MainWindow
+    from .storage.library import Library
+    from .storage.paths import window_settings_file
+
+    library = Library.open(data_folder)
+    model = DocumentListModel(library)
+    window = MainWindow(model)
+    settings = QSettings(str(window_settings_file(data_folder)), QSettings.Format.IniFormat)
+    controller = Controller(library, model, window, settings)
+    if library.created:
+        controller.add_seeds()  # first launch: People's original on the left, a re-report on the right
+    controller.restore_state()
+    if files:
+        controller.import_paths(list(files), as_pair=True)
+    return controller
 
 
 def run(argv: list[str]) -> int:
-    raise SystemExit("framing-viewer: the window is not built yet; use 'framing-viewer compare LEFT RIGHT'")
+    args = build_parser().parse_args(argv)
+
+    # Qt is imported only now: `framing-viewer compare` and --help never need a display.
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from .qt.window import WINDOW_SIZE
+    from .storage.paths import data_dir
+
+    app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "framing-viewer"])
+    app.setApplicationName("Framing Viewer")
+    app.setOrganizationName("framing-viewer")
+    app.setDesktopFileName("framing-viewer")
+
+    controller = open_window(data_dir(args.data_dir), args.files)
+    window = controller.window
+
+    if args.screenshot:
+        # A fixed size whatever the saved geometry, so pictures made on different days compare by eye.
+        window.resize(WINDOW_SIZE)
+        window.show()
+        result = {"status": 1}
+
+        def save():
+            app.processEvents()
+            window.links.repaint()
+            image = window.grab()
+            result["status"] = 0 if image.save(args.screenshot, "PNG") else 1
+            if result["status"]:
+                print(f"framing-viewer: could not write {args.screenshot}", file=sys.stderr)
+            app.quit()
+
+        controller.when_idle(lambda: QTimer.singleShot(100, save))
+        QTimer.singleShot(SCREENSHOT_TIMEOUT_MS, app.quit)
+        app.exec()
+        controller.library.close()
+        return result["status"]
+
+    window.show()
+    status = app.exec()
+    controller.library.close()
+    return status

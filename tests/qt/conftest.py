@@ -1,0 +1,41 @@
+"""Fixtures for the window tests: a real window over a library in the test's own data folder."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before Qt is imported: a bare `pytest` works headless
+
+import pytest  # noqa: E402
+
+from viewer.app import open_window  # noqa: E402
+
+WAIT_MS = 20_000  # milliseconds; generous for a 2-core CI machine shared with other jobs
+
+
+@pytest.fixture
+def open_app(qtbot, private_data_dir):
+    """open_app(files=()) -> the controller of a shown window, once its first pair is drawn."""
+    opened = []
+
+    def opener(files=(), data=private_data_dir):
+        controller = open_window(data, list(files))
+        window = controller.window
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.waitExposed(window)
+        wait_idle(qtbot, controller)
+        opened.append(controller)
+        return controller
+
+    yield opener
+    for controller in opened:
+        controller.comparer.wait(WAIT_MS)
+        controller.reader.wait(WAIT_MS)
+        controller.library.close()
+
+
+def wait_idle(qtbot, controller) -> None:
+    """Wait until imports, the pair's comparison and its colouring are all done."""
+    qtbot.waitUntil(controller.is_idle, timeout=WAIT_MS)
+    qtbot.wait(1)

@@ -1,0 +1,223 @@
+"""The two panes on the seed articles: colours, bands, synchronized scrolling, navigation, find."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QTextCursor
+
+from viewer.engine import compare
+from viewer.storage.importers import read_document
+
+from .conftest import wait_idle
+
+
+def visible(pane, start: int, end: int) -> bool:
+    """Whether any line of text[start:end] is inside the pane's viewport (measured by Qt's cursor rects)."""
+    top = pane.cursorRect(_cursor(pane, start)).top()
+    bottom = pane.cursorRect(_cursor(pane, max(end - 1, start))).bottom()
+    return bottom > 0 and top < pane.viewport().height()
+
+
+def _cursor(pane, offset: int) -> QTextCursor:
+    cursor = QTextCursor(pane.document())
+    cursor.setPosition(pane.offsets.to_qt(offset))
+    return cursor
+
+
+def dominant_colour(pane, offset: int) -> str:
+    """The most common pixel colour behind three characters at ``offset``, as painted on screen."""
+    first = pane.cursorRect(_cursor(pane, offset))
+    last = pane.cursorRect(_cursor(pane, offset + 3))
+    assert first.top() == last.top(), "the sample must sit on one line"
+    image = pane.viewport().grab().toImage()
+    ratio = image.devicePixelRatio()
+    pixels = Counter(
+        image.pixelColor(int(x * ratio), int(y * ratio)).name()
+        for x in range(first.left() + 1, last.left())
+        for y in range(first.top() + 1, first.bottom())
+    )
+    return pixels.most_common(1)[0][0]
+
+
+def test_first_launch_shows_people_left_and_a_reprint_right(open_app, seed_path):
+    """A new library holds the four seeds, with People's original on the left and a re-report on the right."""
+    controller = open_app()
+    window = controller.window
+    assert len(controller.model.entries) == 4
+    assert window.left.toPlainText() == read_document(seed_path("003")).text
+    assert window.right.toPlainText() in {read_document(seed_path(n)).text for n in ("000", "001", "002")}
+    assert "People" in window.left_view.header.text()
+    assert window.stats.text().startswith("<b>People → ")
+    assert "quotes altered" in window.stats.text() or "quote altered" in window.stats.text()
+
+
+def test_shared_quote_is_painted_in_the_shared_quote_colour_on_both_sides(open_app):
+    """The pixels behind a shared quote are the theme's shared-quote colour in the left and the right pane."""
+    controller = open_app()
+    window = controller.window
+    comparison = window.comparison
+    expected = window.theme.background("shared-quote").name()
+    # The first shared quote that starts on screen in both panes, sampled a few characters in.
+    for index in sorted(comparison.quote_passages):
+        passage = comparison.passages[index]
+        window.reveal_passage(index)
+        window.left.set_selected(-1)
+        window.right.set_selected(-1)
+        left_offset, right_offset = passage.left_start + 2, passage.right_start + 2
+        if visible(window.left, left_offset, left_offset + 4) and visible(window.right, right_offset, right_offset + 4):
+            break
+    assert dominant_colour(window.left, left_offset) == expected
+    assert dominant_colour(window.right, right_offset) == expected
+    framing = next(span for span in comparison.right.spans if span.cls == "framing" and span.end - span.start > 20)
+    assert window.right.format_at(framing.start).background().color() == window.theme.background("framing")
+
+
+@pytest.mark.parametrize("right_seed", [
+    "001",  # 001 moved one of People's passages up (the reordered case)
+    "002",  # 002 keeps People's order
+])
+def test_scrolling_left_to_a_shared_passage_brings_its_counterpart_into_view(open_app, seed_path, right_seed):
+    """Scrolling the left pane to any shared passage puts its counterpart on screen in the right pane."""
+    controller = open_app([str(seed_path("003")), str(seed_path(right_seed))])
+    window = controller.window
+    passages = window.comparison.passages
+    if right_seed == "001":
+        assert any(later.right_start < earlier.right_start for earlier, later in zip(passages, passages[1:]))
+    left_bar = window.left.verticalScrollBar()
+    for passage in passages:
+        # Scroll the left pane as a user would (its scroll bar) until the passage is at the anchor line,
+        # which sits at value/maximum of the viewport's height: solve y = value + height * value / maximum.
+        y = window.left.content_y(passage.left_start + 1)
+        left_bar.setValue(round(y / (1 + window.left.viewport().height() / left_bar.maximum())))
+        assert visible(window.left, passage.left_start, passage.left_end)
+        assert visible(window.right, passage.right_start, passage.right_end), passage
+
+
+def test_scroll_sync_can_be_switched_off(open_app):
+    """With synchronized scrolling off, scrolling the left pane leaves the right pane where it was."""
+    controller = open_app()
+    window = controller.window
+    window.sync_action.trigger()
+    assert not window.sync_action.isChecked()
+    window.left.verticalScrollBar().setValue(window.left.verticalScrollBar().maximum())
+    assert window.right.verticalScrollBar().value() == 0
+    window.sync_action.trigger()
+    assert window.right.verticalScrollBar().value() > 0
+
+
+def test_one_band_per_visible_shared_passage(open_app, qtbot):
+    """The bands drawn between the panes are exactly the shared passages with an end on screen."""
+    controller = open_app()
+    window = controller.window
+    for fraction in (0.0, 0.5, 1.0):
+        bar = window.left.verticalScrollBar()
+        bar.setValue(int(bar.maximum() * fraction))
+        window.links.repaint()
+        expected = [index for index, passage in enumerate(window.comparison.passages)
+                    if visible(window.left, passage.left_start, passage.left_end)
+                    or visible(window.right, passage.right_start, passage.right_end)]
+        assert expected, "some passage should be on screen"
+        assert window.links.drawn == expected
+
+
+def test_next_quote_visits_every_shared_quote_in_order(open_app, qtbot):
+    """Next Shared Quote (Alt+Down) steps through each shared quote in the left article's order, both ends shown."""
+    controller = open_app()
+    window = controller.window
+    quotes = sorted(window.comparison.quote_passages)
+    assert len(quotes) >= 5
+    visited = []
+    window.left.setFocus()
+    for _ in quotes:
+        qtbot.keyClick(window.left, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+        index = window.quote_order[window.current_quote]
+        passage = window.comparison.passages[index]
+        assert visible(window.left, passage.left_start, passage.left_end)
+        assert visible(window.right, passage.right_start, passage.right_end)
+        visited.append(index)
+    assert visited == quotes
+    window.previous_quote_action.trigger()
+    assert window.quote_order[window.current_quote] == quotes[-2]
+
+
+def test_hovering_a_passage_lights_both_ends_and_its_band(open_app, qtbot):
+    """Moving the mouse over a shared passage in the left pane highlights it in both panes and its band."""
+    controller = open_app()
+    window = controller.window
+    index = sorted(window.comparison.quote_passages)[0]
+    window.reveal_passage(index)
+    passage = window.comparison.passages[index]
+    point = window.left.cursorRect(_cursor(window.left, passage.left_start + 3)).center()
+    qtbot.mouseMove(window.left.viewport(), point)
+    qtbot.waitUntil(lambda: window.links._hovered == index, timeout=2000)
+    assert window.left._hovered == window.right._hovered == index
+    hover = window.theme.hover.name()
+    assert any(selection.format.background().color().name() == hover for selection in window.right.extraSelections())
+
+
+def test_clicking_a_passage_lines_up_its_counterpart(open_app, qtbot):
+    """Clicking a shared passage in the left pane scrolls the right pane to its counterpart, level with it."""
+    controller = open_app()
+    window = controller.window
+    window.sync_action.setChecked(False)
+    # A passage on screen on the left whose counterpart is off screen on the right (People vs 000).
+    passage = next(p for p in window.comparison.passages
+                   if visible(window.left, p.left_start, p.left_end)
+                   and not visible(window.right, p.right_start, p.right_end))
+    point = window.left.cursorRect(_cursor(window.left, passage.left_start + 2)).center()
+    qtbot.mouseClick(window.left.viewport(), Qt.MouseButton.LeftButton, pos=point)
+    assert visible(window.right, passage.right_start, passage.right_end)
+    left_top = window.left.cursorRect(_cursor(window.left, passage.left_start)).top()
+    right_top = window.right.cursorRect(_cursor(window.right, passage.right_start)).top()
+    assert abs(left_top - right_top) <= 2
+
+
+def test_find_highlights_the_word_in_both_panes(open_app, qtbot):
+    """Ctrl+F and a word selects its next occurrence in both articles."""
+    controller = open_app()
+    window = controller.window
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert window.find_bar.isVisible()
+    qtbot.keyClicks(window.find_bar.field, "sleeve")
+    assert window.left.textCursor().selectedText().lower() == "sleeve"
+    assert window.right.textCursor().selectedText().lower() == "sleeve"
+    assert window.find_bar.result.text() == "in both"
+
+
+def test_next_framing_selects_the_right_articles_own_words(open_app, qtbot):
+    """Next Framing selects a stretch of framing in the right pane and brings it into view."""
+    controller = open_app()
+    window = controller.window
+    window.next_framing_action.trigger()
+    window.next_framing_action.trigger()
+    cursor = window.right.textCursor()
+    start, end = cursor.selectionStart(), cursor.selectionEnd()
+    spans = [span for span in window.comparison.right.spans if span.cls == "framing" and span.end - span.start > 1]
+    assert (start, end) == (spans[1].start, spans[1].end)
+    window.previous_framing_action.trigger()
+    assert window.right.textCursor().selectionStart() == spans[0].start
+    assert visible(window.right, start, end)
+
+
+def test_astral_characters_keep_highlights_on_the_right_words(open_app, tmp_path):
+    """With emoji before a shared quote, the quote's colour still starts at the quote, not two characters early."""
+    quote = '"We are going to talk it through and it is okay, and that matters to us," she said.'
+    left = tmp_path / "emoji.txt"
+    left.write_text("Emoji story 😀😀😀 🎉\n\nThe family 👨‍👩‍👦 spoke. " + quote + "\n", encoding="utf-8")
+    right = tmp_path / "plain.txt"
+    right.write_text("Plain story\n\nAn outlet wrote more. " + quote + " More framing here.\n", encoding="utf-8")
+    controller = open_app([str(left), str(right)])
+    window = controller.window
+    [passage] = [window.comparison.passages[i] for i in window.comparison.quote_passages]
+    shared = window.theme.background("shared-quote")
+    text = window.left.text
+    assert text[passage.left_start:].startswith("We are going")
+    assert window.left.format_at(passage.left_start).background().color() == shared
+    before = text.index("spoke")
+    assert window.left.format_at(before).background().color() != shared
+    cursor = _cursor(window.left, passage.left_start)
+    cursor.setPosition(window.left.offsets.to_qt(passage.left_start + 6), QTextCursor.MoveMode.KeepAnchor)
+    assert cursor.selectedText() == "We are"

@@ -1,0 +1,346 @@
+"""What the window's requests do: imports into the library, which pair is compared, removal and edits.
+
+The controller owns the library, the background ``Comparer`` and ``FileReader``, and the undo stack. It
+answers the window's signals (``files_dropped``, ``pair_requested``, ``remove_requested``) and tells the
+window what to show. It remembers the window's state in ``window.ini`` in the data folder.
+
+Exports: ``Controller``, ``ImportReport``, ``SEED_OUTLETS``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from html import escape
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QObject, QSettings, QTimer, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
+from PySide6.QtWidgets import QFileDialog
+
+from ..storage.library import Entry, Library, Removed
+from .documents import BAR_CLASSES, DocumentListModel
+from .window import MainWindow
+from .workers import PRIORITY_BAR, PRIORITY_PAIR, Comparer, FileReader, expand_paths
+
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
+# What we know about the seed articles' outlets; the re-reports' outlets are not in the files.
+SEED_OUTLETS = {"003": "People"}
+SEED_ORDER = ("003", "000", "001", "002")  # People's original first: it opens on the left
+IDLE_POLL_MS = 20  # milliseconds between checks while waiting for the window to finish drawing
+
+
+@dataclass
+class ImportReport:
+    """What one drop (or Open, or command line) did: ids in the order given, and what went wrong."""
+
+    added: list[int] = field(default_factory=list)
+    duplicates: list[tuple[str, Entry]] = field(default_factory=list)
+    failures: list[tuple[str, str]] = field(default_factory=list)  # (path, reason)
+    resolved: dict[int, int] = field(default_factory=dict)  # position in the batch -> document id
+    total: int = 0
+
+
+class Controller(QObject):
+    pair_shown = Signal()  # a comparison is on screen (its colours may still be going in for huge texts)
+    import_finished = Signal(object)  # ImportReport
+
+    def __init__(self, library: Library, model: DocumentListModel, window: MainWindow, settings: QSettings):
+        super().__init__(window)
+        self.library, self.model, self.window, self.settings = library, model, window, settings
+        self.comparer = Comparer(self)
+        self.reader = FileReader(self)
+        self.undo = QUndoStack(self)
+        self.left_id: int | None = None
+        self.right_id: int | None = None
+        self.shown_pair: tuple[int, int] | None = None  # the pair whose comparison is drawn
+        self._report: ImportReport | None = None
+        self._files: list[Path] = []
+        self._queued: list[tuple[list, bool]] = []
+        self._open_as_pair = False
+
+        model.edit_handler = self.edit
+        window.files_dropped.connect(self.import_paths)
+        window.pair_requested.connect(self.show_pair)
+        window.remove_requested.connect(self.remove)
+        window.open_action.triggered.connect(self.on_open_triggered)
+        window.undo_action.triggered.connect(self.undo.undo)
+        window.redo_action.triggered.connect(self.undo.redo)
+        self.undo.canUndoChanged.connect(window.undo_action.setEnabled)
+        self.undo.canRedoChanged.connect(window.redo_action.setEnabled)
+        self.undo.undoTextChanged.connect(lambda text: window.undo_action.setText(f"&Undo {text}".strip()))
+        window.undo_action.setEnabled(False)
+        window.redo_action.setEnabled(False)
+        window.closing.connect(self.save_state)
+        self.comparer.finished.connect(self.on_compared)
+        self.comparer.failed.connect(self.on_compare_failed)
+        self.reader.read.connect(self.on_file_read)
+        self.reader.failed.connect(self.on_file_failed)
+        self.reader.progress.connect(window.set_progress)
+        self.reader.done.connect(self.on_reading_done)
+
+    # Start-up and shut-down ---------------------------------------------------------------------------
+    def add_seeds(self, folder: Path = SEEDS) -> None:
+        """First launch: the four seed articles, People's original first."""
+        from ..storage.importers import UnreadableFile, read_document
+
+        for number in SEED_ORDER:
+            for path in sorted(folder.glob(f"{number}_*.txt")):
+                try:
+                    document = read_document(path, outlet=SEED_OUTLETS.get(number, ""))
+                except UnreadableFile:
+                    continue
+                entry, added = self.library.add(document, name=number)
+                if added:
+                    self.model.insert_entry(entry)
+
+    def restore_state(self) -> None:
+        settings, window = self.settings, self.window
+        geometry = settings.value("window/geometry")
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            window.restoreGeometry(geometry)
+        state = settings.value("window/state")
+        if isinstance(state, QByteArray):
+            window.restoreState(state)
+        splitter = settings.value("window/splitter")
+        if isinstance(splitter, QByteArray):
+            window.splitter.restoreState(splitter)
+        window.sync_action.setChecked(_as_bool(settings.value("view/sync", True)))
+        left, right = _as_int(settings.value("pair/left")), _as_int(settings.value("pair/right"))
+        ids = [entry.id for entry in self.model.entries]
+        if left not in ids or right not in ids or left == right:
+            left, right = (ids + [None, None])[:2]
+        if left is not None:
+            self.show_pair(left, right)
+        else:
+            window.show_empty("The library is empty: drop .txt or .md articles here, or use File > Open.")
+
+    def save_state(self) -> None:
+        settings, window = self.settings, self.window
+        settings.setValue("window/geometry", window.saveGeometry())
+        settings.setValue("window/state", window.saveState())
+        settings.setValue("window/splitter", window.splitter.saveState())
+        settings.setValue("view/sync", window.sync_action.isChecked())
+        settings.setValue("pair/left", self.left_id if self.left_id is not None else "")
+        settings.setValue("pair/right", self.right_id if self.right_id is not None else "")
+        settings.sync()
+
+    def is_idle(self) -> bool:
+        """Nothing left to import, compare or colour for the pair on screen."""
+        window = self.window
+        pair_drawn = self.left_id is None or self.shown_pair == (self.left_id, self.right_id)
+        return (self._report is None and not self._queued and pair_drawn
+                and window.left.formatting_done and window.right.formatting_done)
+
+    def when_idle(self, callback) -> None:
+        """Call ``callback`` once the window has finished all the work it has started."""
+        def check():
+            if self.is_idle():
+                timer.stop()
+                timer.deleteLater()
+                callback()
+        timer = QTimer(self, interval=IDLE_POLL_MS)
+        timer.timeout.connect(check)
+        timer.start()
+
+    # The pair on screen -------------------------------------------------------------------------------
+    def show_pair(self, left_id: int | None, right_id: int | None) -> None:
+        """Show ``left_id`` and ``right_id`` (None keeps that pane); asking for one in both panes swaps."""
+        new_left = self.left_id if left_id is None else left_id
+        new_right = self.right_id if right_id is None else right_id
+        if new_left is not None and new_left == new_right:
+            if left_id is not None:
+                new_right = self.left_id
+            else:
+                new_left = self.right_id
+        ids = [entry.id for entry in self.model.entries]
+        if new_left not in ids:
+            new_left = next((i for i in ids if i != new_right), None)
+        if new_right not in ids or new_right == new_left:
+            new_right = next((i for i in ids if i != new_left), None)
+        left_changed = new_left != self.left_id
+        self.left_id, self.right_id = new_left, new_right
+        self.model.set_pair(new_left, new_right)
+        left_entry = self.model.entry(new_left) if new_left is not None else None
+        right_entry = self.model.entry(new_right) if new_right is not None else None
+        if left_entry is None or right_entry is None:
+            self.shown_pair = None
+            self.window.show_pair_headers(left_entry, right_entry, busy=False)
+            self.window.show_empty("Add a second article to compare: drop a .txt or .md file here.")
+            return
+        self.window.show_pair_headers(left_entry, right_entry, busy=True)
+        if left_changed:
+            self._update_share_bars()
+        self.comparer.request(("pair", new_left, new_right), self.library.document(new_left),
+                              self.library.document(new_right), PRIORITY_PAIR)
+
+    def on_compared(self, tag, comparison) -> None:
+        kind, left_id, right_id = tag
+        if left_id == self.left_id and right_id == self.right_id and kind == "pair":
+            self.window.show_pair_headers(self.model.entry(left_id), self.model.entry(right_id), busy=False)
+            self.window.show_comparison(comparison)
+            self.shown_pair = (left_id, right_id)
+            self.pair_shown.emit()
+        if left_id == self.left_id and self.model.entry(right_id) is not None:
+            side = comparison.right
+            self.model.set_shares(right_id, tuple((cls, side.share(cls)) for cls in BAR_CLASSES))
+
+    def on_compare_failed(self, tag, message: str) -> None:
+        if tag[0] == "pair":
+            self.window.show_pair_headers(self.model.entry(tag[1]), self.model.entry(tag[2]), busy=False)
+            self.window.notify(f"The comparison failed: {escape(message)}", "error")
+
+    def _update_share_bars(self) -> None:
+        """Every document's bar against the (new) left document, compared in the background."""
+        self.comparer.cancel_pending()
+        self.model.clear_shares()
+        if self.left_id is None:
+            return
+        left = self.library.document(self.left_id)
+        for entry in self.model.entries:
+            if entry.id not in (self.left_id, self.right_id):
+                self.comparer.request(("bar", self.left_id, entry.id), left, self.library.document(entry.id),
+                                      PRIORITY_BAR)
+
+    # Imports ------------------------------------------------------------------------------------------
+    def on_open_triggered(self) -> None:
+        paths, _ = QFileDialog.getOpenFileNames(self.window, "Add articles to the library", str(Path.home()),
+                                                "Text and Markdown (*.txt *.md);;All files (*)")
+        if paths:
+            self.import_paths(paths)
+
+    def import_paths(self, paths: list, as_pair: bool = False) -> None:
+        """Read and add files and folders; the first new document goes to the right pane.
+
+        ``as_pair`` (the command line): the first two documents named become the left and right pair.
+        """
+        if self._report is not None:  # one import at a time; the next waits its turn
+            self._queued.append((list(paths), as_pair))
+            return
+        files, refused = expand_paths(paths)
+        self._report = ImportReport(failures=list(refused), total=len(files))
+        self._files, self._open_as_pair = files, as_pair
+        if files:
+            self.window.set_progress(0, len(files))
+            self.reader.start(files)
+        else:
+            self.on_reading_done()
+
+    def on_file_read(self, number: int, document) -> None:
+        report = self._report
+        try:
+            entry, added = self.library.add(document)
+        except Exception as error:  # a full disk or a locked database: this file fails, the rest go on
+            report.failures.append((document.path, f"could not be saved in the library ({error})"))
+            return
+        report.resolved[number] = entry.id
+        if added:
+            report.added.append(entry.id)
+            self.model.insert_entry(entry)
+            if self.left_id is not None:
+                self.comparer.request(("bar", self.left_id, entry.id), self.library.document(self.left_id),
+                                      self.library.document(entry.id), PRIORITY_BAR)
+        else:
+            report.duplicates.append((document.path, entry))
+
+    def on_file_failed(self, number: int, path: str, reason: str) -> None:
+        self._report.failures.append((path, reason))
+
+    def on_reading_done(self) -> None:
+        report, self._report = self._report, None
+        self.window.set_progress(report.total, report.total)
+        ordered = [report.resolved[number] for number in sorted(report.resolved)]
+        if self._open_as_pair and len(ordered) >= 2:
+            self.show_pair(ordered[0], ordered[1])
+        elif report.added:
+            self.show_pair(None, report.added[0])
+            self.window.select_document(report.added[0])
+        elif ordered:
+            self.show_pair(None, ordered[0]) if self._open_as_pair else None
+            self.window.select_document(ordered[0])
+        self._tell(report)
+        self.import_finished.emit(report)
+        if self._queued:
+            paths, as_pair = self._queued.pop(0)
+            self.import_paths(paths, as_pair)
+
+    def _tell(self, report: ImportReport) -> None:
+        lines = []
+        if report.added:
+            count = len(report.added)
+            lines.append(f"Added {count} document{'s' if count != 1 else ''} to the library.")
+        for path, entry in report.duplicates[:5]:
+            lines.append(f"<b>{escape(Path(path).name)}</b> is already in the library as "
+                         f"“{escape(entry.title)}” (selected).")
+        if len(report.duplicates) > 5:
+            lines.append(f"… and {len(report.duplicates) - 5} more already in the library.")
+        for path, reason in report.failures[:8]:
+            lines.append(f"Could not add <b>{escape(Path(path).name)}</b>: {escape(reason)}.")
+        if len(report.failures) > 8:
+            lines.append(f"… and {len(report.failures) - 8} more files could not be added.")
+        if lines:
+            self.window.notify("<br>".join(lines), "error" if report.failures else "info")
+
+    # Library edits (undoable) -------------------------------------------------------------------------
+    def remove(self, document_id: int) -> None:
+        entry = self.model.entry(document_id)
+        if entry is not None:
+            self.undo.push(_RemoveCommand(self, entry))
+
+    def edit(self, document_id: int, field_name: str, value: str) -> None:
+        entry = self.model.entry(document_id)
+        if entry is not None:
+            self.undo.push(_EditCommand(self, entry, field_name, value))
+
+    def _entry_changed(self, entry: Entry) -> None:
+        self.model.refresh_entry(entry)
+        if entry.id in (self.left_id, self.right_id):
+            self.window.show_pair_headers(self.model.entry(self.left_id), self.model.entry(self.right_id),
+                                          busy=self.shown_pair != (self.left_id, self.right_id))
+            if self.window.comparison is not None and self.shown_pair == (self.left_id, self.right_id):
+                self.window._update_stats()
+
+
+class _RemoveCommand(QUndoCommand):
+    def __init__(self, controller: Controller, entry: Entry):
+        super().__init__(f"Remove “{entry.title[:40]}”")
+        self.controller, self.entry = controller, entry
+        self.removed: Removed | None = None
+
+    def redo(self) -> None:
+        controller = self.controller
+        self.removed = controller.library.remove(self.entry.id)
+        controller.model.remove_entry(self.entry.id)
+        if self.entry.id in (controller.left_id, controller.right_id):
+            controller.show_pair(controller.left_id, controller.right_id)
+        controller.window.notify(f"Removed “{escape(self.entry.title)}”. Undo with Ctrl+Z.", "info")
+
+    def undo(self) -> None:
+        controller = self.controller
+        entry = controller.library.restore(self.removed)
+        controller.model.insert_entry(entry)
+        controller.window.select_document(entry.id)
+        controller.window.notify(f"Restored “{escape(entry.title)}”.", "info")
+
+
+class _EditCommand(QUndoCommand):
+    def __init__(self, controller: Controller, entry: Entry, field_name: str, value: str):
+        super().__init__(f"Edit {field_name}")
+        self.controller, self.id, self.field = controller, entry.id, field_name
+        self.old, self.new = getattr(entry, field_name), value
+
+    def redo(self) -> None:
+        self.controller._entry_changed(self.controller.library.update(self.id, **{self.field: self.new}))
+
+    def undo(self) -> None:
+        self.controller._entry_changed(self.controller.library.update(self.id, **{self.field: self.old}))
+
+
+def _as_bool(value) -> bool:
+    return value if isinstance(value, bool) else str(value).lower() in ("true", "1")
+
+
+def _as_int(value) -> int | None:
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None

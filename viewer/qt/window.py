@@ -1,0 +1,578 @@
+"""The main window: document list on the left, two synchronized panes with bands between them, legend below.
+
+The window shows; it does not decide. Dropped files become a ``files_dropped`` signal (Mu's way: the
+widget only collects paths), list choices become ``pair_requested`` and ``remove_requested``, and the
+``Controller`` answers by calling ``show_pair_headers``, ``show_comparison`` and ``notify``. Navigation,
+find and scroll sync act on the comparison on screen and live here.
+
+Exports: ``MainWindow``, ``FindBar``, ``NoticeBar``, ``Legend``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QColor, QKeySequence, QPalette, QTextCursor, QTextDocument
+from PySide6.QtWidgets import (
+    QAbstractItemView, QApplication, QFrame, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMainWindow,
+    QProgressBar, QPushButton, QSizePolicy, QSplitter, QStyle, QToolBar, QToolButton, QTreeView,
+    QVBoxLayout, QWidget,
+)
+
+from ..engine import CLASSES
+from .documents import ID_ROLE, Column, DocumentListModel, ShareBarDelegate
+from .linkmap import LinkMap
+from .panes import PaneView, TextPane
+from .scrollsync import ScrollSync
+from .theme import Theme
+
+WINDOW_SIZE = QSize(1400, 860)  # pixels: first launch, and every --screenshot
+NAVIGATION_ANCHOR = 0.3  # fraction of the pane's height where Next/Previous puts the passage
+
+
+class NoticeBar(QFrame):
+    """A message across the top of the panes (not a dialog: nothing to dismiss before working on)."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setAutoFillBackground(True)
+        self.label = QLabel()
+        self.label.setWordWrap(True)
+        self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        close = QToolButton()
+        close.setText("✕")
+        close.setToolTip("Close this message (Esc)")
+        close.setAutoRaise(True)
+        close.clicked.connect(self.hide)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(8, 4, 4, 4)
+        layout.addWidget(self.label, 1)
+        layout.addWidget(close, 0, Qt.AlignmentFlag.AlignTop)
+        self.kind = ""
+        self.hide()
+
+    def show_message(self, text: str, kind: str, theme: Theme) -> None:
+        """``kind``: "info" or "error"; errors use the theme's strongest colour."""
+        self.kind = kind
+        palette = self.palette()
+        colour = theme.altered if kind == "error" else theme.background("shared-text")
+        palette.setColor(QPalette.ColorRole.Window, colour)
+        self.setPalette(palette)
+        self.label.setText(text)
+        self.show()
+
+    def text(self) -> str:
+        return self.label.text() if self.isVisible() else ""
+
+
+class FindBar(QFrame):
+    """Ctrl+F: one search field for both panes; Enter finds the next match, Shift+Enter the previous."""
+
+    find_requested = Signal(str, bool)  # text, backwards
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.field = QLineEdit()
+        self.field.setPlaceholderText("Find in both articles")
+        self.field.setClearButtonEnabled(True)
+        self.result = QLabel()
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(6, 2, 6, 2)
+        layout.addWidget(QLabel("Find:"))
+        layout.addWidget(self.field, 1)
+        layout.addWidget(self.result)
+        self.field.returnPressed.connect(lambda: self.find_requested.emit(self.field.text(), False))
+        self.field.textEdited.connect(lambda text: self.find_requested.emit(text, False))
+        self.field.installEventFilter(self)
+        self.hide()
+
+    def eventFilter(self, watched, event) -> bool:
+        if event.type() == QEvent.Type.KeyPress:
+            if event.key() == Qt.Key.Key_Escape:
+                self.hide()
+                return True
+            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
+                self.find_requested.emit(self.field.text(), True)
+                return True
+        return super().eventFilter(watched, event)
+
+
+class Legend(QWidget):
+    """What each colour means, in words, with a swatch each (from the theme table)."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._layout = QHBoxLayout(self)
+        self._layout.setContentsMargins(6, 0, 6, 2)
+        self._layout.setSpacing(14)
+        self.items: dict[str, QLabel] = {}
+
+    def set_theme(self, theme: Theme) -> None:
+        while self._layout.count():
+            item = self._layout.takeAt(0)
+            if item.widget():
+                item.widget().deleteLater()
+        entries = [(cls, theme.background(cls), theme.legend(cls)) for cls in CLASSES]
+        entries.append(("altered", theme.altered, theme.altered_legend))
+        self.items = {}
+        for cls, colour, sentence in entries:
+            name, _, explanation = sentence.partition(": ")
+            label = QLabel(f'<span style="background:{colour.name()};">&nbsp;&nbsp;&nbsp;&nbsp;</span>&nbsp;'
+                           f"<b>{name}</b>")
+            label.setToolTip(explanation)
+            label.setObjectName(f"legend-{cls}")
+            self.items[cls] = label
+            self._layout.addWidget(label)
+        self._layout.addStretch(1)
+
+
+class MainWindow(QMainWindow):
+    files_dropped = Signal(list)  # paths (str) of dropped files and folders
+    pair_requested = Signal(object, object)  # left id, right id (None: keep that pane)
+    remove_requested = Signal(int)
+    closing = Signal()  # before the window closes: time to save its state
+
+    def __init__(self, model: DocumentListModel):
+        super().__init__()
+        self.setWindowTitle("Framing Viewer")
+        self.setAcceptDrops(True)
+        self.resize(WINDOW_SIZE)
+        self.model = model
+        self.theme = Theme.for_palette(QApplication.palette())
+        self.comparison = None
+        self.current_quote = -1  # position in self.quote_order of the quote Next/Previous went to
+        self.quote_order: list[int] = []
+
+        # Sidebar: the library ------------------------------------------------------------------------
+        self.list = QTreeView()
+        self.list.setModel(model)
+        self.list.setRootIsDecorated(False)
+        self.list.setUniformRowHeights(True)
+        self.list.setAlternatingRowColors(True)
+        self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.list.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.list.setEditTriggers(QAbstractItemView.EditTrigger.EditKeyPressed
+                                  | QAbstractItemView.EditTrigger.SelectedClicked)
+        self.list.setItemDelegateForColumn(Column.SHARES, ShareBarDelegate(lambda: self.theme, self.list))
+        header = self.list.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(Column.TITLE, QHeaderView.ResizeMode.Stretch)
+        for column, width in ((Column.PANE, 24), (Column.OUTLET, 64), (Column.DATE, 80), (Column.WORDS, 50),
+                              (Column.SHARES, 64)):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(column, width)
+        self.list.setToolTip("Enter or double-click: show in the right pane · Ctrl+1 / Ctrl+2: left / right · "
+                             "F2: edit · Delete: remove")
+        self.list.doubleClicked.connect(self.on_list_activated)
+        self.list.activated.connect(self.on_list_activated)
+
+        self.left_button = QPushButton("◀ Left")
+        self.right_button = QPushButton("Right ▶")
+        self.swap_button = QPushButton("⇄ Swap")
+        self.remove_button = QPushButton("Remove")
+        buttons = QHBoxLayout()
+        buttons.setContentsMargins(0, 0, 0, 0)
+        for button in (self.left_button, self.right_button, self.swap_button, self.remove_button):
+            buttons.addWidget(button)
+        sidebar = QWidget()
+        sidebar_layout = QVBoxLayout(sidebar)
+        sidebar_layout.setContentsMargins(4, 4, 0, 4)
+        sidebar_layout.addWidget(self.list, 1)
+        sidebar_layout.addLayout(buttons)
+        drop_hint = QLabel("Drop .txt or .md files or folders anywhere to add them.")
+        drop_hint.setWordWrap(True)
+        drop_hint.setEnabled(False)
+        sidebar_layout.addWidget(drop_hint)
+
+        # The comparison: pane, bands, pane ------------------------------------------------------------
+        self.left_view = PaneView("left")
+        self.right_view = PaneView("right")
+        self.left, self.right = self.left_view.pane, self.right_view.pane
+        self.links = LinkMap(self.left, self.right)
+        self.sync = ScrollSync(self.left, self.right, self)
+        panes = QHBoxLayout()
+        panes.setContentsMargins(0, 0, 0, 0)
+        panes.setSpacing(0)
+        panes.addWidget(self.left_view, 1)
+        panes.addWidget(self.links)
+        panes.addWidget(self.right_view, 1)
+        self.notice = NoticeBar()
+        self.find_bar = FindBar()
+        self.stats = QLabel()
+        self.stats.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.stats.setWordWrap(True)
+        self.legend = Legend()
+        compare_area = QWidget()
+        compare_layout = QVBoxLayout(compare_area)
+        compare_layout.setContentsMargins(4, 4, 4, 2)
+        compare_layout.setSpacing(3)
+        compare_layout.addWidget(self.notice)
+        compare_layout.addLayout(panes, 1)
+        compare_layout.addWidget(self.find_bar)
+        compare_layout.addWidget(self.stats)
+        compare_layout.addWidget(self.legend)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(sidebar)
+        self.splitter.addWidget(compare_area)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([470, 930])
+        self.splitter.setChildrenCollapsible(False)
+        self.setCentralWidget(self.splitter)
+
+        self.progress = QProgressBar()
+        self.progress.setMaximumWidth(240)
+        self.progress.hide()
+        self.statusBar().addPermanentWidget(self.progress)
+
+        self._create_actions()
+        self._connect()
+        self._update_theme()
+        self._update_navigation()
+
+    # Actions, menus, toolbar ---------------------------------------------------------------------------
+    def _action(self, text: str, shortcut=None, tip: str = "", icon=None, checkable=False) -> QAction:
+        action = QAction(text, self)
+        if shortcut:
+            action.setShortcuts([QKeySequence(key) for key in (shortcut if isinstance(shortcut, list) else [shortcut])])
+        if tip:
+            action.setStatusTip(tip)
+            action.setToolTip(f"{tip} ({action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)})"
+                              if shortcut else tip)
+        if icon is not None:
+            action.setIcon(self.style().standardIcon(icon))
+        action.setCheckable(checkable)
+        self.addAction(action)  # shortcuts work wherever the focus is
+        return action
+
+    def _create_actions(self) -> None:
+        pixmap = QStyle.StandardPixmap
+        self.open_action = self._action("&Open…", QKeySequence.StandardKey.Open, "Add .txt or .md files to the library",
+                                        pixmap.SP_DialogOpenButton)
+        self.quit_action = self._action("&Quit", QKeySequence.StandardKey.Quit, "Close Framing Viewer")
+        self.quit_action.triggered.connect(self.close)
+        self.undo_action = self._action("&Undo", QKeySequence.StandardKey.Undo, "Undo the last removal or edit")
+        self.redo_action = self._action("&Redo", QKeySequence.StandardKey.Redo, "Redo")
+        self.remove_action = self._action("&Remove from Library", QKeySequence.StandardKey.Delete,
+                                          "Remove the selected document (undo with Ctrl+Z)", pixmap.SP_TrashIcon)
+        self.remove_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.list.addAction(self.remove_action)
+        self.show_left_action = self._action("Show in &Left Pane", "Ctrl+1", "Show the selected document on the left",
+                                             pixmap.SP_ArrowLeft)
+        self.show_right_action = self._action("Show in &Right Pane", "Ctrl+2",
+                                              "Show the selected document on the right", pixmap.SP_ArrowRight)
+        self.swap_action = self._action("S&wap Panes", "Ctrl+Shift+X", "Swap the left and right documents",
+                                        pixmap.SP_BrowserReload)
+        self.sync_action = self._action("&Synchronized Scrolling", "Ctrl+Shift+Y",
+                                        "Keep the counterpart of a passage level in the other pane", checkable=True)
+        self.sync_action.setChecked(True)
+        self.next_quote_action = self._action("&Next Shared Quote", ["Alt+Down", "F8"], "Go to the next shared quote",
+                                              pixmap.SP_ArrowDown)
+        self.previous_quote_action = self._action("&Previous Shared Quote", ["Alt+Up", "Shift+F8"],
+                                                  "Go to the previous shared quote", pixmap.SP_ArrowUp)
+        self.next_framing_action = self._action("Next &Framing", ["Alt+Shift+Down", "F9"],
+                                                "Go to the next passage of the outlet's own framing", pixmap.SP_MediaSeekForward)
+        self.previous_framing_action = self._action("Previous F&raming", ["Alt+Shift+Up", "Shift+F9"],
+                                                    "Go to the previous framing passage", pixmap.SP_MediaSeekBackward)
+        self.find_action = self._action("&Find…", QKeySequence.StandardKey.Find, "Find words in both articles",
+                                        pixmap.SP_FileDialogContentsView)
+        self.find_next_action = self._action("Find &Next", QKeySequence.StandardKey.FindNext, "Find the next match")
+        self.find_previous_action = self._action("Find Pre&vious", QKeySequence.StandardKey.FindPrevious,
+                                                 "Find the previous match")
+
+        menu = self.menuBar()
+        file_menu = menu.addMenu("&File")
+        file_menu.addActions([self.open_action])
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+        edit_menu = menu.addMenu("&Edit")
+        edit_menu.addActions([self.undo_action, self.redo_action])
+        edit_menu.addSeparator()
+        edit_menu.addActions([self.remove_action, self.find_action, self.find_next_action, self.find_previous_action])
+        view_menu = menu.addMenu("&View")
+        view_menu.addActions([self.show_left_action, self.show_right_action, self.swap_action])
+        view_menu.addSeparator()
+        view_menu.addAction(self.sync_action)
+        go_menu = menu.addMenu("&Go")
+        go_menu.addActions([self.previous_quote_action, self.next_quote_action])
+        go_menu.addSeparator()
+        go_menu.addActions([self.previous_framing_action, self.next_framing_action])
+
+        toolbar = QToolBar("Main")
+        toolbar.setObjectName("main-toolbar")
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        toolbar.setIconSize(QSize(16, 16))
+        toolbar.addAction(self.open_action)
+        toolbar.addSeparator()
+        toolbar.addActions([self.previous_quote_action, self.next_quote_action])
+        toolbar.addActions([self.previous_framing_action, self.next_framing_action])
+        toolbar.addSeparator()
+        toolbar.addActions([self.swap_action, self.sync_action, self.find_action])
+        for action, short in ((self.previous_quote_action, "Prev quote"), (self.next_quote_action, "Next quote"),
+                              (self.previous_framing_action, "Prev framing"), (self.next_framing_action, "Next framing"),
+                              (self.swap_action, "Swap"), (self.sync_action, "Sync scroll"), (self.find_action, "Find"),
+                              (self.open_action, "Open")):
+            action.setIconText(short)
+        self.addToolBar(toolbar)
+
+    def _connect(self) -> None:
+        self.left_button.clicked.connect(self.show_left_action.trigger)
+        self.right_button.clicked.connect(self.show_right_action.trigger)
+        self.swap_button.clicked.connect(self.swap_action.trigger)
+        self.remove_button.clicked.connect(self.remove_action.trigger)
+        self.show_left_action.triggered.connect(lambda: self._request_selected("left"))
+        self.show_right_action.triggered.connect(lambda: self._request_selected("right"))
+        self.swap_action.triggered.connect(lambda: self.pair_requested.emit(self.model.right_id, self.model.left_id))
+        self.remove_action.triggered.connect(self.on_remove_triggered)
+        self.sync_action.toggled.connect(self.sync.set_enabled)
+        self.next_quote_action.triggered.connect(lambda: self.go_to_quote(+1))
+        self.previous_quote_action.triggered.connect(lambda: self.go_to_quote(-1))
+        self.next_framing_action.triggered.connect(lambda: self.go_to_framing(+1))
+        self.previous_framing_action.triggered.connect(lambda: self.go_to_framing(-1))
+        self.find_action.triggered.connect(self.on_find_triggered)
+        self.find_next_action.triggered.connect(lambda: self.find(self.find_bar.field.text(), False))
+        self.find_previous_action.triggered.connect(lambda: self.find(self.find_bar.field.text(), True))
+        self.find_bar.find_requested.connect(self.find)
+        for pane in (self.left, self.right):
+            pane.passage_hovered.connect(self.on_passage_hovered)
+            pane.focused.connect(lambda pane=pane: setattr(self, "focused_pane", pane))
+        self.left.passage_clicked.connect(lambda index: self.align_passage(index, self.left))
+        self.right.passage_clicked.connect(lambda index: self.align_passage(index, self.right))
+        self.links.passage_hovered.connect(self.on_passage_hovered)
+        self.links.passage_clicked.connect(lambda index: self.align_passage(index, self.left))
+        self.focused_pane = self.right
+
+    # What the controller calls ------------------------------------------------------------------------
+    def selected_id(self) -> int | None:
+        index = self.list.currentIndex()
+        return index.data(ID_ROLE) if index.isValid() else None
+
+    def select_document(self, document_id: int) -> None:
+        row = self.model.row_of(document_id)
+        if row >= 0:
+            index = self.model.index(row, Column.TITLE)
+            self.list.setCurrentIndex(index)
+            self.list.scrollTo(index)
+
+    def show_pair_headers(self, left_entry, right_entry, busy: bool) -> None:
+        for view, entry in ((self.left_view, left_entry), (self.right_view, right_entry)):
+            if entry is None:
+                view.set_header("No document", "Drop a .txt or .md file here, or use File > Open", "")
+            else:
+                view.set_header(entry.label, entry.title, entry.date)
+            view.set_busy(busy and entry is not None)
+        if busy:
+            self.stats.setText("Comparing…")
+        self._labels = (left_entry.label if left_entry else "", right_entry.label if right_entry else "")
+
+    def show_comparison(self, comparison) -> None:
+        """Draw a finished comparison: colours, bands, maps, stats; then bring both panes to the top."""
+        self.comparison = comparison
+        passages = comparison.passages
+        with self.sync.locked():
+            self.left.show_side(comparison.left, [(p.left_start, p.left_end) for p in passages],
+                                [edit for p in passages for edit in p.left_edits], self.theme)
+            self.right.show_side(comparison.right, [(p.right_start, p.right_end) for p in passages],
+                                 [edit for p in passages for edit in p.right_edits], self.theme)
+            self.left.verticalScrollBar().setValue(0)
+            self.right.verticalScrollBar().setValue(0)
+        for view, side in ((self.left_view, comparison.left), (self.right_view, comparison.right)):
+            view.map.set_spans(side.spans, len(side.document.text), self.theme)
+            view.set_busy(False)
+        self.links.set_passages(passages, comparison.quote_passages, self.theme)
+        self.sync.set_comparison(comparison)
+        self.quote_order = sorted(comparison.quote_passages)
+        self.current_quote = -1
+        self._update_stats()
+        self._update_navigation()
+
+    def show_empty(self, message: str) -> None:
+        self.comparison = None
+        self.sync.set_comparison(None)
+        self.links.set_passages((), frozenset(), self.theme)
+        for view in (self.left_view, self.right_view):
+            view.pane.show_placeholder(message)
+            view.map.set_spans((), 0, self.theme)
+            view.set_busy(False)
+        self.stats.setText("")
+        self.quote_order, self.current_quote = [], -1
+        self._update_navigation()
+
+    def notify(self, text: str, kind: str = "info") -> None:
+        self.notice.show_message(text, kind, self.theme)
+        self.statusBar().showMessage(text.replace("<br>", " ").replace("<b>", "").replace("</b>", ""), 8000)
+
+    def set_progress(self, done: int, total: int) -> None:
+        self.progress.setVisible(done < total)
+        self.progress.setRange(0, total)
+        self.progress.setValue(done)
+        self.progress.setFormat(f"Importing %v of %m")
+
+    # Stats, navigation ---------------------------------------------------------------------------------
+    def _update_stats(self) -> None:
+        comparison = self.comparison
+        left_label, right_label = getattr(self, "_labels", ("left", "right"))
+        right = comparison.right
+        parts = [f"{right.share('shared-quote'):.0%} of its words are {left_label}'s quotes"]
+        if right.stats.get("shared-text"):
+            parts.append(f"{right.share('shared-text'):.0%} is {left_label}'s narration")
+        altered = comparison.altered_quotes
+        parts.append(f"{altered} quote{'s' if altered != 1 else ''} altered")
+        parts.append(f"{right.stats.get('framing', 0):,} words of its own framing")
+        self.stats.setText(f"<b>{left_label} → {right_label}</b>: " + "; ".join(parts))
+
+    def _update_navigation(self) -> None:
+        has_quotes = bool(self.quote_order)
+        self.next_quote_action.setEnabled(has_quotes)
+        self.previous_quote_action.setEnabled(has_quotes)
+        has_text = self.comparison is not None
+        self.next_framing_action.setEnabled(has_text)
+        self.previous_framing_action.setEnabled(has_text)
+
+    def go_to_quote(self, step: int) -> None:
+        """Next (+1) or previous (-1) shared quote, in the left article's order, wrapping around."""
+        if not self.quote_order:
+            return
+        if self.current_quote < 0:
+            self.current_quote = 0 if step > 0 else len(self.quote_order) - 1
+        else:
+            self.current_quote = (self.current_quote + step) % len(self.quote_order)
+        index = self.quote_order[self.current_quote]
+        self.reveal_passage(index)
+        self.statusBar().showMessage(f"Shared quote {self.current_quote + 1} of {len(self.quote_order)}", 4000)
+
+    def reveal_passage(self, index: int) -> None:
+        """Put passage ``index`` at the navigation line in both panes and mark both ends."""
+        passage = self.comparison.passages[index]
+        with self.sync.locked():
+            for pane, start in ((self.left, passage.left_start), (self.right, passage.right_start)):
+                pane.scroll_line_to(start, pane.viewport().height() * NAVIGATION_ANCHOR)
+                pane.set_selected(index)
+        self.links.update()
+
+    def go_to_framing(self, step: int) -> None:
+        """Next or previous stretch of the focused pane's own framing (the right pane unless focused left)."""
+        if self.comparison is None:
+            return
+        pane = self.focused_pane
+        side = self.comparison.left if pane is self.left else self.comparison.right
+        framing = [span for span in side.spans if span.cls == "framing" and span.end - span.start > 1]
+        if not framing:
+            return
+        cursor = pane.textCursor()
+        here = pane.offsets.to_python(cursor.selectionStart())
+        if step > 0:
+            # From a selected stretch, the one after it; from a bare cursor, the first at or after it.
+            after = (lambda span: span.start > here) if cursor.hasSelection() else (lambda span: span.start >= here)
+            chosen = next((span for span in framing if after(span)), framing[0])
+        else:
+            chosen = next((span for span in reversed(framing) if span.start < here), framing[-1])
+        selection = QTextCursor(pane.document())
+        selection.setPosition(pane.offsets.to_qt(chosen.start))
+        selection.setPosition(pane.offsets.to_qt(chosen.end), QTextCursor.MoveMode.KeepAnchor)
+        pane.setTextCursor(selection)
+        pane.scroll_to_offset(chosen.start, pane.viewport().height() * NAVIGATION_ANCHOR)
+
+    def align_passage(self, index: int, source: TextPane) -> None:
+        """Scroll the other pane so passage ``index``'s counterpart is level with it in ``source``."""
+        if self.comparison is None:
+            return
+        passage = self.comparison.passages[index]
+        if source is self.left:
+            target, source_start, target_start = self.right, passage.left_start, passage.right_start
+        else:
+            target, source_start, target_start = self.left, passage.right_start, passage.left_start
+        top, _ = source.viewport_span(source_start, source_start + 1)
+        if not 0 <= top < source.viewport().height():  # its end in this pane is off screen: bring it in
+            top = source.viewport().height() * NAVIGATION_ANCHOR
+            with self.sync.locked():
+                source.scroll_line_to(source_start, top)
+        with self.sync.locked():
+            target.scroll_line_to(target_start, top)
+            self.left.set_selected(index)
+            self.right.set_selected(index)
+
+    def on_passage_hovered(self, index: int) -> None:
+        self.left.set_hovered(index)
+        self.right.set_hovered(index)
+        self.links.set_hovered(index)
+
+    # Find ----------------------------------------------------------------------------------------------
+    def on_find_triggered(self) -> None:
+        self.find_bar.show()
+        self.find_bar.field.setFocus()
+        self.find_bar.field.selectAll()
+
+    def find(self, text: str, backwards: bool = False) -> None:
+        """Move each pane to its next (or previous) match, wrapping around; say how many panes matched."""
+        if not text:
+            self.find_bar.result.setText("")
+            return
+        flags = QTextDocument.FindFlag.FindBackward if backwards else QTextDocument.FindFlag(0)
+        found = []
+        with self.sync.locked():
+            for pane, name in ((self.left, "left"), (self.right, "right")):
+                if not pane.find(text, flags):
+                    cursor = pane.textCursor()
+                    cursor.movePosition(QTextCursor.MoveOperation.End if backwards else QTextCursor.MoveOperation.Start)
+                    pane.setTextCursor(cursor)
+                    if not pane.find(text, flags):
+                        continue
+                found.append(name)
+        self.find_bar.result.setText({2: "in both", 0: "not found"}.get(len(found), f"only {found[0]}"
+                                                                         if found else ""))
+
+    # Sidebar -------------------------------------------------------------------------------------------
+    def on_list_activated(self, index) -> None:
+        if index.isValid() and self.list.state() != QAbstractItemView.State.EditingState:
+            self.pair_requested.emit(None, index.data(ID_ROLE))
+
+    def _request_selected(self, side: str) -> None:
+        document_id = self.selected_id()
+        if document_id is None:
+            return
+        if side == "left":
+            self.pair_requested.emit(document_id, None)
+        else:
+            self.pair_requested.emit(None, document_id)
+
+    def on_remove_triggered(self) -> None:
+        document_id = self.selected_id()
+        if document_id is not None:
+            self.remove_requested.emit(document_id)
+
+    # Drag and drop -------------------------------------------------------------------------------------
+    def dragEnterEvent(self, event) -> None:
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dragMoveEvent(self, event) -> None:
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:
+        paths = [url.toLocalFile() for url in event.mimeData().urls() if url.isLocalFile()]
+        if paths:
+            event.acceptProposedAction()
+            self.files_dropped.emit(paths)
+
+    def closeEvent(self, event) -> None:
+        self.closing.emit()
+        super().closeEvent(event)
+
+    # Theme follows the system palette ------------------------------------------------------------------
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
+            theme = Theme.for_palette(QApplication.palette())
+            if theme != self.theme:
+                self.theme = theme
+                self._update_theme()
+                if self.comparison is not None:
+                    self.show_comparison(self.comparison)
+
+    def _update_theme(self) -> None:
+        self.legend.set_theme(self.theme)
+        self.list.viewport().update()

@@ -1,0 +1,197 @@
+"""Long work off the GUI thread: comparisons and reading dropped files.
+
+Both run as ``QRunnable`` tasks in a ``QThreadPool`` and report back through signals, which Qt delivers on
+the GUI thread (queued connections), so the window keeps answering while a 50,000-word pair is compared or
+200 files are read. The engine holds Python's GIL while it works; the interpreter hands the GIL to the GUI
+thread every few milliseconds (``sys.getswitchinterval()``), which is what keeps the window responsive.
+
+Exports: ``ComparisonCache``, ``Comparer``, ``FileReader``, ``expand_paths``.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import OrderedDict
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+from ..engine import Comparison, Document, compare
+from ..storage.importers import UnreadableFile, read_document
+from ..storage.library import content_hash
+
+IMPORT_SUFFIXES = (".txt", ".md")  # this issue's formats; web pages, PDF and Word come with the import issue
+CACHE_PAIRS = 256  # comparisons kept; a seed pair is ~100 kB of objects, a 50,000-word pair a few MB
+PRIORITY_PAIR, PRIORITY_BAR = 10, 0  # the pair on screen jumps ahead of the list's share bars
+
+
+class ComparisonCache:
+    """Finished comparisons keyed by the two texts' hashes, least recently used dropped first."""
+
+    def __init__(self, size: int = CACHE_PAIRS):
+        self._items: OrderedDict[tuple[str, str], Comparison] = OrderedDict()
+        self._size = size
+
+    @staticmethod
+    def key(left: Document, right: Document) -> tuple[str, str]:
+        return content_hash(left.text), content_hash(right.text)
+
+    def get(self, key) -> Comparison | None:
+        found = self._items.get(key)
+        if found is not None:
+            self._items.move_to_end(key)
+        return found
+
+    def put(self, key, comparison: Comparison) -> None:
+        self._items[key] = comparison
+        self._items.move_to_end(key)
+        while len(self._items) > self._size:
+            self._items.popitem(last=False)
+
+
+class _ComparerSignals(QObject):
+    finished = Signal(object, object, object)  # tag, cache key, Comparison
+    failed = Signal(object, str)  # tag, message
+
+
+class _CompareTask(QRunnable):
+    def __init__(self, signals: _ComparerSignals, tag, key, left: Document, right: Document):
+        super().__init__()
+        self.setAutoDelete(True)
+        self._signals, self._tag, self._key, self._left, self._right = signals, tag, key, left, right
+
+    def run(self) -> None:
+        try:
+            result = compare(self._left, self._right)
+        except Exception as error:  # an engine bug must not take the window down
+            self._signals.failed.emit(self._tag, f"{type(error).__name__}: {error}")
+            return
+        self._signals.finished.emit(self._tag, self._key, result)
+
+
+class Comparer(QObject):
+    """Compares pairs in one background thread, answering from the cache when it can.
+
+    ``request(tag, left, right, priority)`` emits ``finished(tag, Comparison)`` later, or at once when the
+    pair is cached (``cached`` tells which). The tag says what the result is for (the pair on screen, a bar).
+    """
+
+    finished = Signal(object, object)  # tag, Comparison
+    failed = Signal(object, str)
+
+    def __init__(self, parent: QObject | None = None):
+        super().__init__(parent)
+        self.cache = ComparisonCache()
+        # One thread: two engine threads would only share the GIL and slow the GUI thread down more.
+        self.pool = QThreadPool(self)
+        self.pool.setMaxThreadCount(1)
+        self._signals = _ComparerSignals(self)
+        self._signals.finished.connect(self._on_task_finished)
+        self._signals.failed.connect(self.failed)
+        self._running: set = set()
+
+    def cached(self, left: Document, right: Document) -> Comparison | None:
+        return self.cache.get(ComparisonCache.key(left, right))
+
+    def request(self, tag, left: Document, right: Document, priority: int = PRIORITY_PAIR) -> bool:
+        """Start comparing (True), or emit the cached result at once (False)."""
+        key = ComparisonCache.key(left, right)
+        found = self.cache.get(key)
+        if found is not None:
+            self.finished.emit(tag, found)
+            return False
+        self.pool.start(_CompareTask(self._signals, tag, key, left, right), priority)
+        return True
+
+    def cancel_pending(self) -> None:
+        """Drop queued (not yet started) comparisons, e.g. share bars against a left document now gone."""
+        self.pool.clear()
+
+    def _on_task_finished(self, tag, key, comparison: Comparison) -> None:
+        self.cache.put(key, comparison)
+        self.finished.emit(tag, comparison)
+
+    def wait(self, milliseconds: int = -1) -> bool:
+        return self.pool.waitForDone(milliseconds)
+
+
+def expand_paths(paths) -> tuple[list[Path], list[tuple[str, str]]]:
+    """Files to import from dropped paths (folders searched inside) and the ones refused, with a reason.
+
+    A file named directly is refused with a reason when its type is not imported yet; inside a folder such
+    files are passed over silently (a folder of articles often holds images too).
+    """
+    files: list[Path] = []
+    refused: list[tuple[str, str]] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            for root, folders, names in os.walk(path):
+                folders[:] = sorted(name for name in folders if not name.startswith("."))
+                files += [Path(root) / name for name in sorted(names)
+                          if Path(name).suffix.lower() in IMPORT_SUFFIXES and not name.startswith(".")]
+        elif path.suffix.lower() in IMPORT_SUFFIXES or not path.exists():
+            files.append(path)  # a missing file is reported by the reader, with its reason
+        else:
+            refused.append((str(path), f"{path.suffix or 'files without an extension'} is not imported yet "
+                                       "(this version reads .txt and .md)"))
+    return files, refused
+
+
+class _ReaderSignals(QObject):
+    read = Signal(int, object)  # number in the batch, Document
+    failed = Signal(int, str, str)  # number, path, reason
+    progress = Signal(int, int)  # done, total
+    done = Signal()
+
+
+class _ReadTask(QRunnable):
+    def __init__(self, signals: _ReaderSignals, files: list[Path]):
+        super().__init__()
+        self._signals, self._files = signals, files
+        self.cancelled = False
+
+    def run(self) -> None:
+        total = len(self._files)
+        for number, path in enumerate(self._files):
+            if self.cancelled:
+                break
+            try:
+                self._signals.read.emit(number, read_document(path))
+            except UnreadableFile as error:
+                self._signals.failed.emit(number, error.path, error.reason)
+            except Exception as error:  # anything unforeseen is still a message, never a crash
+                self._signals.failed.emit(number, str(path), f"could not be read ({error})")
+            self._signals.progress.emit(number + 1, total)
+        self._signals.done.emit()
+
+
+class FileReader(QObject):
+    """Reads files into Documents in a worker thread, one signal per file (the GUI thread stores them).
+
+    Only reading happens in the worker: the library's SQLite connection belongs to the GUI thread, and a
+    single-row insert is far cheaper than decoding and analysing the file.
+    """
+
+    read = Signal(int, object)
+    failed = Signal(int, str, str)
+    progress = Signal(int, int)
+    done = Signal()
+
+    def __init__(self, parent: QObject | None = None):
+        super().__init__(parent)
+        self.pool = QThreadPool(self)
+        self.pool.setMaxThreadCount(1)
+        self._signals = _ReaderSignals(self)
+        self._signals.read.connect(self.read)
+        self._signals.failed.connect(self.failed)
+        self._signals.progress.connect(self.progress)
+        self._signals.done.connect(self.done)
+        self._task: _ReadTask | None = None
+
+    def start(self, files: list[Path]) -> None:
+        self._task = _ReadTask(self._signals, files)
+        self.pool.start(self._task)
+
+    def wait(self, milliseconds: int = -1) -> bool:
+        return self.pool.waitForDone(milliseconds)
