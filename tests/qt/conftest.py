@@ -39,3 +39,8 @@ def wait_idle(qtbot, controller) -> None:
     """Wait until imports, the pair's comparison and its colouring are all done."""
     qtbot.waitUntil(controller.is_idle, timeout=WAIT_MS)
     qtbot.wait(1)
+
+
+def shown_text(pane) -> str:
+    """The text a pane shows, character for character (toPlainText would turn no-break spaces into spaces)."""
+    return pane.document().toRawText().replace("\u2029", "\n")

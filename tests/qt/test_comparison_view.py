@@ -11,7 +11,7 @@ from PySide6.QtGui import QTextCursor
 from viewer.engine import compare
 from viewer.storage.importers import read_document
 
-from .conftest import wait_idle
+from .conftest import shown_text
 
 
 def visible(pane, start: int, end: int) -> bool:
@@ -47,8 +47,8 @@ def test_first_launch_shows_people_left_and_a_reprint_right(open_app, seed_path)
     controller = open_app()
     window = controller.window
     assert len(controller.model.entries) == 4
-    assert window.left.toPlainText() == read_document(seed_path("003")).text
-    assert window.right.toPlainText() in {read_document(seed_path(n)).text for n in ("000", "001", "002")}
+    assert shown_text(window.left) == read_document(seed_path("003")).text
+    assert shown_text(window.right) in {read_document(seed_path(n)).text for n in ("000", "001", "002")}
     assert "People" in window.left_view.header.text()
     assert window.stats.text().startswith("<b>People → ")
     assert "quotes altered" in window.stats.text() or "quote altered" in window.stats.text()

@@ -14,7 +14,7 @@ from html import escape
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QObject, QSettings, QTimer, Signal
-from PySide6.QtGui import QUndoCommand, QUndoStack
+from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import QFileDialog
 
 from ..storage.library import Entry, Library, Removed
@@ -49,7 +49,7 @@ class Controller(QObject):
         self.library, self.model, self.window, self.settings = library, model, window, settings
         self.comparer = Comparer(self)
         self.reader = FileReader(self)
-        self.undo = QUndoStack(self)
+        self.undo = window.undo_stack
         self.left_id: int | None = None
         self.right_id: int | None = None
         self.shown_pair: tuple[int, int] | None = None  # the pair whose comparison is drawn
@@ -63,13 +63,6 @@ class Controller(QObject):
         window.pair_requested.connect(self.show_pair)
         window.remove_requested.connect(self.remove)
         window.open_action.triggered.connect(self.on_open_triggered)
-        window.undo_action.triggered.connect(self.undo.undo)
-        window.redo_action.triggered.connect(self.undo.redo)
-        self.undo.canUndoChanged.connect(window.undo_action.setEnabled)
-        self.undo.canRedoChanged.connect(window.redo_action.setEnabled)
-        self.undo.undoTextChanged.connect(lambda text: window.undo_action.setText(f"&Undo {text}".strip()))
-        window.undo_action.setEnabled(False)
-        window.redo_action.setEnabled(False)
         window.closing.connect(self.save_state)
         self.comparer.finished.connect(self.on_compared)
         self.comparer.failed.connect(self.on_compare_failed)

@@ -13,7 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QColor, QKeySequence, QPalette, QTextCursor, QTextDocument
+from PySide6.QtGui import QAction, QKeySequence, QPalette, QTextCursor, QTextDocument, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView, QApplication, QFrame, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMainWindow,
     QProgressBar, QPushButton, QSizePolicy, QSplitter, QStyle, QToolBar, QToolButton, QTreeView,
@@ -142,6 +142,7 @@ class MainWindow(QMainWindow):
         self.model = model
         self.theme = Theme.for_palette(QApplication.palette())
         self.comparison = None
+        self.undo_stack = QUndoStack(self)  # removals and metadata edits; the controller pushes onto it
         self.current_quote = -1  # position in self.quote_order of the quote Next/Previous went to
         self.quote_order: list[int] = []
 
@@ -253,8 +254,12 @@ class MainWindow(QMainWindow):
                                         pixmap.SP_DialogOpenButton)
         self.quit_action = self._action("&Quit", QKeySequence.StandardKey.Quit, "Close Framing Viewer")
         self.quit_action.triggered.connect(self.close)
-        self.undo_action = self._action("&Undo", QKeySequence.StandardKey.Undo, "Undo the last removal or edit")
-        self.redo_action = self._action("&Redo", QKeySequence.StandardKey.Redo, "Redo")
+        # Qt keeps these two actions' text ("Undo Remove …") and enabled state in step with the stack.
+        self.undo_action = self.undo_stack.createUndoAction(self, "&Undo")
+        self.undo_action.setShortcuts(QKeySequence.StandardKey.Undo)
+        self.redo_action = self.undo_stack.createRedoAction(self, "&Redo")
+        self.redo_action.setShortcuts(QKeySequence.StandardKey.Redo)
+        self.addActions([self.undo_action, self.redo_action])
         self.remove_action = self._action("&Remove from Library", QKeySequence.StandardKey.Delete,
                                           "Remove the selected document (undo with Ctrl+Z)", pixmap.SP_TrashIcon)
         self.remove_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)

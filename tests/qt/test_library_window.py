@@ -1,0 +1,206 @@
+"""The library through the window: drops, bad files, duplicates, edits, removal, and what lasts a restart."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import QAbstractItemView, QApplication
+
+from viewer.qt.documents import Column
+from viewer.storage.library import Library
+
+from .conftest import WAIT_MS, shown_text, wait_idle
+
+STORY = ("{outlet} reports on the interview\n\n"
+         "{outlet} says the singer spoke at length. \"We want our kids to feel every feeling and talk about it "
+         "openly at home,\" she said. {extra}\n")
+
+
+def write_article(folder: Path, name: str, outlet: str, extra: str = "") -> Path:
+    path = folder / name
+    path.write_text(STORY.format(outlet=outlet, extra=extra), encoding="utf-8")
+    return path
+
+
+def drop(qtbot, controller, paths, target=None) -> object:
+    """Drag ``paths`` over a widget of the window (the right pane by default) and drop them; returns the report."""
+    window = controller.window
+    target = target or window.right.viewport()
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(path)) for path in paths])
+    point = QPointF(target.mapTo(window, QPoint(20, 20)))
+    enter = QDragEnterEvent(point, Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                            Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(window, enter)
+    assert enter.isAccepted(), "the window accepts files dragged over it"
+    event = QDropEvent(point, Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    with qtbot.waitSignal(controller.import_finished, timeout=WAIT_MS) as finished:
+        QApplication.sendEvent(window, event)
+    wait_idle(qtbot, controller)
+    return finished.args[0]
+
+
+def titles(controller) -> list[str]:
+    return [entry.title for entry in controller.model.entries]
+
+
+def test_dropped_files_are_added_shown_and_survive_a_restart(open_app, qtbot, tmp_path, private_data_dir):
+    """Two dropped articles join the list, the first shows on the right, and both are there after reopening."""
+    controller = open_app()
+    first = write_article(tmp_path, "daily.txt", "The Daily")
+    second = write_article(tmp_path, "weekly.md", "The Weekly", "More context here.")
+    report = drop(qtbot, controller, [first, second])
+    assert len(report.added) == 2
+    assert "The Daily reports on the interview" in titles(controller)
+    assert shown_text(controller.window.right) == first.read_text(encoding="utf-8")
+    assert controller.window.model.right_id == report.added[0]
+    controller.window.close()
+    controller.library.close()
+
+    again = open_app()
+    assert {"The Daily reports on the interview", "The Weekly reports on the interview"} <= set(titles(again))
+    assert len(again.model.entries) == 6  # four seeds and the two dropped articles
+
+
+def test_a_dropped_folder_imports_its_text_files(open_app, qtbot, tmp_path):
+    """Dropping a folder imports the .txt and .md files inside it (and in its subfolders), nothing else."""
+    controller = open_app()
+    folder = tmp_path / "clippings"
+    (folder / "older").mkdir(parents=True)
+    write_article(folder, "a.txt", "Outlet A")
+    write_article(folder / "older", "b.md", "Outlet B")
+    (folder / "photo.jpg").write_bytes(b"\xff\xd8\xff")
+    report = drop(qtbot, controller, [folder])
+    assert len(report.added) == 2 and not report.failures
+
+
+def test_bad_files_are_named_with_a_reason_and_the_rest_imported(open_app, qtbot, tmp_path):
+    """An empty file and a binary file in a drop are reported by name and reason; the good file is imported."""
+    controller = open_app()
+    good = write_article(tmp_path, "good.txt", "Good Outlet")
+    empty = tmp_path / "empty.txt"
+    empty.write_text("", encoding="utf-8")
+    binary = tmp_path / "scan.txt"
+    binary.write_bytes(bytes(range(256)) * 40)
+    pdf = tmp_path / "report.pdf"
+    pdf.write_bytes(b"%PDF-1.4")
+    before = [(entry.id, entry.title) for entry in controller.model.entries]
+    report = drop(qtbot, controller, [empty, good, binary, pdf])
+    assert len(report.added) == 1
+    notice = controller.window.notice
+    assert notice.kind == "error"
+    for name, reason in (("empty.txt", "is empty"), ("scan.txt", "binary"), ("report.pdf", "not imported yet")):
+        assert name in notice.text() and reason in notice.text()
+    after = [(entry.id, entry.title) for entry in controller.model.entries]
+    assert after[:len(before)] == before, "nothing already in the library changed"
+    assert len(Library.open(controller.library_folder).entries()) == len(before) + 1
+
+
+def test_a_file_already_in_the_library_is_selected_not_added(open_app, qtbot, tmp_path, seed_path):
+    """Dropping a copy of a seed article adds nothing, selects the existing document and says so."""
+    controller = open_app()
+    copy = tmp_path / "people copy.txt"
+    copy.write_bytes(seed_path("002").read_bytes())
+    report = drop(qtbot, controller, [copy])
+    assert report.added == [] and len(report.duplicates) == 1
+    existing = report.duplicates[0][1]
+    assert controller.window.selected_id() == existing.id
+    assert "already in the library" in controller.window.notice.text()
+    assert len(controller.model.entries) == 4
+
+
+def test_edited_outlet_is_saved_and_undoable(open_app, qtbot, private_data_dir):
+    """Typing an outlet into the list (F2) saves it to the library and the header; Ctrl+Z puts the old one back."""
+    controller = open_app()
+    window = controller.window
+    row = controller.model.row_of(controller.right_id)
+    index = controller.model.index(row, Column.OUTLET)
+    window.list.setFocus()
+    window.list.setCurrentIndex(index)
+    qtbot.keyClick(window.list, Qt.Key.Key_F2)
+    editor = QApplication.focusWidget()
+    editor.selectAll()
+    qtbot.keyClicks(editor, "Mom Site")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.list.state() != QAbstractItemView.State.EditingState)  # Qt commits queued
+    assert Library.open(private_data_dir).entry(controller.right_id).outlet == "Mom Site"
+    assert "Mom Site" in window.right_view.header.text()
+    assert "→ Mom Site" in window.stats.text()
+    window.undo_action.trigger()
+    assert Library.open(private_data_dir).entry(controller.right_id).outlet == ""
+
+
+def test_removing_a_document_can_be_undone(open_app, qtbot, private_data_dir):
+    """Delete removes the selected document from the list and the library; Undo brings it back whole."""
+    controller = open_app()
+    window = controller.window
+    victim = controller.model.entries[-1]
+    window.select_document(victim.id)
+    window.list.setFocus()
+    qtbot.keyClick(window.list, Qt.Key.Key_Delete)
+    assert controller.model.entry(victim.id) is None
+    assert Library.open(private_data_dir).entry(victim.id) is None
+    assert "Undo" in window.notice.text()
+    window.undo_action.trigger()
+    assert controller.model.entry(victim.id) == victim
+    assert Library.open(private_data_dir).entry(victim.id) == victim
+
+
+def test_removing_the_document_on_screen_shows_another(open_app, qtbot):
+    """Removing the right pane's document puts another one in its place instead of an empty pane."""
+    controller = open_app()
+    removed = controller.right_id
+    controller.remove(removed)
+    wait_idle(qtbot, controller)
+    assert controller.right_id not in (None, removed, controller.left_id)
+    assert shown_text(controller.window.right) == controller.library.text(controller.right_id)
+
+
+def test_keyboard_chooses_panes_and_swap_exchanges_them(open_app, qtbot):
+    """Ctrl+1 / Ctrl+2 put the selected document in the left / right pane; Swap exchanges the two."""
+    controller = open_app()
+    window = controller.window
+    people, reprint = controller.left_id, controller.right_id
+    other = next(entry.id for entry in controller.model.entries if entry.id not in (people, reprint))
+    window.select_document(other)
+    window.list.setFocus()
+    qtbot.keyClick(window.list, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    wait_idle(qtbot, controller)
+    assert (controller.left_id, controller.right_id) == (people, other)
+    qtbot.mouseClick(window.swap_button, Qt.MouseButton.LeftButton)
+    wait_idle(qtbot, controller)
+    assert (controller.left_id, controller.right_id) == (other, people)
+    assert shown_text(window.left) == controller.library.text(other)
+    assert window.model.data(window.model.index(window.model.row_of(other), Column.PANE)) == "L"
+
+
+def test_window_state_is_restored_at_the_next_launch(open_app, qtbot):
+    """The pair, the sync toggle and the splitter sizes come back after closing and reopening the window."""
+    controller = open_app()
+    window = controller.window
+    ids = [entry.id for entry in controller.model.entries]
+    controller.show_pair(ids[2], ids[3])
+    wait_idle(qtbot, controller)
+    window.sync_action.setChecked(False)
+    window.splitter.setSizes([300, 1100])
+    sidebar = window.splitter.sizes()[0]
+    window.close()
+    controller.library.close()
+
+    again = open_app()
+    assert (again.left_id, again.right_id) == (ids[2], ids[3])
+    assert not again.window.sync_action.isChecked()
+    assert again.window.splitter.sizes()[0] == sidebar
+
+
+def test_the_pane_shows_a_busy_indicator_while_comparing(open_app, qtbot):
+    """While a pair is being compared the panes show a busy indicator, gone once the comparison is drawn."""
+    controller = open_app()
+    window = controller.window
+    ids = [entry.id for entry in controller.model.entries]
+    with qtbot.waitSignal(controller.pair_shown, timeout=WAIT_MS):
+        controller.show_pair(ids[1], ids[2])  # never compared yet: goes to the worker
+        assert window.right_view.busy.isVisible() and window.stats.text() == "Comparing…"
+    assert not window.right_view.busy.isVisible()
