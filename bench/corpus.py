@@ -135,7 +135,7 @@ class Changes:
 
     drop: float = 0.2  # of the original's paragraphs, left out
     move: float = 0.3  # of the kept paragraphs, moved to a random place
-    edit: float = 0.4  # of the kept quotations of 14+ words, one word changed
+    edit: float = 0.4  # of the kept quotations, one word changed
     split: float = 0.3  # of the kept quote paragraphs, cut in two with "she said" inserted
     merge: float = 0.1  # of the kept quote paragraphs, joined with the next quote paragraph
     swap_marks: float = 0.5  # of the kept paragraphs, curly marks made straight or the reverse
@@ -396,42 +396,40 @@ def re_report(article: Article, seed: int, changes: Changes = Changes()) -> Gene
     writer = _Writer(rng, numbered=False)
     body = list(range(1, len(article.paragraphs)))
     kept = [index for index in body if rng.random() >= changes.drop]
-    # Each entry of the new article: (paragraph, curly, original indices it carries).
-    entries: list[tuple[Paragraph, bool, tuple[int, ...]]] = []
+    entries: list[tuple[Paragraph, bool]] = []  # the new article: each paragraph and its quote marks
     position = 0
     while position < len(kept):
         index = kept[position]
         paragraph = article.paragraphs[index]
-        origins = (index,)
         if article.quote_only[index]:
-            # Edits come before merging so that they stay clear of the junction: a passage bridges at most
-            # ``max_gap`` words, and a dropped speech tag next to a changed word would exceed it.
-            if rng.random() < changes.edit:
-                paragraph = _edited(paragraph, writer)
             following = kept[position + 1] if position + 1 < len(kept) else None
-            if (following == index + 1 and article.quote_only[following] and rng.random() < changes.merge):
+            merging = (following == index + 1 and article.quote_only[following] and rng.random() < changes.merge)
+            # A passage bridges at most ``max_gap`` words, so a changed word beside the speech tag that a
+            # merge drops would make a gap too wide to bridge: such edits keep clear of the junction.
+            if rng.random() < changes.edit:
+                paragraph = _edited(paragraph, writer, end_margin=SPLIT_MARGIN if merging else 0)
+            if merging:
                 second = article.paragraphs[following]
                 if rng.random() < changes.edit:
-                    second = _edited(second, writer)
+                    second = _edited(second, writer, start_margin=SPLIT_MARGIN)
                 paragraph = _merged(paragraph, second)
-                origins = (index, following)
                 position += 1
             if rng.random() < changes.split:
                 paragraph = _split(paragraph, rng)
         curly = article.curly != (rng.random() < changes.swap_marks)
-        entries.append((paragraph, curly, origins))
+        entries.append((paragraph, curly))
         position += 1
     for _ in range(round(changes.move * len(entries))):
         entry = entries.pop(rng.randrange(len(entries)))
         entries.insert(rng.randrange(len(entries) + 1), entry)
     for _ in range(round(changes.framing * len(entries))):
         paragraph = tuple(writer.narration(rng.randint(1, 3)))
-        entries.insert(rng.randrange(len(entries) + 1), (paragraph, article.curly, ()))
+        entries.insert(rng.randrange(len(entries) + 1), (paragraph, article.curly))
     for _ in range(round(changes.own_quotes * len(entries))):
         paragraph = tuple(writer.quotation() + writer.tag_after(writer.name(), True))
-        entries.insert(rng.randrange(len(entries) + 1), (paragraph, article.curly, ()))
+        entries.insert(rng.randrange(len(entries) + 1), (paragraph, article.curly))
     headline = tuple(Piece(word.capitalize()) for word in writer.sentence()[:rng.randint(6, 10)])
-    entries.insert(0, (headline, article.curly, ()))
+    entries.insert(0, (headline, article.curly))
     return _pair(article, entries)
 
 
@@ -458,18 +456,18 @@ def _quote_bounds(paragraph: Paragraph) -> tuple[int, int]:
     return start, end
 
 
-# Edits and split points stay this many words inside a quotation and away from each other: the engine
-# anchors a passage on runs of five equal words, and an edit needs such a run on each side to sit inside one.
-EDIT_MARGIN = 6
+# A split cuts a quotation at least this many words from its ends and from any edit in it: the engine
+# anchors a passage on runs of five equal words, and each piece needs such a run of its own.
+SPLIT_MARGIN = 6
 
 
-def _edited(paragraph: Paragraph, writer: _Writer) -> Paragraph:
-    """One word of the quotation replaced by another word."""
+def _edited(paragraph: Paragraph, writer: _Writer, start_margin: int = 0, end_margin: int = 0) -> Paragraph:
+    """One word of the quotation, anywhere between the margins (in words), replaced by another word."""
     start, end = _quote_bounds(paragraph)
     words = [index for index in range(start, end) if paragraph[index].kind == WORD]
-    if len(words) < 2 * EDIT_MARGIN + 1:
+    if len(words) <= start_margin + end_margin:
         return paragraph
-    target = words[writer.rng.randrange(EDIT_MARGIN, len(words) - EDIT_MARGIN)]
+    target = words[writer.rng.randrange(start_margin, len(words) - end_margin)]
     old = paragraph[target]
     new_word = writer.content()
     while new_word.lower() == old.text.lower():
@@ -485,8 +483,8 @@ def _split(paragraph: Paragraph, rng: random.Random) -> Paragraph:
     start, end = _quote_bounds(paragraph)
     words = [index for index in range(start, end) if paragraph[index].kind == WORD]
     edits = [position for position, index in enumerate(words) if paragraph[index].edited]
-    candidates = [position for position in range(EDIT_MARGIN, len(words) - EDIT_MARGIN)
-                  if all(abs(position - edit) > EDIT_MARGIN for edit in edits)]
+    candidates = [position for position in range(SPLIT_MARGIN, len(words) - SPLIT_MARGIN)
+                  if all(abs(position - edit) > SPLIT_MARGIN for edit in edits)]
     if not candidates:
         return paragraph
     cut = words[rng.choice(candidates)]
@@ -513,7 +511,8 @@ def _merged(first: Paragraph, second: Paragraph) -> Paragraph:
 
 def _pair(article: Article, entries) -> GeneratedPair:
     left_text, left_words = render(article.paragraphs, [article.curly] * len(article.paragraphs))
-    right_text, right_words = render([entry[0] for entry in entries], [entry[1] for entry in entries])
+    paragraphs, curly = zip(*entries)
+    right_text, right_words = render(paragraphs, list(curly))
     right_origins = {piece.origin for _, _, piece in right_words if piece.origin != NEW}
     edited_origins = {piece.origin for _, _, piece in right_words if piece.edited}
     left_truth = _side_truth(left_words, right_origins, edited_origins)

@@ -107,9 +107,10 @@ SUBSEQUENCE_EDITS = pytest.mark.xfail(strict=True, reason="replaced word whose l
 
 
 @pytest.mark.parametrize("case", [
-    pytest.param("edited", marks=SUBSEQUENCE_EDITS),  # 38 edits; "at" became a word holding "a", "t"
-    pytest.param("mixed", marks=SUBSEQUENCE_EDITS),  # 12 edits; "a" became a word holding an "a"
-    "heavy",  # 14 edits among splits, merges and moves, none inside its replacement
+    pytest.param("edited", marks=SUBSEQUENCE_EDITS),  # 38 edits, some at a quote's first or last word;
+                                                      # "I" and "a" became words holding an "i", an "a"
+    "mixed",  # 10 edits among the default mix of changes
+    "heavy",  # 14 edits among many splits, merges and moves
 ])
 def test_edited_quote_words_are_marked_on_both_sides(case):
     """Every word changed inside a shared quotation is an edit of its passage, in the original and the re-report."""
@@ -137,8 +138,8 @@ BOUNDARY_EDITS = pytest.mark.xfail(strict=True, reason="a match runs across a pa
     "edited",  # only the changed words are edits
     "merged",  # the speech tag dropped between merged quotes is no edit
     "marks",  # swapped quote marks are no edits
-    "mixed",  # some of everything
-    pytest.param("heavy", marks=BOUNDARY_EDITS),  # everything at once; "It" invented in the re-report
+    pytest.param("mixed", marks=BOUNDARY_EDITS),  # some of everything; "They", "This" invented
+    pytest.param("heavy", marks=BOUNDARY_EDITS),  # everything at once; "You" invented in the original
 ])
 def test_no_edit_is_invented(case):
     """Every edit the engine reports lies on a word the re-report really changed."""
