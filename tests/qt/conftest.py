@@ -8,6 +8,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before Qt is imported: 
 
 import pytest  # noqa: E402
 
+import viewer.qt  # noqa: E402,F401  (first: its PySide6 work-around must run before any widget is made)
 from viewer.app import open_window  # noqa: E402
 
 WAIT_MS = 20_000  # milliseconds; generous for a 2-core CI machine shared with other jobs

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QFileDialog
 from ..storage.library import Entry, Library, Removed
 from .documents import BAR_CLASSES, DocumentListModel
 from .window import MainWindow
-from .workers import PRIORITY_BAR, PRIORITY_PAIR, Comparer, FileReader, expand_paths
+from .workers import PRIORITY_BAR, PRIORITY_PAIR, Comparer, FileReader, Paced, expand_paths
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 # What we know about the seed articles' outlets; the re-reports' outlets are not in the files.
@@ -54,9 +54,10 @@ class Controller(QObject):
         self.right_id: int | None = None
         self.shown_pair: tuple[int, int] | None = None  # the pair whose comparison is drawn
         self._report: ImportReport | None = None
-        self._files: list[Path] = []
         self._queued: list[tuple[list, bool]] = []
         self._open_as_pair = False
+        self._bars_due = False  # the left document changed: compare the list's bars after the pair
+        self.closed = False  # the window has closed: pending callbacks do nothing
 
         model.edit_handler = self.edit
         window.files_dropped.connect(self.import_paths)
@@ -68,8 +69,10 @@ class Controller(QObject):
         self.comparer.failed.connect(self.on_compare_failed)
         self.reader.read.connect(self.on_file_read)
         self.reader.failed.connect(self.on_file_failed)
-        self.reader.progress.connect(window.set_progress)
         self.reader.done.connect(self.on_reading_done)
+        # Files read by the worker are stored, and the list's bars requested, a few per event-loop turn.
+        self.paced = Paced(parent=self)
+        self._stored = 0
 
     # Start-up and shut-down ---------------------------------------------------------------------------
     def add_seeds(self, folder: Path = SEEDS) -> None:
@@ -108,6 +111,9 @@ class Controller(QObject):
             window.show_empty("The library is empty: drop .txt or .md articles here, or use File > Open.")
 
     def save_state(self) -> None:
+        self.closed = True
+        self.comparer.cancel_pending()
+        self.paced.clear()
         settings, window = self.settings, self.window
         settings.setValue("window/geometry", window.saveGeometry())
         settings.setValue("window/state", window.saveState())
@@ -121,12 +127,15 @@ class Controller(QObject):
         """Nothing left to import, compare or colour for the pair on screen."""
         window = self.window
         pair_drawn = self.left_id is None or self.shown_pair == (self.left_id, self.right_id)
-        return (self._report is None and not self._queued and pair_drawn
+        return (self._report is None and not self._queued and pair_drawn and not self.paced.busy
                 and window.left.formatting_done and window.right.formatting_done)
 
     def when_idle(self, callback) -> None:
         """Call ``callback`` once the window has finished all the work it has started."""
         def check():
+            if self.closed:
+                timer.stop()
+                return
             if self.is_idle():
                 timer.stop()
                 timer.deleteLater()
@@ -162,9 +171,12 @@ class Controller(QObject):
             return
         self.window.show_pair_headers(left_entry, right_entry, busy=True)
         if left_changed:
-            self._update_share_bars()
+            # The list's bars are compared once the pair is drawn: the pair on screen comes first.
+            self.comparer.cancel_pending()
+            self.model.clear_shares()
+            self._bars_due = True
         self.comparer.request(("pair", new_left, new_right), self.library.document(new_left),
-                              self.library.document(new_right), PRIORITY_PAIR)
+                              self.library.document(new_right), PRIORITY_PAIR, (left_entry.hash, right_entry.hash))
 
     def on_compared(self, tag, comparison) -> None:
         kind, left_id, right_id = tag
@@ -173,6 +185,10 @@ class Controller(QObject):
             self.window.show_comparison(comparison)
             self.shown_pair = (left_id, right_id)
             self.pair_shown.emit()
+            if self._bars_due:
+                # Once the pair's colours are in: a bar comparison running meanwhile would slow them down.
+                self._bars_due = False
+                self.when_idle(self._update_share_bars)
         if left_id == self.left_id and self.model.entry(right_id) is not None:
             side = comparison.right
             self.model.set_shares(right_id, tuple((cls, side.share(cls)) for cls in BAR_CLASSES))
@@ -184,15 +200,20 @@ class Controller(QObject):
 
     def _update_share_bars(self) -> None:
         """Every document's bar against the (new) left document, compared in the background."""
-        self.comparer.cancel_pending()
-        self.model.clear_shares()
         if self.left_id is None:
             return
-        left = self.library.document(self.left_id)
+        left_id = self.left_id
+        left = self.library.document(left_id)
+        left_hash = self.model.entry(left_id).hash
+
+        def request(entry):
+            if left_id == self.left_id and self.model.entry(entry.id) is not None and entry.id not in self.model.shares:
+                self.comparer.request(("bar", left_id, entry.id), left, self.library.document(entry.id),
+                                      PRIORITY_BAR, (left_hash, entry.hash))
+
         for entry in self.model.entries:
-            if entry.id not in (self.left_id, self.right_id):
-                self.comparer.request(("bar", self.left_id, entry.id), left, self.library.document(entry.id),
-                                      PRIORITY_BAR)
+            if entry.id not in (left_id, self.right_id) and entry.id not in self.model.shares:
+                self.paced.add(lambda entry=entry: request(entry))
 
     # Imports ------------------------------------------------------------------------------------------
     def on_open_triggered(self) -> None:
@@ -211,15 +232,34 @@ class Controller(QObject):
             return
         files, refused = expand_paths(paths)
         self._report = ImportReport(failures=list(refused), total=len(files))
-        self._files, self._open_as_pair = files, as_pair
+        self._open_as_pair = as_pair
+        self._stored = 0
         if files:
             self.window.set_progress(0, len(files))
             self.reader.start(files)
         else:
-            self.on_reading_done()
+            self._finish_import()
 
     def on_file_read(self, number: int, document) -> None:
+        self.paced.add(lambda: self._store(number, document))
+
+    def on_file_failed(self, number: int, path: str, reason: str) -> None:
+        self.paced.add(lambda: self._store_failure(path, reason))
+
+    def on_reading_done(self) -> None:
+        self.paced.add(self._finish_import)
+
+    def _store_failure(self, path: str, reason: str) -> None:
+        self._report.failures.append((path, reason))
+        self._count_stored()
+
+    def _count_stored(self) -> None:
+        self._stored += 1
+        self.window.set_progress(self._stored, max(self._report.total, 1))
+
+    def _store(self, number: int, document) -> None:
         report = self._report
+        self._count_stored()
         try:
             entry, added = self.library.add(document)
         except Exception as error:  # a full disk or a locked database: this file fails, the rest go on
@@ -229,16 +269,10 @@ class Controller(QObject):
         if added:
             report.added.append(entry.id)
             self.model.insert_entry(entry)
-            if self.left_id is not None:
-                self.comparer.request(("bar", self.left_id, entry.id), self.library.document(self.left_id),
-                                      self.library.document(entry.id), PRIORITY_BAR)
         else:
             report.duplicates.append((document.path, entry))
 
-    def on_file_failed(self, number: int, path: str, reason: str) -> None:
-        self._report.failures.append((path, reason))
-
-    def on_reading_done(self) -> None:
+    def _finish_import(self) -> None:
         report, self._report = self._report, None
         self.window.set_progress(report.total, report.total)
         ordered = [report.resolved[number] for number in sorted(report.resolved)]
@@ -248,8 +282,11 @@ class Controller(QObject):
             self.show_pair(None, report.added[0])
             self.window.select_document(report.added[0])
         elif ordered:
-            self.show_pair(None, ordered[0]) if self._open_as_pair else None
+            if self._open_as_pair:
+                self.show_pair(None, ordered[0])
             self.window.select_document(ordered[0])
+        if report.added:
+            self.when_idle(self._update_share_bars)  # the new documents' bars, after the pair
         self._tell(report)
         self.import_finished.emit(report)
         if self._queued:

@@ -10,6 +10,7 @@ Exports: ``Utf16Offsets``, ``TextPane``, ``PaneView``, ``OverviewMap``.
 from __future__ import annotations
 
 import re
+import time
 from bisect import bisect_left, bisect_right
 
 from PySide6.QtCore import QPoint, QRect, QRectF, QSize, Qt, QTimer, Signal
@@ -26,7 +27,8 @@ from .theme import Theme
 
 _ASTRAL = re.compile("[\U00010000-\U0010FFFF]")
 
-FORMAT_BATCH_SPANS = 1500  # spans formatted per event-loop turn: keeps each turn well under 100 ms
+FORMAT_BATCH_SECONDS = 0.012  # colouring time per event-loop turn, so scrolling never waits long
+FORMAT_CHECK_SPANS = 50  # spans coloured between looks at the clock
 ANCHOR_MARGIN = 0.0  # fraction of the viewport; the anchor line runs from top (scrolled to the top) to bottom
 
 
@@ -104,9 +106,10 @@ class TextPane(QTextEdit):
         altered = self._altered_format()
         pending = [(span.start, span.end, formats[span.cls]) for span in side.spans]
         pending += [(start, end, altered) for start, end in edits]
-        # The top of the article first: it is what the user sees while the rest is coloured.
+        # The top of the article first: it is what the user sees while the rest is coloured. The first
+        # batch waits for the next event-loop turn too, so both panes' texts appear before any colouring.
         self._pending_formats = pending[::-1]
-        self._apply_format_batch()
+        self._format_timer.start()
 
     def show_placeholder(self, message: str) -> None:
         self.text = ""
@@ -140,12 +143,15 @@ class TextPane(QTextEdit):
         if not self._pending_formats:
             return
         cursor = QTextCursor(self.document())
+        pending, to_qt = self._pending_formats, self.offsets.to_qt
+        deadline = time.perf_counter() + FORMAT_BATCH_SECONDS
         cursor.beginEditBlock()
-        for _ in range(min(FORMAT_BATCH_SPANS, len(self._pending_formats))):
-            start, end, char_format = self._pending_formats.pop()
-            cursor.setPosition(self.offsets.to_qt(start))
-            cursor.setPosition(self.offsets.to_qt(end), QTextCursor.MoveMode.KeepAnchor)
-            cursor.mergeCharFormat(char_format)
+        while pending and time.perf_counter() < deadline:
+            for _ in range(min(FORMAT_CHECK_SPANS, len(pending))):
+                start, end, char_format = pending.pop()
+                cursor.setPosition(to_qt(start))
+                cursor.setPosition(to_qt(end), QTextCursor.MoveMode.KeepAnchor)
+                cursor.mergeCharFormat(char_format)
         cursor.endEditBlock()
         if self._pending_formats:
             self._format_timer.start()
@@ -332,12 +338,25 @@ class OverviewMap(QWidget):
             pixmap = QPixmap(self.size())
             pixmap.fill(self.palette().color(QPalette.ColorRole.Base))
             painter = QPainter(pixmap)
+            # One rectangle per run of pixel rows of one class, not one per span: a long article has
+            # thousands of spans but the strip only a few hundred rows, and each Qt call costs the GUI
+            # thread a turn at the GIL while a comparison runs.
             height = self.height()
+            rows: list[str | None] = [None] * height
             if self._length:
                 for span in self._spans:
                     top = int(span.start / self._length * height)
                     bottom = max(int(span.end / self._length * height), top + 1)
-                    painter.fillRect(QRect(2, top, self.width() - 4, bottom - top), self._theme.background(span.cls))
+                    for row in range(top, min(bottom, height)):
+                        if rows[row] is None or span.cls != "framing":  # a row's shared text outranks framing
+                            rows[row] = span.cls
+            colours = {cls: self._theme.background(cls) for cls in set(rows) if cls}
+            start = 0
+            for row in range(1, height + 1):
+                if row == height or rows[row] != rows[start]:
+                    if rows[start] is not None:
+                        painter.fillRect(QRect(2, start, self.width() - 4, row - start), colours[rows[start]])
+                    start = row
             painter.end()
             self._cache = pixmap
         return self._cache

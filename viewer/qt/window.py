@@ -10,7 +10,7 @@ Exports: ``MainWindow``, ``FindBar``, ``NoticeBar``, ``Legend``.
 
 from __future__ import annotations
 
-from pathlib import Path
+import time
 
 from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QPalette, QTextCursor, QTextDocument, QUndoStack
@@ -28,6 +28,7 @@ from .scrollsync import ScrollSync
 from .theme import Theme
 
 WINDOW_SIZE = QSize(1400, 860)  # pixels: first launch, and every --screenshot
+PROGRESS_STEP_S = 0.1  # seconds between progress bar updates
 NAVIGATION_ANCHOR = 0.3  # fraction of the pane's height where Next/Previous puts the passage
 
 
@@ -225,6 +226,11 @@ class MainWindow(QMainWindow):
 
         self.progress = QProgressBar()
         self.progress.setMaximumWidth(240)
+        self.progress.setFormat("Importing %v of %m")
+        self._progress_time = 0.0
+        policy = self.progress.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)  # showing it then re-lays out nothing
+        self.progress.setSizePolicy(policy)
         self.progress.hide()
         self.statusBar().addPermanentWidget(self.progress)
 
@@ -410,10 +416,16 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(text.replace("<br>", " ").replace("<b>", "").replace("</b>", ""), 8000)
 
     def set_progress(self, done: int, total: int) -> None:
-        self.progress.setVisible(done < total)
-        self.progress.setRange(0, total)
+        # QProgressBar.setValue repaints at once (15-20 ms here): at most one step per PROGRESS_STEP_S.
+        now = time.perf_counter()
+        if 0 < done < total and now - self._progress_time < PROGRESS_STEP_S:
+            return
+        self._progress_time = now
+        if self.progress.maximum() != total:
+            self.progress.setRange(0, total)
         self.progress.setValue(done)
-        self.progress.setFormat(f"Importing %v of %m")
+        if self.progress.isVisible() != (done < total):
+            self.progress.setVisible(done < total)
 
     # Stats, navigation ---------------------------------------------------------------------------------
     def _update_stats(self) -> None:

@@ -5,16 +5,20 @@ the GUI thread (queued connections), so the window keeps answering while a 50,00
 200 files are read. The engine holds Python's GIL while it works; the interpreter hands the GIL to the GUI
 thread every few milliseconds (``sys.getswitchinterval()``), which is what keeps the window responsive.
 
-Exports: ``ComparisonCache``, ``Comparer``, ``FileReader``, ``expand_paths``.
+Exports: ``ComparisonCache``, ``Comparer``, ``FileReader``, ``Paced``, ``expand_paths``.
 """
 
 from __future__ import annotations
 
 import os
+import sys
+import threading
+import time
+from collections import deque
 from collections import OrderedDict
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 
 from ..engine import Comparison, Document, compare
 from ..storage.importers import UnreadableFile, read_document
@@ -23,6 +27,11 @@ from ..storage.library import content_hash
 IMPORT_SUFFIXES = (".txt", ".md")  # this issue's formats; web pages, PDF and Word come with the import issue
 CACHE_PAIRS = 256  # comparisons kept; a seed pair is ~100 kB of objects, a 50,000-word pair a few MB
 PRIORITY_PAIR, PRIORITY_BAR = 10, 0  # the pair on screen jumps ahead of the list's share bars
+# Seconds a thread may hold the GIL before another may take it (Python's default: 0.005). Every Python slot
+# and most Qt calls on the GUI thread wait for the GIL; while an engine thread runs, each such wait can last a
+# whole interval, and a repaint makes hundreds of them. A shorter interval keeps the window answering.
+GIL_SWITCH_INTERVAL = 0.0005
+RESULT_SECONDS = 0.010  # time per event-loop turn spent handing finished comparisons to the window
 
 
 class ComparisonCache:
@@ -49,31 +58,67 @@ class ComparisonCache:
             self._items.popitem(last=False)
 
 
+class Paced(QObject):
+    """Small jobs run on the GUI thread a few milliseconds per event-loop turn, so hundreds never freeze it.
+
+    Used where each job must touch GUI-thread objects (the library's SQLite connection, the models): storing
+    200 dropped files or requesting 200 share bars is one job each.
+    """
+
+    def __init__(self, budget: float = 0.010, parent: QObject | None = None):
+        super().__init__(parent)
+        self.budget = budget  # seconds of jobs per event-loop turn
+        self._jobs: deque = deque()
+        self._timer = QTimer(self, singleShot=True, interval=0)
+        self._timer.timeout.connect(self._run_some)
+
+    def add(self, job) -> None:
+        self._jobs.append(job)
+        self._timer.start()
+
+    def clear(self) -> None:
+        self._jobs.clear()
+
+    @property
+    def busy(self) -> bool:
+        return bool(self._jobs)
+
+    def _run_some(self) -> None:
+        deadline = time.perf_counter() + self.budget
+        while self._jobs and time.perf_counter() < deadline:
+            self._jobs.popleft()()
+        if self._jobs:
+            self._timer.start()
+
+
 class _ComparerSignals(QObject):
-    finished = Signal(object, object, object)  # tag, cache key, Comparison
-    failed = Signal(object, str)  # tag, message
+    ready = Signal()  # results are waiting in the Comparer's queue
 
 
 class _CompareTask(QRunnable):
-    def __init__(self, signals: _ComparerSignals, tag, key, left: Document, right: Document):
+    def __init__(self, comparer: Comparer, tag, key, left: Document, right: Document):
         super().__init__()
         self.setAutoDelete(True)
-        self._signals, self._tag, self._key, self._left, self._right = signals, tag, key, left, right
+        self._comparer, self._tag, self._key, self._left, self._right = comparer, tag, key, left, right
 
     def run(self) -> None:
         try:
             result = compare(self._left, self._right)
         except Exception as error:  # an engine bug must not take the window down
-            self._signals.failed.emit(self._tag, f"{type(error).__name__}: {error}")
+            self._comparer._deliver((self._tag, self._key, None, f"{type(error).__name__}: {error}"))
             return
-        self._signals.finished.emit(self._tag, self._key, result)
+        self._comparer._deliver((self._tag, self._key, result, ""))
 
 
 class Comparer(QObject):
     """Compares pairs in one background thread, answering from the cache when it can.
 
     ``request(tag, left, right, priority)`` emits ``finished(tag, Comparison)`` later, or at once when the
-    pair is cached (``cached`` tells which). The tag says what the result is for (the pair on screen, a bar).
+    pair is cached. The tag says what the result is for (the pair on screen, a list bar).
+
+    Results wait in a queue that the GUI thread empties a few milliseconds per event-loop turn: hundreds of
+    small comparisons (the list's bars) finishing at once would otherwise be hundreds of queued signals
+    handled in one go.
     """
 
     finished = Signal(object, object)  # tag, Comparison
@@ -82,34 +127,60 @@ class Comparer(QObject):
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
         self.cache = ComparisonCache()
+        sys.setswitchinterval(min(sys.getswitchinterval(), GIL_SWITCH_INTERVAL))
         # One thread: two engine threads would only share the GIL and slow the GUI thread down more.
         self.pool = QThreadPool(self)
         self.pool.setMaxThreadCount(1)
         self._signals = _ComparerSignals(self)
-        self._signals.finished.connect(self._on_task_finished)
-        self._signals.failed.connect(self.failed)
-        self._running: set = set()
+        self._signals.ready.connect(self._on_ready)
+        self._results: deque = deque()
+        self._lock = threading.Lock()
+        self._notified = False  # a ready signal is on its way or the queue is being emptied
 
-    def cached(self, left: Document, right: Document) -> Comparison | None:
-        return self.cache.get(ComparisonCache.key(left, right))
+    def request(self, tag, left: Document, right: Document, priority: int = PRIORITY_PAIR, key=None) -> bool:
+        """Start comparing (True), or emit the cached result at once (False).
 
-    def request(self, tag, left: Document, right: Document, priority: int = PRIORITY_PAIR) -> bool:
-        """Start comparing (True), or emit the cached result at once (False)."""
-        key = ComparisonCache.key(left, right)
+        ``key``: the pair's cache key when the caller knows the texts' hashes (the library stores them);
+        hashing a long text on every request would cost the GUI thread a millisecond each time.
+        """
+        key = key or ComparisonCache.key(left, right)
         found = self.cache.get(key)
         if found is not None:
             self.finished.emit(tag, found)
             return False
-        self.pool.start(_CompareTask(self._signals, tag, key, left, right), priority)
+        self.pool.start(_CompareTask(self, tag, key, left, right), priority)
         return True
 
     def cancel_pending(self) -> None:
         """Drop queued (not yet started) comparisons, e.g. share bars against a left document now gone."""
         self.pool.clear()
 
-    def _on_task_finished(self, tag, key, comparison: Comparison) -> None:
-        self.cache.put(key, comparison)
-        self.finished.emit(tag, comparison)
+    @property
+    def busy(self) -> bool:
+        return self.pool.activeThreadCount() > 0 or bool(self._results)
+
+    def _deliver(self, item) -> None:
+        """Worker thread: queue a result, and wake the GUI thread unless it is already awake."""
+        with self._lock:
+            self._results.append(item)
+            wake, self._notified = not self._notified, True
+        if wake:
+            self._signals.ready.emit()
+
+    def _on_ready(self) -> None:
+        deadline = time.perf_counter() + RESULT_SECONDS
+        while time.perf_counter() < deadline:
+            with self._lock:
+                if not self._results:
+                    self._notified = False
+                    return
+                tag, key, comparison, error = self._results.popleft()
+            if comparison is None:
+                self.failed.emit(tag, error)
+            else:
+                self.cache.put(key, comparison)
+                self.finished.emit(tag, comparison)
+        QTimer.singleShot(0, self._on_ready)  # more results: next turn, after the window has answered
 
     def wait(self, milliseconds: int = -1) -> bool:
         return self.pool.waitForDone(milliseconds)
