@@ -298,11 +298,13 @@ class Controller(QObject):
         if report.added:
             count = len(report.added)
             lines.append(f"Added {count} document{'s' if count != 1 else ''} to the library.")
-        for path, entry in report.duplicates[:5]:
+        # Files named on the command line are opened, not imported: that they are known needs no message.
+        duplicates = [] if self._open_as_pair else report.duplicates
+        for path, entry in duplicates[:5]:
             lines.append(f"<b>{escape(Path(path).name)}</b> is already in the library as "
                          f"“{escape(entry.title)}” (selected).")
-        if len(report.duplicates) > 5:
-            lines.append(f"… and {len(report.duplicates) - 5} more already in the library.")
+        if len(duplicates) > 5:
+            lines.append(f"… and {len(duplicates) - 5} more already in the library.")
         for path, reason in report.failures[:8]:
             lines.append(f"Could not add <b>{escape(Path(path).name)}</b>: {escape(reason)}.")
         if len(report.failures) > 8:

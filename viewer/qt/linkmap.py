@@ -11,8 +11,8 @@ Exports: ``LinkMap``.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, Qt, Signal
-from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPainterPath, QPalette, QPen
+from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from .panes import TextPane
@@ -63,8 +63,7 @@ class LinkMap(QWidget):
         """(index, (left top, left bottom), (right top, right bottom)) in this widget's y, for visible ones."""
         if not self._passages or not self.left.text or not self.right.text:
             return []
-        left_shift = self.mapFromGlobal(self.left.viewport().mapToGlobal(QPointF(0, 0))).y()
-        right_shift = self.mapFromGlobal(self.right.viewport().mapToGlobal(QPointF(0, 0))).y()
+        left_shift, right_shift = self._viewport_top(self.left), self._viewport_top(self.right)
         left_height = self.left.viewport().height()
         right_height = self.right.viewport().height()
         left_top_offset, left_bottom_offset = self.left.visible_range()
@@ -89,6 +88,11 @@ class LinkMap(QWidget):
     def paintEvent(self, event) -> None:
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        # Bands live beside the text, never beside the panes' headers: clip to where both viewports are.
+        top = max(self._viewport_top(self.left), self._viewport_top(self.right))
+        bottom = min(self._viewport_top(self.left) + self.left.viewport().height(),
+                     self._viewport_top(self.right) + self.right.viewport().height())
+        painter.setClipRect(QRectF(0, top, self.width(), max(bottom - top, 0)))
         width = self.width()
         middle = width / 2
         self._paths, self.drawn = [], []
@@ -109,6 +113,9 @@ class LinkMap(QWidget):
             self._paths.append((index, path))
             self.drawn.append(index)
         painter.end()
+
+    def _viewport_top(self, pane: TextPane) -> float:
+        return self.mapFromGlobal(pane.viewport().mapToGlobal(QPointF(0, 0))).y()
 
     def band_at(self, point: QPointF) -> int:
         # Last drawn is on top.

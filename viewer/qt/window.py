@@ -13,7 +13,9 @@ from __future__ import annotations
 import time
 
 from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence, QPalette, QTextCursor, QTextDocument, QUndoStack
+from PySide6.QtGui import (
+    QAction, QKeySequence, QPalette, QTextCursor, QTextDocument, QTextDocumentFragment, QUndoStack,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView, QApplication, QFrame, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMainWindow,
     QProgressBar, QPushButton, QSizePolicy, QSplitter, QStyle, QToolBar, QToolButton, QTreeView,
@@ -377,6 +379,8 @@ class MainWindow(QMainWindow):
         if busy:
             self.stats.setText("Comparing…")
         self._labels = (left_entry.label if left_entry else "", right_entry.label if right_entry else "")
+        if left_entry and right_entry:
+            self.setWindowTitle(f"{left_entry.label} → {right_entry.label} — Framing Viewer")
 
     def show_comparison(self, comparison) -> None:
         """Draw a finished comparison: colours, bands, maps, stats; then bring both panes to the top."""
@@ -413,7 +417,7 @@ class MainWindow(QMainWindow):
 
     def notify(self, text: str, kind: str = "info") -> None:
         self.notice.show_message(text, kind, self.theme)
-        self.statusBar().showMessage(text.replace("<br>", " ").replace("<b>", "").replace("</b>", ""), 8000)
+        self.statusBar().showMessage(QTextDocumentFragment.fromHtml(text.replace("<br>", " ")).toPlainText(), 8000)
 
     def set_progress(self, done: int, total: int) -> None:
         # QProgressBar.setValue repaints at once (15-20 ms here): at most one step per PROGRESS_STEP_S.
