@@ -5,17 +5,19 @@ writes them: seeded (the same seed gives the same text on every machine), plain 
 pair of 200,000-word articles.
 
 An article is a headline and paragraphs of narration and direct quotations with speech tags ("she said",
-"says Smith", "Smith told Reuters"). Words come from a fixed vocabulary of about 20,000 word forms built
+"says Smith", "Smith told Reuters"); some sentences of narration end on a short quotation (called it “a
+total disaster”). Words come from a fixed vocabulary of about 20,000 word forms built
 from syllables, drawn with a Zipf-like skew, threaded on a few real function words, so that text reads like
 prose to a tokenizer while a chance run of six words shared by two articles almost never happens (the
 accuracy tests check this on the unrelated pairs).
 
 ``re_report(article, seed, changes)`` derives a second article from it the way outlets re-report: shared
 paragraphs reordered, some dropped, a word changed inside some quotes, quotes split in two with "she said"
-inserted, consecutive quotes merged, curly and straight quote marks swapped, new framing paragraphs and own
-quotes added. Every word remembers which word of the original it came from, so the ground truth follows:
-which characters of each text are shared (quoted or narration), which words were edited, and which shared
-paragraphs moved.
+inserted, consecutive quotes merged, curly and straight quote marks swapped, short quotes of dropped
+paragraphs carried into new sentences, new framing paragraphs and own quotes added. Every word remembers
+which word of the original it came from, so the ground truth follows: which characters of each text are
+shared (quoted or narration), which words were edited and into what, which short quotes were carried, and
+which shared paragraphs moved.
 
 ``unrelated_pair(seed, words)`` writes two articles on different stories that share only stock phrases
 ("according to the", "said in a statement"), each flanked by story words, so no run of ``min_words`` words
@@ -97,6 +99,8 @@ STOCK_PHRASES = (
     "in the wake of", "a spokesperson for the", "did not respond to",
 )
 STOCK_PHRASE_RATE = 0.25  # chance a narration sentence carries a stock phrase
+SHORT_QUOTE_RATE = 0.15  # chance a narration sentence ends on a short quotation: called it “a disaster”
+SHORT_QUOTE_WORDS = (3, 5)  # words of a short quotation, fewest and most
 
 
 class Piece(NamedTuple):
@@ -141,6 +145,7 @@ class Changes:
     swap_marks: float = 0.5  # of the kept paragraphs, curly marks made straight or the reverse
     framing: float = 0.3  # new framing paragraphs per kept paragraph
     own_quotes: float = 0.1  # new quote paragraphs per kept paragraph
+    carry: float = 0.5  # of the short quotations in dropped paragraphs, carried into a new sentence
 
 
 @dataclass(frozen=True)
@@ -187,6 +192,9 @@ class GeneratedPair:
     left_truth: SideTruth
     right_truth: SideTruth
     paragraphs: tuple[SharedParagraph, ...]
+    carried: tuple[tuple[tuple[int, int], tuple[int, int]], ...] = ()  # (left, right) character ranges of
+    # the short quotations the re-report carried out of a dropped paragraph into a sentence of its own
+    edits: tuple[tuple[tuple[int, int], tuple[int, int]], ...] = ()  # (left, right) ranges of each changed word
 
     @property
     def moved(self) -> tuple[SharedParagraph, ...]:
@@ -269,14 +277,21 @@ class _Writer:
             words += self.noun_phrase()
         return words
 
-    def narration(self, sentences: int) -> list[Piece]:
+    def narration(self, sentences: int, short_quotes: bool = True) -> list[Piece]:
         pieces: list[Piece] = []
         for _ in range(sentences):
             words = self.sentence()
             words[0] = words[0].capitalize()
             pieces += [self.piece(word, TEXT) for word in words]
+            if short_quotes and self.rng.random() < SHORT_QUOTE_RATE:
+                pieces += self.short_quote()
             pieces.append(Piece(".", PUNCT, TEXT))
         return pieces
+
+    def short_quote(self) -> list[Piece]:
+        """A few quoted words that end a sentence of narration."""
+        words = [self.piece(self.content(), QUOTE) for _ in range(self.rng.randint(*SHORT_QUOTE_WORDS))]
+        return [Piece("", OPEN, QUOTE), *words, Piece("", CLOSE, QUOTE)]
 
     def quotation(self, min_words: int = 14) -> list[Piece]:
         """Marks and words of one quotation of at least ``min_words`` words, ending in a comma inside."""
@@ -422,6 +437,14 @@ def re_report(article: Article, seed: int, changes: Changes = Changes()) -> Gene
     for _ in range(round(changes.move * len(entries))):
         entry = entries.pop(rng.randrange(len(entries)))
         entries.insert(rng.randrange(len(entries) + 1), entry)
+    kept_set = set(kept)
+    dropped = [index for index in body if index not in kept_set]
+    carried = [quote for index in dropped for quote in _short_quotes(article.paragraphs[index])
+               if rng.random() < changes.carry]
+    for quote in carried:
+        sentence = writer.narration(1, short_quotes=False)
+        paragraph = tuple(sentence[:-1]) + quote + tuple(sentence[-1:])
+        entries.insert(rng.randrange(len(entries) + 1), (paragraph, article.curly))
     for _ in range(round(changes.framing * len(entries))):
         paragraph = tuple(writer.narration(rng.randint(1, 3)))
         entries.insert(rng.randrange(len(entries) + 1), (paragraph, article.curly))
@@ -430,7 +453,7 @@ def re_report(article: Article, seed: int, changes: Changes = Changes()) -> Gene
         entries.insert(rng.randrange(len(entries) + 1), (paragraph, article.curly))
     headline = tuple(Piece(word.capitalize()) for word in writer.sentence()[:rng.randint(6, 10)])
     entries.insert(0, (headline, article.curly))
-    return _pair(article, entries)
+    return _pair(article, entries, kept, carried)
 
 
 def related_pair(seed: int, words: int, changes: Changes = Changes()) -> GeneratedPair:
@@ -445,8 +468,19 @@ def unrelated_pair(seed: int, words: int) -> tuple[str, str]:
     return left.text(), right.text()
 
 
-def _word_positions(paragraph: Paragraph, role: str) -> list[int]:
-    return [index for index, piece in enumerate(paragraph) if piece.kind == WORD and piece.role == role]
+def _short_quotes(paragraph: Paragraph) -> list[Paragraph]:
+    """The short quotations of a paragraph, each with its marks."""
+    quotes = []
+    start = None
+    for index, piece in enumerate(paragraph):
+        if piece.kind == OPEN:
+            start = index
+        elif piece.kind == CLOSE and start is not None:
+            quote = paragraph[start:index + 1]
+            if sum(1 for piece in quote if piece.kind == WORD) <= SHORT_QUOTE_WORDS[1]:
+                quotes.append(quote)
+            start = None
+    return quotes
 
 
 def _quote_bounds(paragraph: Paragraph) -> tuple[int, int]:
@@ -509,7 +543,7 @@ def _merged(first: Paragraph, second: Paragraph) -> Paragraph:
 
 # ---------------------------------------------------------------------------------------------- ground truth
 
-def _pair(article: Article, entries) -> GeneratedPair:
+def _pair(article: Article, entries, kept: list[int], carried: list[Paragraph]) -> GeneratedPair:
     left_text, left_words = render(article.paragraphs, [article.curly] * len(article.paragraphs))
     paragraphs, curly = zip(*entries)
     right_text, right_words = render(paragraphs, list(curly))
@@ -526,8 +560,9 @@ def _pair(article: Article, entries) -> GeneratedPair:
             if piece.kind == WORD:
                 paragraph_of[piece.origin] = number
     left_by_paragraph: dict[int, list[int]] = {}
+    kept_paragraphs = set(kept)  # not the dropped ones whose short quotes were carried
     for number, (_, _, piece) in enumerate(left_words):
-        if piece.origin in right_index and piece.role != TAG:
+        if piece.origin in right_index and piece.role != TAG and paragraph_of[piece.origin] in kept_paragraphs:
             left_by_paragraph.setdefault(paragraph_of[piece.origin], []).append(number)
     order = sorted(left_by_paragraph)
     landing = [right_index[left_words[left_by_paragraph[number][0]][2].origin] for number in order]
@@ -542,7 +577,16 @@ def _pair(article: Article, entries) -> GeneratedPair:
             (right_words[right_numbers[0]][0], right_words[right_numbers[-1]][1]),
             len(left_numbers), rank not in in_order,
         ))
-    return GeneratedPair(left_text, right_text, left_truth, right_truth, tuple(paragraphs))
+    left_chars = {piece.origin: (start, end) for start, end, piece in left_words}
+    right_chars = {piece.origin: (start, end) for start, end, piece in right_words if piece.origin != NEW}
+    carried_ranges = []
+    for quote in carried:
+        origins = [piece.origin for piece in quote if piece.kind == WORD]
+        carried_ranges.append(((left_chars[origins[0]][0], left_chars[origins[-1]][1]),
+                               (right_chars[origins[0]][0], right_chars[origins[-1]][1])))
+    edits = tuple((left_chars[piece.origin], (start, end)) for start, end, piece in right_words if piece.edited)
+    return GeneratedPair(left_text, right_text, left_truth, right_truth, tuple(paragraphs),
+                         tuple(carried_ranges), edits)
 
 
 def _side_truth(words, shared_origins: set[int], edited_origins: set[int]) -> SideTruth:
