@@ -10,10 +10,21 @@ Exports: ``run``, ``open_window``, ``build_parser``.
 from __future__ import annotations
 
 import argparse
+import sqlite3
 import sys
 from pathlib import Path
 
 SCREENSHOT_TIMEOUT_MS = 30_000  # give up on a --screenshot that never finishes drawing
+EXIT_NO_LIBRARY = 2  # exit status when the library cannot be opened
+
+
+def data_dir_hint() -> str:
+    """The data folder as the user would name it, for messages."""
+    import os
+
+    from .storage.paths import DATA_ENV
+
+    return os.environ.get(DATA_ENV) or "the per-user data folder"
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -67,14 +78,28 @@ def run(argv: list[str]) -> int:
     from PySide6.QtWidgets import QApplication
 
     from .qt.window import WINDOW_SIZE
-    from .storage.paths import data_dir
+    from .storage.paths import data_dir, library_file
 
     app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "framing-viewer"])
     app.setApplicationName("Framing Viewer")
     app.setOrganizationName("framing-viewer")
     app.setDesktopFileName("framing-viewer")
 
-    controller = open_window(data_dir(args.data_dir), args.files)
+    folder = None
+    try:
+        folder = data_dir(args.data_dir)
+        controller = open_window(folder, args.files)
+    except (OSError, sqlite3.Error) as error:
+        # A folder that cannot be created or a library file that is not a database: say which and why,
+        # and touch nothing (the file is left as it is for the user to move or restore).
+        where = library_file(folder) if folder else args.data_dir or data_dir_hint()
+        message = f"cannot open the library {where}: {error}"
+        print(f"framing-viewer: {message}", file=sys.stderr)
+        if not args.screenshot:
+            from PySide6.QtWidgets import QMessageBox
+
+            QMessageBox.critical(None, "Framing Viewer", message[0].upper() + message[1:] + ".")
+        return EXIT_NO_LIBRARY
     window = controller.window
 
     if args.screenshot:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import operator
 from collections import Counter
 
 import pytest
@@ -221,3 +222,94 @@ def test_astral_characters_keep_highlights_on_the_right_words(open_app, tmp_path
     cursor = _cursor(window.left, passage.left_start)
     cursor.setPosition(window.left.offsets.to_qt(passage.left_start + 6), QTextCursor.MoveMode.KeepAnchor)
     assert cursor.selectedText() == "We are"
+
+
+def test_altered_words_are_marked_more_strongly_on_both_sides(open_app, tmp_path):
+    """A quote with one word changed is shared, and the changed word carries the stronger 'altered' mark."""
+    left = tmp_path / "original.txt"
+    left.write_text("Original story\n\nThe singer spoke to the magazine. \"We will always embrace every feeling "
+                    "our children have at home, and we talk it through,\" she said.\n", encoding="utf-8")
+    right = tmp_path / "reprint.txt"
+    right.write_text("Reprinted story\n\nAnother outlet wrote this up. \"We will always welcome every feeling "
+                     "our children have at home, and we talk it through,\" the singer said.\n", encoding="utf-8")
+    controller = open_app([str(left), str(right)])
+    window = controller.window
+    theme = window.theme
+    for pane, word in ((window.left, "embrace"), (window.right, "welcome")):
+        at = pane.text.index(word)
+        assert pane.format_at(at).background().color() == theme.altered
+        assert pane.format_at(pane.text.index("feeling")).background().color() == theme.background("shared-quote")
+    assert "1 quote altered" in window.stats.text()
+
+
+def test_colours_follow_a_dark_system_palette(open_app, qtbot):
+    """When the system palette turns dark, the panes and legend switch to the dark colours of the theme."""
+    from PySide6.QtGui import QColor, QPalette
+    from PySide6.QtWidgets import QApplication
+
+    controller = open_app()
+    window = controller.window
+    light = QApplication.palette()
+    dark = QPalette(light)
+    for role, colour in ((QPalette.ColorRole.Window, "#202020"), (QPalette.ColorRole.Base, "#181818"),
+                         (QPalette.ColorRole.Text, "#e0e0e0"), (QPalette.ColorRole.WindowText, "#e0e0e0")):
+        dark.setColor(role, QColor(colour))
+    try:
+        QApplication.setPalette(dark)
+        qtbot.waitUntil(lambda: window.theme.dark, timeout=2000)
+        qtbot.waitUntil(controller.is_idle, timeout=5000)
+        index = sorted(window.comparison.quote_passages)[0]
+        start = window.comparison.passages[index].left_start
+        assert window.left.format_at(start).background().color() == window.theme.background("shared-quote")
+        assert window.theme.background("shared-quote") != window.theme.__class__("light").background("shared-quote")
+        assert window.theme.background("shared-quote").name() in window.legend.items["shared-quote"].text()
+    finally:
+        QApplication.setPalette(light)
+
+
+def test_a_pair_compared_before_is_shown_from_the_cache(open_app, qtbot):
+    """Going back to a pair already compared shows it at once, without the busy indicator or a new comparison."""
+    controller = open_app()
+    window = controller.window
+    ids = [entry.id for entry in controller.model.entries]
+    first = window.comparison
+    controller.show_pair(ids[0], ids[2])
+    qtbot.waitUntil(controller.is_idle, timeout=10_000)
+    controller.show_pair(ids[0], ids[1])
+    assert window.comparison is first and not window.right_view.busy.isVisible()
+
+
+def test_clicking_the_overview_map_scrolls_there(open_app, qtbot):
+    """A click near the bottom of the right pane's overview map brings the end of the article into view."""
+    controller = open_app()
+    window = controller.window
+    window.sync_action.setChecked(False)
+    overview = window.right_view.map
+    qtbot.mouseClick(overview, Qt.MouseButton.LeftButton, pos=QPoint(overview.width() // 2, overview.height() - 2))
+    text = window.right.text
+    assert visible(window.right, len(text) - 20, len(text))
+    assert window.left.verticalScrollBar().value() == 0
+
+
+def test_clicking_a_band_lines_up_both_ends(open_app, qtbot):
+    """Clicking the middle of a band scrolls the right pane so the passage's two ends are level."""
+    controller = open_app()
+    window = controller.window
+    window.sync_action.setChecked(False)
+    window.links.repaint()
+    # A band whose two ends are not level yet, and a point on it in the middle of the strip.
+    def tops(passage):
+        return (window.left.cursorRect(_cursor(window.left, passage.left_start)).top(),
+                window.right.cursorRect(_cursor(window.right, passage.right_start)).top())
+
+    middle_x = window.links.width() // 2
+    index, point = next(
+        (index, QPoint(middle_x, y)) for index, _ in window.links._paths
+        if abs(operator.sub(*tops(window.comparison.passages[index]))) > 20
+        for y in range(window.links.height()) if window.links.band_at(QPoint(middle_x, y)) == index
+    )
+    passage = window.comparison.passages[index]
+    qtbot.mouseClick(window.links, Qt.MouseButton.LeftButton, pos=point)
+    left_top = window.left.cursorRect(_cursor(window.left, passage.left_start)).top()
+    right_top = window.right.cursorRect(_cursor(window.right, passage.right_start)).top()
+    assert abs(left_top - right_top) <= 2

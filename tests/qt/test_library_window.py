@@ -204,3 +204,34 @@ def test_the_pane_shows_a_busy_indicator_while_comparing(open_app, qtbot):
         controller.show_pair(ids[1], ids[2])  # never compared yet: goes to the worker
         assert window.right_view.busy.isVisible() and window.stats.text() == "Comparing…"
     assert not window.right_view.busy.isVisible()
+
+
+def test_a_date_that_is_not_a_date_is_refused(open_app, private_data_dir):
+    """Typing 'last Tuesday' as a date is refused with a message and leaves the stored date as it was."""
+    controller = open_app()
+    row = controller.model.row_of(controller.left_id)
+    index = controller.model.index(row, Column.DATE)
+    assert controller.model.setData(index, "last Tuesday")
+    assert "not a date" in controller.window.notice.text()
+    assert Library.open(private_data_dir).entry(controller.left_id).date == "2021-04-06"
+    assert controller.model.setData(index, "2021-04-07")
+    assert Library.open(private_data_dir).entry(controller.left_id).date == "2021-04-07"
+
+
+def test_a_library_file_that_is_not_a_database_is_named_and_left_alone(tmp_path):
+    """Opening the window on a damaged library prints which file and why, exits 2, and does not touch it."""
+    import os
+    import subprocess
+    import sys
+
+    folder = tmp_path / "data"
+    folder.mkdir()
+    damaged = folder / "library.sqlite3"
+    damaged.write_bytes(b"this is not a database" * 100)
+    finished = subprocess.run(
+        [sys.executable, "-m", "viewer", "--data-dir", str(folder), "--screenshot", str(tmp_path / "x.png")],
+        env=dict(os.environ, QT_QPA_PLATFORM="offscreen"), capture_output=True, text=True, timeout=120,
+    )
+    assert finished.returncode == 2
+    assert str(damaged) in finished.stderr and "not a database" in finished.stderr
+    assert damaged.read_bytes() == b"this is not a database" * 100

@@ -17,7 +17,7 @@ from PySide6.QtCore import QByteArray, QObject, QSettings, QTimer, Signal
 from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import QFileDialog
 
-from ..storage.library import Entry, Library, Removed
+from ..storage.library import Entry, Library, Removed, check_field
 from .documents import BAR_CLASSES, DocumentListModel
 from .window import MainWindow
 from .workers import PRIORITY_BAR, PRIORITY_PAIR, Comparer, FileReader, Paced, expand_paths
@@ -320,7 +320,14 @@ class Controller(QObject):
 
     def edit(self, document_id: int, field_name: str, value: str) -> None:
         entry = self.model.entry(document_id)
-        if entry is not None:
+        if entry is None:
+            return
+        try:
+            value = check_field(field_name, value)
+        except ValueError as error:
+            self.window.notify(f"Not saved: {escape(str(error))}.", "error")
+            return
+        if value != getattr(entry, field_name):
             self.undo.push(_EditCommand(self, entry, field_name, value))
 
     def _entry_changed(self, entry: Entry) -> None:

@@ -40,6 +40,7 @@ class LinkMap(QWidget):
         self._theme = Theme("light")
         self._hovered = -1
         self._paths: list[tuple[int, QPainterPath]] = []
+        self._clip = QRectF()
         self.drawn: list[int] = []
         for pane in (left, right):
             pane.verticalScrollBar().valueChanged.connect(self.update)
@@ -92,7 +93,8 @@ class LinkMap(QWidget):
         top = max(self._viewport_top(self.left), self._viewport_top(self.right))
         bottom = min(self._viewport_top(self.left) + self.left.viewport().height(),
                      self._viewport_top(self.right) + self.right.viewport().height())
-        painter.setClipRect(QRectF(0, top, self.width(), max(bottom - top, 0)))
+        self._clip = QRectF(0, top, self.width(), max(bottom - top, 0))
+        painter.setClipRect(self._clip)
         width = self.width()
         middle = width / 2
         self._paths, self.drawn = [], []
@@ -118,7 +120,10 @@ class LinkMap(QWidget):
         return self.mapFromGlobal(pane.viewport().mapToGlobal(QPointF(0, 0))).y()
 
     def band_at(self, point: QPointF) -> int:
-        # Last drawn is on top.
+        """The band under ``point`` (the last drawn is on top), or -1; none beside the headers."""
+        point = QPointF(point)
+        if not self._clip.contains(point):
+            return -1
         for index, path in reversed(self._paths):
             if path.contains(point):
                 return index

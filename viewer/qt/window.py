@@ -17,7 +17,7 @@ from PySide6.QtGui import (
     QAction, QKeySequence, QPalette, QTextCursor, QTextDocument, QTextDocumentFragment, QUndoStack,
 )
 from PySide6.QtWidgets import (
-    QAbstractItemView, QApplication, QFrame, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMainWindow,
+    QAbstractItemView, QApplication, QFrame, QGridLayout, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMainWindow,
     QProgressBar, QPushButton, QSizePolicy, QSplitter, QStyle, QToolBar, QToolButton, QTreeView,
     QVBoxLayout, QWidget,
 )
@@ -103,13 +103,16 @@ class FindBar(QFrame):
 
 
 class Legend(QWidget):
-    """What each colour means, in words, with a swatch each (from the theme table)."""
+    """What each colour means, in words, with a swatch each (from the theme table), one line each."""
+
+    COLUMNS = 1
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self._layout = QHBoxLayout(self)
+        self._layout = QGridLayout(self)
         self._layout.setContentsMargins(6, 0, 6, 2)
-        self._layout.setSpacing(14)
+        self._layout.setHorizontalSpacing(16)
+        self._layout.setVerticalSpacing(1)
         self.items: dict[str, QLabel] = {}
 
     def set_theme(self, theme: Theme) -> None:
@@ -120,15 +123,14 @@ class Legend(QWidget):
         entries = [(cls, theme.background(cls), theme.legend(cls)) for cls in CLASSES]
         entries.append(("altered", theme.altered, theme.altered_legend))
         self.items = {}
-        for cls, colour, sentence in entries:
+        for number, (cls, colour, sentence) in enumerate(entries):
             name, _, explanation = sentence.partition(": ")
             label = QLabel(f'<span style="background:{colour.name()};">&nbsp;&nbsp;&nbsp;&nbsp;</span>&nbsp;'
-                           f"<b>{name}</b>")
-            label.setToolTip(explanation)
+                           f"<b>{name}</b>: {explanation}")
             label.setObjectName(f"legend-{cls}")
             self.items[cls] = label
-            self._layout.addWidget(label)
-        self._layout.addStretch(1)
+            self._layout.addWidget(label, number // self.COLUMNS, number % self.COLUMNS)
+        self._layout.setColumnStretch(self.COLUMNS, 1)
 
 
 class MainWindow(QMainWindow):
@@ -169,6 +171,7 @@ class MainWindow(QMainWindow):
             header.resizeSection(column, width)
         self.list.setToolTip("Enter or double-click: show in the right pane · Ctrl+1 / Ctrl+2: left / right · "
                              "F2: edit · Delete: remove")
+        self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         self.list.doubleClicked.connect(self.on_list_activated)
         self.list.activated.connect(self.on_list_activated)
 
@@ -189,6 +192,12 @@ class MainWindow(QMainWindow):
         drop_hint.setWordWrap(True)
         drop_hint.setEnabled(False)
         sidebar_layout.addWidget(drop_hint)
+        # The legend sits under the list, where the sidebar has room, not under the panes, which need it.
+        self.legend = Legend()
+        legend_title = QLabel("<b>Colours</b>")
+        sidebar_layout.addSpacing(6)
+        sidebar_layout.addWidget(legend_title)
+        sidebar_layout.addWidget(self.legend)
 
         # The comparison: pane, bands, pane ------------------------------------------------------------
         self.left_view = PaneView("left")
@@ -207,7 +216,6 @@ class MainWindow(QMainWindow):
         self.stats = QLabel()
         self.stats.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.stats.setWordWrap(True)
-        self.legend = Legend()
         compare_area = QWidget()
         compare_layout = QVBoxLayout(compare_area)
         compare_layout.setContentsMargins(4, 4, 4, 2)
@@ -216,7 +224,6 @@ class MainWindow(QMainWindow):
         compare_layout.addLayout(panes, 1)
         compare_layout.addWidget(self.find_bar)
         compare_layout.addWidget(self.stats)
-        compare_layout.addWidget(self.legend)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(sidebar)
@@ -271,7 +278,6 @@ class MainWindow(QMainWindow):
         self.remove_action = self._action("&Remove from Library", QKeySequence.StandardKey.Delete,
                                           "Remove the selected document (undo with Ctrl+Z)", pixmap.SP_TrashIcon)
         self.remove_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-        self.list.addAction(self.remove_action)
         self.show_left_action = self._action("Show in &Left Pane", "Ctrl+1", "Show the selected document on the left",
                                              pixmap.SP_ArrowLeft)
         self.show_right_action = self._action("Show in &Right Pane", "Ctrl+2",
@@ -294,6 +300,9 @@ class MainWindow(QMainWindow):
         self.find_next_action = self._action("Find &Next", QKeySequence.StandardKey.FindNext, "Find the next match")
         self.find_previous_action = self._action("Find Pre&vious", QKeySequence.StandardKey.FindPrevious,
                                                  "Find the previous match")
+
+        # The list's right-click menu: the same actions as the View and Edit menus.
+        self.list.addActions([self.show_left_action, self.show_right_action, self.swap_action, self.remove_action])
 
         menu = self.menuBar()
         file_menu = menu.addMenu("&File")

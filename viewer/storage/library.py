@@ -9,11 +9,12 @@ text are one document (the hash of the text is unique). Plain Python and ``sqlit
     >>> library.update(entry.id, outlet="People")
     >>> removed = library.remove(entry.id); library.restore(removed)
 
-Exports: ``Entry``, ``Removed``, ``Library``, ``content_hash``, ``EDITABLE_FIELDS``.
+Exports: ``Entry``, ``Removed``, ``Library``, ``check_field``, ``content_hash``, ``EDITABLE_FIELDS``.
 """
 
 from __future__ import annotations
 
+import datetime
 import hashlib
 import sqlite3
 import time
@@ -41,6 +42,21 @@ CREATE TABLE IF NOT EXISTS documents (
 );
 CREATE TABLE IF NOT EXISTS settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 """
+
+
+def check_field(field: str, value: str) -> str:
+    """The value to store for an edited field; raises ValueError with a reason a user understands."""
+    if field not in EDITABLE_FIELDS:
+        raise ValueError(f"{field} cannot be edited")
+    value = str(value).strip()
+    if field == "date" and value:
+        try:
+            value = datetime.date.fromisoformat(value).isoformat()
+        except ValueError:
+            raise ValueError(f"“{value}” is not a date like 2021-04-06") from None
+    if field == "title" and not value:
+        raise ValueError("a title cannot be empty")
+    return value
 
 
 def content_hash(text: str) -> str:
@@ -159,11 +175,11 @@ class Library:
         unknown = set(fields) - set(EDITABLE_FIELDS)
         if unknown:
             raise ValueError(f"not editable: {', '.join(sorted(unknown))}")
-        if fields:
-            assignments = ", ".join(f"{key}=?" for key in fields)
+        values = {key: check_field(key, value) for key, value in fields.items()}
+        if values:
+            assignments = ", ".join(f"{key}=?" for key in values)
             with _transaction(self._db):
-                self._db.execute(f"UPDATE documents SET {assignments} WHERE id=?",
-                                 (*(str(value).strip() for value in fields.values()), document_id))
+                self._db.execute(f"UPDATE documents SET {assignments} WHERE id=?", (*values.values(), document_id))
         entry = self.entry(document_id)
         if entry is None:
             raise KeyError(document_id)
