@@ -61,7 +61,6 @@ def open_window(data_folder: Path, files: list[str] = ()):
     window = MainWindow(model)
     settings = QSettings(str(window_settings_file(data_folder)), QSettings.Format.IniFormat)
     controller = Controller(library, model, window, settings)
-    controller.library_folder = data_folder
     if library.created:
         controller.add_seeds()  # first launch: People's original on the left, a re-report on the right
     controller.restore_state()

@@ -95,7 +95,7 @@ def test_bad_files_are_named_with_a_reason_and_the_rest_imported(open_app, qtbot
         assert name in notice.text() and reason in notice.text()
     after = [(entry.id, entry.title) for entry in controller.model.entries]
     assert after[:len(before)] == before, "nothing already in the library changed"
-    assert len(Library.open(controller.library_folder).entries()) == len(before) + 1
+    assert len(Library.open(controller.library.folder).entries()) == len(before) + 1
 
 
 def test_a_file_already_in_the_library_is_selected_not_added(open_app, qtbot, tmp_path, seed_path):

@@ -8,7 +8,7 @@ import pytest
 
 from viewer.engine import Document
 from viewer.storage.importers import read_document
-from viewer.storage.library import Library
+from viewer.storage.library import Library, check_field
 from viewer.storage.paths import DATA_ENV, data_dir
 
 
@@ -70,3 +70,26 @@ def test_data_folder_override_order(tmp_path, monkeypatch):
     assert data_dir() == tmp_path / "from-env"
     assert data_dir(tmp_path / "from-option") == tmp_path / "from-option"
     assert (tmp_path / "from-option").is_dir()
+
+
+@pytest.mark.parametrize("field, value, stored", [
+    ("date", " 2021-04-06 ", "2021-04-06"),  # surrounding spaces go
+    ("date", "", ""),                        # a date may be unknown
+    ("outlet", "  People ", "People"),
+    ("title", "A title", "A title"),
+])
+def test_check_field_accepts(field, value, stored):
+    """Each row: an edit the list accepts and the value it stores."""
+    assert check_field(field, value) == stored
+
+
+@pytest.mark.parametrize("field, value, reason", [
+    ("date", "April 6", "not a date like 2021-04-06"),   # dates are ISO, as the engine reports them
+    ("date", "2021-02-30", "not a date like 2021-04-06"),  # a day that does not exist
+    ("title", "   ", "cannot be empty"),                  # a document always has a title to show
+    ("words", "12", "cannot be edited"),                  # counts come from the text
+])
+def test_check_field_refuses_with_a_reason(field, value, reason):
+    """Each row: an edit refused, with the reason the user is shown."""
+    with pytest.raises(ValueError, match=reason):
+        check_field(field, value)

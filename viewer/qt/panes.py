@@ -15,7 +15,7 @@ from bisect import bisect_left, bisect_right
 
 from PySide6.QtCore import QPoint, QRect, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
-    QColor, QFont, QMouseEvent, QPainter, QPalette, QPen, QPixmap, QTextCharFormat, QTextCursor,
+    QFont, QMouseEvent, QPainter, QPalette, QPen, QPixmap, QTextCharFormat, QTextCursor,
     QTextFormat, QTextOption,
 )
 from PySide6.QtWidgets import (
@@ -29,7 +29,6 @@ _ASTRAL = re.compile("[\U00010000-\U0010FFFF]")
 
 FORMAT_BATCH_SECONDS = 0.012  # colouring time per event-loop turn, so scrolling never waits long
 FORMAT_CHECK_SPANS = 50  # spans coloured between looks at the clock
-ANCHOR_MARGIN = 0.0  # fraction of the viewport; the anchor line runs from top (scrolled to the top) to bottom
 
 
 class Utf16Offsets:

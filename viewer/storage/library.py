@@ -97,9 +97,10 @@ _COLUMNS = "id, hash, title, outlet, date, path, name, words, added"
 class Library:
     """The documents in one SQLite file. Use from one thread (the window's); workers only read files."""
 
-    def __init__(self, connection: sqlite3.Connection, created: bool):
+    def __init__(self, connection: sqlite3.Connection, created: bool, folder: Path):
         self._db = connection
         self.created = created  # True when this open made a new, empty library (first launch)
+        self.folder = folder  # the data folder holding the database
 
     @classmethod
     def open(cls, folder: Path) -> Library:
@@ -118,7 +119,7 @@ class Library:
                 if statement.strip():
                     connection.execute(statement)
             connection.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
-        return cls(connection, created)
+        return cls(connection, created, folder)
 
     def close(self) -> None:
         self._db.close()
