@@ -403,6 +403,53 @@ def print_without_gc(row: Row, left: str, right: str) -> None:
           f"(with it running: {row.engine:.2f} s)")
 
 
+def stage_seconds(left: str, right: str, runs: int) -> dict[str, float]:
+    """Median seconds of each step of one comparison, both texts, without a profiler's overhead.
+
+    The steps are those ``compare`` takes: ``analyse`` of each text (tokens, quotations, speech tags,
+    chrome lines, zones), then ``find_passages``, then ``classify`` of each side. "rest of analyse" is
+    analyse minus the named steps inside it (zones and masks).
+    """
+    from viewer.engine.boilerplate import boilerplate_lines
+    from viewer.engine.classify import classify
+    from viewer.engine.quotes import find_attributions, find_quotes
+
+    left, right = _ordered(left, right)
+    quotes = {text: find_quotes(text) for text in (left, right)}
+
+    def analysed():
+        analyse.cache_clear()
+        return analyse(left), analyse(right)
+
+    left_analysis, right_analysis = analysed()
+    found = passages(left, right, _masks(left, right))
+    steps = {
+        "tokenize": lambda: (tokenize(left), tokenize(right)),
+        "find_quotes": lambda: (find_quotes(left), find_quotes(right)),
+        "find_attributions": lambda: [find_attributions(text, quotes[text]) for text in (left, right)],
+        "boilerplate_lines": lambda: (boilerplate_lines(left), boilerplate_lines(right)),
+        "analyse (all of the above)": analysed,
+        "find_passages": lambda: find_passages(left, left_analysis.tokens, right, right_analysis.tokens,
+                                               MatchSettings(), left_analysis.quoted, right_analysis.quoted,
+                                               left_analysis.chrome, right_analysis.chrome),
+        "classify": lambda: (classify(left_analysis, [passage.left_words for passage in found]),
+                             classify(right_analysis, [passage.right_words for passage in found])),
+        "compare (whole)": lambda: engine(left, right),
+    }
+    seconds = {name: _median_seconds(step, runs) for name, step in steps.items()}
+    named = sum(seconds[name] for name in ("tokenize", "find_quotes", "find_attributions", "boilerplate_lines"))
+    seconds["rest of analyse"] = max(0.0, seconds["analyse (all of the above)"] - named)
+    return seconds
+
+
+def print_stages(left: str, right: str, runs: int) -> None:
+    seconds = stage_seconds(left, right, runs)
+    whole = seconds["compare (whole)"]
+    for name in ("tokenize", "find_quotes", "find_attributions", "boilerplate_lines", "rest of analyse",
+                 "analyse (all of the above)", "find_passages", "classify", "compare (whole)"):
+        print(f"  {name:<28} {seconds[name] * 1000:>10,.1f} ms  {seconds[name] / whole:>4.0%}")
+
+
 def print_profile(left: str, right: str, lines: int = 12) -> None:
     """cProfile of one comparison: engine functions by cumulative time, then everything by own time."""
     analyse.cache_clear()
@@ -452,8 +499,10 @@ def main(argv: list[str] | None = None) -> None:
     failed_sizes = print_targets(rows)
     for size in failed_sizes:
         pair = pairs.get(size) or related_pair(size, size, RE_REPORT)
-        print(f"\nwhere the time goes at {size:,} words (cProfile of one comparison):")
-        print_profile(pair.left, pair.right, lines=10)
+        print(f"\nwhere the time goes at {size:,} words (steps of compare, medians, both texts):")
+        print_stages(pair.left, pair.right, _runs(size))
+        print(f"cProfile of one comparison at {size:,} words:")
+        print_profile(pair.left, pair.right, lines=8)
 
 
 if __name__ == "__main__":
