@@ -175,7 +175,7 @@ def bench_import(app, folder: Path, files_folder: Path) -> tuple[float, float, i
 
 def main(argv=None) -> None:
     parser = argparse.ArgumentParser(prog="python -m bench.gui_bench", description=__doc__.split("\n")[0])
-    parser.parse_args(argv)
+    parser.parse_known_args(argv)  # `python -m bench --quick` is meant for another benchmark
     from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance() or QApplication([])

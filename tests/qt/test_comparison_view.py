@@ -76,25 +76,30 @@ def test_shared_quote_is_painted_in_the_shared_quote_colour_on_both_sides(open_a
     assert window.right.format_at(framing.start).background().color() == window.theme.background("framing")
 
 
-@pytest.mark.parametrize("right_seed", [
-    "001",  # 001 moved one of People's passages up (the reordered case)
-    "002",  # 002 keeps People's order
+@pytest.mark.parametrize("source, right_seed", [
+    ("left", "001"),   # 001 moved one of People's passages up (the reordered case)
+    ("right", "001"),  # the same pair, scrolled from the re-report's side
+    ("left", "002"),   # 002 keeps People's order
 ])
-def test_scrolling_left_to_a_shared_passage_brings_its_counterpart_into_view(open_app, seed_path, right_seed):
-    """Scrolling the left pane to any shared passage puts its counterpart on screen in the right pane."""
+def test_scrolling_to_a_shared_passage_brings_its_counterpart_into_view(open_app, seed_path, source, right_seed):
+    """Scrolling one pane to any shared passage puts its counterpart on screen in the other pane."""
     controller = open_app([str(seed_path("003")), str(seed_path(right_seed))])
     window = controller.window
     passages = window.comparison.passages
     if right_seed == "001":
         assert any(later.right_start < earlier.right_start for earlier, later in zip(passages, passages[1:]))
-    left_bar = window.left.verticalScrollBar()
+    scrolled, other = (window.left, window.right) if source == "left" else (window.right, window.left)
+    bar = scrolled.verticalScrollBar()
     for passage in passages:
-        # Scroll the left pane as a user would (its scroll bar) until the passage is at the anchor line,
-        # which sits at value/maximum of the viewport's height: solve y = value + height * value / maximum.
-        y = window.left.content_y(passage.left_start + 1)
-        left_bar.setValue(round(y / (1 + window.left.viewport().height() / left_bar.maximum())))
-        assert visible(window.left, passage.left_start, passage.left_end)
-        assert visible(window.right, passage.right_start, passage.right_end), passage
+        here = (passage.left_start, passage.left_end) if source == "left" else (passage.right_start, passage.right_end)
+        there = (passage.right_start, passage.right_end) if source == "left" else (passage.left_start, passage.left_end)
+        # Scroll as a user would (the scroll bar) until the passage's middle is at the anchor line, which
+        # sits at value/maximum of the viewport's height: solve y = value + height * value / maximum. (The
+        # middle, because in 001 a short passage sits inside a longer one that starts on the same line.)
+        y = scrolled.content_y((here[0] + here[1]) / 2)
+        bar.setValue(round(y / (1 + scrolled.viewport().height() / bar.maximum())))
+        assert visible(scrolled, *here)
+        assert visible(other, *there), passage
 
 
 def test_scroll_sync_can_be_switched_off(open_app):
