@@ -83,6 +83,11 @@ def run(argv: list[str]) -> int:
     app.setApplicationName("Framing Viewer")
     app.setOrganizationName("framing-viewer")
     app.setDesktopFileName("framing-viewer")
+    from PySide6.QtGui import QIcon
+
+    from .qt.theme import RESOURCES
+
+    app.setWindowIcon(QIcon(str(RESOURCES / "icons" / "framing-viewer.svg")))
 
     folder = None
     try:

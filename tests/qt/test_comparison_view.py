@@ -318,3 +318,18 @@ def test_clicking_a_band_lines_up_both_ends(open_app, qtbot):
     left_top = window.left.cursorRect(_cursor(window.left, passage.left_start)).top()
     right_top = window.right.cursorRect(_cursor(window.right, passage.right_start)).top()
     assert abs(left_top - right_top) <= 2
+
+
+def test_the_comparison_cache_holds_a_bounded_amount_of_text(seed_path):
+    """The cache drops the oldest comparisons once its pairs hold more text than allowed, never the newest."""
+    from viewer.qt.workers import ComparisonCache
+
+    documents = [read_document(seed_path(number)) for number in ("003", "000", "001", "002")]
+    pairs = [(documents[0], other) for other in documents[1:]]
+    one_pair = len(documents[0].text) + len(documents[1].text)
+    cache = ComparisonCache(size=10, chars=one_pair * 2)
+    for left, right in pairs:
+        cache.put(ComparisonCache.key(left, right), compare(left, right))
+    assert len(cache) < len(pairs)
+    assert cache.get(ComparisonCache.key(*pairs[-1])) is not None
+    assert cache.get(ComparisonCache.key(*pairs[0])) is None

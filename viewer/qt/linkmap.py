@@ -34,6 +34,7 @@ class LinkMap(QWidget):
         self.setFixedWidth(WIDTH)
         self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Expanding)
         self.setMouseTracking(True)
+        self.setAccessibleName("Links between shared passages")
         self.setToolTip("Each band joins a passage to its counterpart; click a band to line the two up")
         self._passages: tuple = ()
         self._quotes: frozenset[int] = frozenset()

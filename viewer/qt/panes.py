@@ -60,6 +60,7 @@ class TextPane(QTextEdit):
     def __init__(self, side_name: str, parent: QWidget | None = None):
         super().__init__(parent)
         self.side_name = side_name  # "left" or "right": which ends of a Passage belong to this pane
+        self.setAccessibleName(f"{side_name.capitalize()} article")
         self.setReadOnly(True)
         self.setLineWrapMode(QTextEdit.LineWrapMode.WidgetWidth)
         self.setWordWrapMode(QTextOption.WrapMode.WordWrap)

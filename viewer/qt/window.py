@@ -52,6 +52,7 @@ class MainWindow(QMainWindow):
         # Sidebar: the library ------------------------------------------------------------------------
         self.list = QTreeView()
         self.list.setModel(model)
+        self.list.setAccessibleName("Document library")
         self.list.setRootIsDecorated(False)
         self.list.setUniformRowHeights(True)
         self.list.setAlternatingRowColors(True)

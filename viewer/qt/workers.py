@@ -25,7 +25,8 @@ from ..storage.importers import UnreadableFile, read_document
 from ..storage.library import content_hash
 
 IMPORT_SUFFIXES = (".txt", ".md")  # this issue's formats; web pages, PDF and Word come with the import issue
-CACHE_PAIRS = 256  # comparisons kept; a seed pair is ~100 kB of objects, a 50,000-word pair a few MB
+CACHE_PAIRS = 256  # comparisons kept at most
+CACHE_CHARS = 20_000_000  # characters of text across cached pairs (~ 60 pairs of 50,000-word articles)
 PRIORITY_PAIR, PRIORITY_BAR = 10, 0  # the pair on screen jumps ahead of the list's share bars
 # Seconds a thread may hold the GIL before another may take it (Python's default: 0.005). Every Python slot
 # and most Qt calls on the GUI thread wait for the GIL; while an engine thread runs, each such wait can last a
@@ -35,11 +36,20 @@ RESULT_SECONDS = 0.010  # time per event-loop turn spent handing finished compar
 
 
 class ComparisonCache:
-    """Finished comparisons keyed by the two texts' hashes, least recently used dropped first."""
+    """Finished comparisons keyed by the two texts' hashes, least recently used dropped first.
 
-    def __init__(self, size: int = CACHE_PAIRS):
+    Bounded twice: ``size`` pairs, and ``chars`` characters of text across the cached pairs (a comparison
+    costs memory roughly in proportion to its texts, so a few book-length pairs must not keep gigabytes).
+    """
+
+    def __init__(self, size: int = CACHE_PAIRS, chars: int = CACHE_CHARS):
         self._items: OrderedDict[tuple[str, str], Comparison] = OrderedDict()
-        self._size = size
+        self._size, self._chars = size, chars
+        self._held = 0  # characters of text in the cached pairs
+
+    @staticmethod
+    def _weight(comparison: Comparison) -> int:
+        return len(comparison.left.document.text) + len(comparison.right.document.text)
 
     @staticmethod
     def key(left: Document, right: Document) -> tuple[str, str]:
@@ -52,10 +62,18 @@ class ComparisonCache:
         return found
 
     def put(self, key, comparison: Comparison) -> None:
+        previous = self._items.pop(key, None)
+        if previous is not None:
+            self._held -= self._weight(previous)
         self._items[key] = comparison
-        self._items.move_to_end(key)
-        while len(self._items) > self._size:
-            self._items.popitem(last=False)
+        self._held += self._weight(comparison)
+        # The newest pair always stays, whatever its size: it is the one on screen.
+        while len(self._items) > 1 and (len(self._items) > self._size or self._held > self._chars):
+            _, dropped = self._items.popitem(last=False)
+            self._held -= self._weight(dropped)
+
+    def __len__(self) -> int:
+        return len(self._items)
 
 
 class Paced(QObject):
