@@ -223,8 +223,8 @@ def test_reordered_quotes_that_start_alike_are_not_altered():
     assert all(not passage.left_edits and not passage.right_edits for passage in result.passages)
 
 
-SHORT_QUOTE_ORIGINAL = ("The mayor called the plan “a complete disgrace”. “We will fight this decision in every court "
-                        "of the land,” she said.")
+SHORT_QUOTE_ORIGINAL = ("The mayor called the plan “a complete disgrace”. “We will fight this decision in "
+                        "every court of the land,” she said.")
 
 
 @pytest.mark.parametrize("after", [
