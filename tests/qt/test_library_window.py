@@ -235,3 +235,19 @@ def test_a_library_file_that_is_not_a_database_is_named_and_left_alone(tmp_path)
     assert finished.returncode == 2
     assert str(damaged) in finished.stderr and "not a database" in finished.stderr
     assert damaged.read_bytes() == b"this is not a database" * 100
+
+
+def test_removing_all_but_one_document_asks_for_a_second(open_app, qtbot):
+    """With one document left the panes say to add a second article; undo brings the comparison back."""
+    controller = open_app()
+    window = controller.window
+    for entry in list(controller.model.entries)[1:]:
+        controller.remove(entry.id)
+    wait_idle(qtbot, controller)
+    assert window.comparison is None
+    assert "Add a second article" in shown_text(window.right)
+    assert not window.next_quote_action.isEnabled()
+    window.undo_action.trigger()
+    controller.show_pair(None, controller.model.entries[-1].id)
+    wait_idle(qtbot, controller)
+    assert window.comparison is not None and window.next_quote_action.isEnabled()

@@ -126,7 +126,8 @@ class Controller(QObject):
     def is_idle(self) -> bool:
         """Nothing left to import, compare or colour for the pair on screen."""
         window = self.window
-        pair_drawn = self.left_id is None or self.shown_pair == (self.left_id, self.right_id)
+        no_pair = self.left_id is None or self.right_id is None
+        pair_drawn = no_pair or self.shown_pair == (self.left_id, self.right_id)
         return (self._report is None and not self._queued and pair_drawn and not self.paced.busy
                 and window.left.formatting_done and window.right.formatting_done)
 
