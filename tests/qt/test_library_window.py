@@ -251,3 +251,14 @@ def test_removing_all_but_one_document_asks_for_a_second(open_app, qtbot):
     controller.show_pair(None, controller.model.entries[-1].id)
     wait_idle(qtbot, controller)
     assert window.comparison is not None and window.next_quote_action.isEnabled()
+
+
+def test_a_folder_without_articles_says_so(open_app, qtbot, tmp_path):
+    """Dropping a folder that holds no .txt or .md file adds nothing and says there was nothing to add."""
+    controller = open_app()
+    folder = tmp_path / "pictures"
+    folder.mkdir()
+    (folder / "photo.jpg").write_bytes(b"\xff\xd8\xff")
+    report = drop(qtbot, controller, [folder])
+    assert report.added == [] and len(controller.model.entries) == 4
+    assert "Nothing to add" in controller.window.notice.text()

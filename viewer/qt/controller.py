@@ -310,6 +310,8 @@ class Controller(QObject):
             lines.append(f"Could not add <b>{escape(Path(path).name)}</b>: {escape(reason)}.")
         if len(report.failures) > 8:
             lines.append(f"… and {len(report.failures) - 8} more files could not be added.")
+        if not report.total and not report.failures:
+            lines.append("Nothing to add: no .txt or .md files in what was dropped.")
         if lines:
             self.window.notify("<br>".join(lines), "error" if report.failures else "info")
 
@@ -337,7 +339,7 @@ class Controller(QObject):
             self.window.show_pair_headers(self.model.entry(self.left_id), self.model.entry(self.right_id),
                                           busy=self.shown_pair != (self.left_id, self.right_id))
             if self.window.comparison is not None and self.shown_pair == (self.left_id, self.right_id):
-                self.window._update_stats()
+                self.window.update_stats()
 
 
 class _RemoveCommand(QUndoCommand):

@@ -308,7 +308,7 @@ class MainWindow(QMainWindow):
         self.sync.set_comparison(comparison)
         self.quote_order = sorted(comparison.quote_passages)
         self.current_quote = -1
-        self._update_stats()
+        self.update_stats()
         self._update_navigation()
 
     def show_empty(self, message: str) -> None:
@@ -340,7 +340,7 @@ class MainWindow(QMainWindow):
             self.progress.setVisible(done < total)
 
     # Stats, navigation ---------------------------------------------------------------------------------
-    def _update_stats(self) -> None:
+    def update_stats(self) -> None:
         comparison = self.comparison
         left_label, right_label = getattr(self, "_labels", ("left", "right"))
         right = comparison.right
