@@ -106,6 +106,11 @@ def test_scroll_sync_can_be_switched_off(open_app):
     """With synchronized scrolling off, scrolling the left pane leaves the right pane where it was."""
     controller = open_app()
     window = controller.window
+    # On: scrolling the left pane moves the right one, and the right pane's move does not echo back.
+    window.left.verticalScrollBar().setValue(120)
+    assert window.right.verticalScrollBar().value() > 0
+    assert window.left.verticalScrollBar().value() == 120
+    window.left.verticalScrollBar().setValue(0)
     window.sync_action.trigger()
     assert not window.sync_action.isChecked()
     window.left.verticalScrollBar().setValue(window.left.verticalScrollBar().maximum())
@@ -314,6 +319,9 @@ def test_clicking_a_band_lines_up_both_ends(open_app, qtbot):
         for y in range(window.links.height()) if window.links.band_at(QPoint(middle_x, y)) == index
     )
     passage = window.comparison.passages[index]
+    qtbot.mouseMove(window.links, point)
+    qtbot.waitUntil(lambda: window.left._hovered == index, timeout=2000)
+    assert window.right._hovered == index  # hovering a band lights both of its ends
     qtbot.mouseClick(window.links, Qt.MouseButton.LeftButton, pos=point)
     left_top = window.left.cursorRect(_cursor(window.left, passage.left_start)).top()
     right_top = window.right.cursorRect(_cursor(window.right, passage.right_start)).top()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QAbstractItemView, QApplication
@@ -262,3 +263,44 @@ def test_a_folder_without_articles_says_so(open_app, qtbot, tmp_path):
     report = drop(qtbot, controller, [folder])
     assert report.added == [] and len(controller.model.entries) == 4
     assert "Nothing to add" in controller.window.notice.text()
+
+
+def test_share_bars_follow_the_left_document(open_app, qtbot):
+    """Each listed article's bar gives its shared-quote share against the left pane's article, and is redone
+    when another article goes to the left."""
+    from viewer.engine import compare
+    from viewer.qt.documents import SHARE_ROLE
+
+    controller = open_app()
+    model = controller.model
+
+    def bars_for(left_id):
+        qtbot.waitUntil(lambda: all(model.shares.get(entry.id) for entry in model.entries if entry.id != left_id),
+                        timeout=WAIT_MS)
+        return {entry.id: dict(model.data(model.index(model.row_of(entry.id), Column.SHARES), SHARE_ROLE))
+                for entry in model.entries if entry.id != left_id}
+
+    people = controller.left_id
+    for document_id, shares in bars_for(people).items():
+        expected = compare(controller.library.document(people), controller.library.document(document_id)).right
+        assert shares["shared-quote"] == pytest.approx(expected.share("shared-quote"))
+        assert shares["framing"] == pytest.approx(expected.share("framing"))
+    other = controller.model.entries[2].id
+    controller.show_pair(other, None)
+    again = bars_for(other)
+    assert people in again
+    expected = compare(controller.library.document(other), controller.library.document(people)).right
+    assert again[people]["shared-quote"] == pytest.approx(expected.share("shared-quote"))
+
+
+def test_file_open_adds_the_chosen_files(open_app, qtbot, tmp_path, monkeypatch):
+    """File > Open (Ctrl+O) imports the files picked in the dialog, like a drop."""
+    from PySide6.QtWidgets import QFileDialog
+
+    controller = open_app()
+    picked = write_article(tmp_path, "picked.md", "Picked Outlet")
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *args, **kwargs: ([str(picked)], ""))
+    with qtbot.waitSignal(controller.import_finished, timeout=WAIT_MS) as finished:
+        qtbot.keyClick(controller.window, Qt.Key.Key_O, Qt.KeyboardModifier.ControlModifier)
+    assert len(finished.args[0].added) == 1
+    assert "Picked Outlet reports on the interview" in titles(controller)

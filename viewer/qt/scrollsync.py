@@ -54,6 +54,15 @@ class ScrollSync(QObject):
         if self._locked or not self.enabled or self._maps is None or not source.text or not target.text:
             return
         with self.locked():
+            source_bar, target_bar = source.verticalScrollBar(), target.verticalScrollBar()
+            # Both ends exactly: the top of one text shows the top of the other (the arithmetic alone would
+            # be off by the document margin there), and likewise the end.
+            if source_bar.value() == 0:
+                target_bar.setValue(0)
+                return
+            if source_bar.value() == source_bar.maximum():
+                target_bar.setValue(target_bar.maximum())
+                return
             anchor_y = source.anchor_y()
             offset = source.offset_at_content_y(source.verticalScrollBar().value() + anchor_y)
             target.scroll_to_offset(self._maps[direction].counterpart(offset), anchor_y)
