@@ -25,6 +25,10 @@ def open_app(qtbot, private_data_dir):
         qtbot.addWidget(window)
         window.show()
         qtbot.waitExposed(window)
+        # Keyboard shortcuts only reach an active window (under a real X server there may be no window
+        # manager to activate it).
+        window.activateWindow()
+        qtbot.waitUntil(window.isActiveWindow, timeout=WAIT_MS)
         wait_idle(qtbot, controller)
         opened.append(controller)
         return controller
