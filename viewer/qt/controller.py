@@ -113,6 +113,7 @@ class Controller(QObject):
     def save_state(self) -> None:
         self.closed = True
         self.comparer.cancel_pending()
+        self.reader.cancel()
         self.paced.clear()
         settings, window = self.settings, self.window
         settings.setValue("window/geometry", window.saveGeometry())

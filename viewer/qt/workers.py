@@ -280,7 +280,13 @@ class FileReader(QObject):
 
     def start(self, files: list[Path]) -> None:
         self._task = _ReadTask(self._signals, files)
+        self._task.setAutoDelete(False)  # kept so that cancel() can reach it while it runs
         self.pool.start(self._task)
+
+    def cancel(self) -> None:
+        """Stop after the file being read (the window is closing)."""
+        if self._task is not None:
+            self._task.cancelled = True
 
     def wait(self, milliseconds: int = -1) -> bool:
         return self.pool.waitForDone(milliseconds)
