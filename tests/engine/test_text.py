@@ -59,6 +59,20 @@ def test_title_skips_chrome_and_date_prefix():
     ("Share on Facebook", True),  # share widget
     ("Inline Feedbacks", True),  # widget label: capitalised, no stop words, no full stop
     ("Related Stories", True),  # related-content block
+    ("Load more comments", True),  # comment widget, another wording
+    ("Post a reply", True),  # reply widget
+    ("Notify me of new replies", True),  # comment subscription
+    ("Tweet this", True),  # share widget
+    ("Subscribe now for full access", True),  # paywall prompt
+    ("Get our newsletter in your inbox every morning", True),  # newsletter prompt
+    ("Turn on push notifications", True),  # app prompt
+    ("Image courtesy of the city archive", True),  # image credit, another wording
+    ("Source: city records", True),  # caption source
+    ("Advertisement", True),  # ad slot
+    ("Read more:", True),  # teaser link
+    ("Follow us on Instagram", True),  # social prompt
+    ("Accept all cookies", True),  # consent banner
+    ("Listen to the full episode on our podcast app", True),  # promotion elsewhere
     ("An unexpected turn", False),  # a section heading has a stop word
     ("The minister said the law would change next year.", False),  # a sentence
     ("Readers left more than 300 comments on the post, many of them angry.", False),  # prose mentioning comments

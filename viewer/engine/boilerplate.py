@@ -50,6 +50,14 @@ CHROME_PATTERNS = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 
+# Every alternative of CHROME_PATTERNS contains one of these words (tests/engine/test_text.py has a line
+# for each alternative).
+PATTERN_KEY_WORDS = frozenset(
+    "skip comment comments reply notify inline feedback feedbacks share tweet pin sign subscribe newsletter "
+    "newsletters push credit zoom courtesy source photo image pic picture video advertisement read related "
+    "recommended follow cookies watch listen stream download".split()
+)
+
 INTERFACE_VERBS = frozenset(
     "share tweet pin email print comment comments leave view notify subscribe follow sign log login "
     "register skip load show hide close menu search reply like watch listen download".split()
@@ -65,13 +73,15 @@ def is_boilerplate_line(line: str, first: bool = False) -> bool:
     if not words:
         # A line of symbols only ("©", "•••") is decoration; an empty line is nothing at all.
         return bool(line.strip())
-    if len(words) <= PATTERN_MAX_WORDS and CHROME_PATTERNS.search(line):
+    lowered = {word.lower() for word in words}
+    # The pattern list is slow to try on every paragraph; a line without any of its key words cannot match.
+    if len(words) <= PATTERN_MAX_WORDS and not lowered.isdisjoint(PATTERN_KEY_WORDS) and CHROME_PATTERNS.search(line):
         return True
     if first or len(words) > LABEL_MAX_WORDS or line.rstrip().endswith(_SENTENCE_END):
         return False
     if words[0].lower() in INTERFACE_VERBS:
         return True
-    no_stop_words = not any(word.lower() in STOP_WORDS for word in words)
+    no_stop_words = lowered.isdisjoint(STOP_WORDS)
     all_capitalised = all(word[0].isupper() or word[0].isdigit() for word in words)
     return no_stop_words and all_capitalised
 

@@ -208,6 +208,12 @@ def _tag_after(text: str, start: int, limit: int) -> Attribution | None:
 
 
 def _tag_before(text: str, limit: int, quote_start: int) -> Attribution | None:
+    # A lead-in tag ends in a comma or colon; checking that first spares the regex most quotes.
+    before = quote_start - 1
+    while before >= limit and text[before] in " \t\u00a0":
+        before -= 1
+    if before < limit or text[before] not in ",:":
+        return None
     line_start = text.rfind("\n", 0, quote_start) + 1
     window_start = max(limit, line_start, quote_start - 160)
     window = text[window_start:quote_start]
