@@ -341,3 +341,20 @@ def test_the_comparison_cache_holds_a_bounded_amount_of_text(seed_path):
     assert len(cache) < len(pairs)
     assert cache.get(ComparisonCache.key(*pairs[-1])) is not None
     assert cache.get(ComparisonCache.key(*pairs[0])) is None
+
+
+def test_hovering_a_passage_nested_in_another_picks_the_inner_one(open_app, qtbot, seed_path):
+    """001 repeats a short People quote inside a longer shared stretch: hovering it lights the short one."""
+    controller = open_app([str(seed_path("003")), str(seed_path("001"))])
+    window = controller.window
+    passages = window.comparison.passages
+    inner, outer = next((i, o) for i, a in enumerate(passages) for o, b in enumerate(passages)
+                        if i != o and b.right_start < a.right_start and a.right_end <= b.right_end)
+    window.sync_action.setChecked(False)
+    window.right.scroll_line_to(passages[inner].right_start, 100)
+    middle = (passages[inner].right_start + passages[inner].right_end) // 2
+    qtbot.mouseMove(window.right.viewport(), window.right.cursorRect(_cursor(window.right, middle)).center())
+    qtbot.waitUntil(lambda: window.right._hovered == inner, timeout=2000)
+    assert window.left._hovered == inner
+    assert window.right.passage_at(passages[outer].right_start + 1) == outer
+    assert window.right.passage_at(passages[outer].right_end - 1) == outer

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import time
 from bisect import bisect_left, bisect_right
+from itertools import accumulate
 
 from PySide6.QtCore import QPoint, QRect, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
@@ -77,6 +78,7 @@ class TextPane(QTextEdit):
         self.offsets = Utf16Offsets("")
         self.passages: list[tuple[int, int]] = []  # (start, end) of each passage on this side
         self._passage_starts: list[int] = []
+        self._reach: list[int] = []
         self._order: list[int] = []
         self._hovered = -1
         self._selected = -1
@@ -99,6 +101,7 @@ class TextPane(QTextEdit):
         self.passages = list(passages)
         self._order = sorted(range(len(passages)), key=lambda index: passages[index])
         self._passage_starts = [passages[index][0] for index in self._order]
+        self._reach = list(accumulate((passages[index][1] for index in self._order), max))  # furthest end so far
         self._hovered = self._selected = -1
         self.setExtraSelections([])
         self.setPlainText(self.text)
@@ -114,7 +117,7 @@ class TextPane(QTextEdit):
     def show_placeholder(self, message: str) -> None:
         self.text = ""
         self.offsets = Utf16Offsets("")
-        self.passages, self._order, self._passage_starts = [], [], []
+        self.passages, self._order, self._passage_starts, self._reach = [], [], [], []
         self._pending_formats = []
         self.setExtraSelections([])
         self.setPlainText(message)
@@ -229,14 +232,14 @@ class TextPane(QTextEdit):
     def passage_at(self, offset: int) -> int:
         """Index of the passage covering ``offset`` (the one starting last if several), or -1."""
         position = bisect_right(self._passage_starts, offset) - 1
-        while position >= 0:
+        # Walk back from the last passage starting here while some earlier one still reaches past the
+        # offset (one step unless passages overlap), as SyncMap does.
+        while position >= 0 and self._reach[position] > offset:
             index = self._order[position]
             start, end = self.passages[index]
             if start <= offset < end:
                 return index
             position -= 1
-            if offset - start > 10_000:  # passages are short; overlaps only ever nest nearby
-                break
         return -1
 
     def set_hovered(self, index: int) -> None:
