@@ -10,18 +10,25 @@ Exports: ``run``, ``open_window``, ``build_parser``.
 from __future__ import annotations
 
 import argparse
+import os
 import sqlite3
 import sys
 from pathlib import Path
 
 SCREENSHOT_TIMEOUT_MS = 30_000  # give up on a --screenshot that never finishes drawing
 EXIT_NO_LIBRARY = 2  # exit status when the library cannot be opened
+EXIT_NO_DISPLAY = 2  # exit status when there is no screen for the window
+
+
+def _has_display() -> bool:
+    """False only where Qt would abort for want of a screen: Linux with no X or Wayland display named."""
+    if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM"):
+        return True
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
 
 
 def data_dir_hint() -> str:
     """The data folder as the user would name it, for messages."""
-    import os
-
     from .storage.paths import DATA_ENV
 
     return os.environ.get(DATA_ENV) or "the per-user data folder"
@@ -71,6 +78,12 @@ def open_window(data_folder: Path, files: list[str] = ()):
 
 def run(argv: list[str]) -> int:
     args = build_parser().parse_args(argv)
+    if not _has_display():
+        if not args.screenshot:
+            print("framing-viewer: no display to open the window on (DISPLAY is not set); "
+                  "'framing-viewer compare LEFT RIGHT' works without one", file=sys.stderr)
+            return EXIT_NO_DISPLAY
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"  # a picture needs no screen
 
     # Qt is imported only now: `framing-viewer compare` and --help never need a display.
     from PySide6.QtCore import QTimer
@@ -107,6 +120,14 @@ def run(argv: list[str]) -> int:
     window = controller.window
 
     if args.screenshot:
+        # The offscreen platform warns once per window that it cannot hint sizes to a window manager
+        # (it has none): noise on the terminal of a command that should print nothing when it works.
+        from PySide6.QtCore import qInstallMessageHandler
+
+        default_handler = qInstallMessageHandler(None)
+        qInstallMessageHandler(lambda kind, context, text: None if "propagateSizeHints" in text
+                               else default_handler(kind, context, text) if default_handler
+                               else print(text, file=sys.stderr))
         # A fixed size whatever the saved geometry, so pictures made on different days compare by eye.
         window.resize(WINDOW_SIZE)
         window.show()

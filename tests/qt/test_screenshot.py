@@ -15,12 +15,15 @@ from viewer.qt.window import WINDOW_SIZE
 def test_screenshot_shows_both_articles_coloured(tmp_path):
     """The PNG has the window's fixed size and shared-quote colour in both the left and the right half."""
     picture = tmp_path / "shot.png"
-    environment = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    # No display at all: --screenshot still works (it draws offscreen by itself).
+    environment = {key: value for key, value in os.environ.items()
+                   if key not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
     finished = subprocess.run(
         [sys.executable, "-m", "viewer", "--data-dir", str(tmp_path / "data"), "--screenshot", str(picture)],
         env=environment, capture_output=True, text=True, timeout=120,
     )
     assert finished.returncode == 0, finished.stderr
+    assert finished.stdout == finished.stderr == ""
     image = QImage(str(picture))
     assert (image.width(), image.height()) == (WINDOW_SIZE.width(), WINDOW_SIZE.height())
     shared = Theme("light").background("shared-quote").rgb()
@@ -31,3 +34,13 @@ def test_screenshot_shows_both_articles_coloured(tmp_path):
             if image.pixel(x, y) == shared:
                 counts[x >= middle] += 1
     assert min(counts) > 200, counts
+
+
+def test_without_a_display_the_window_says_why_instead_of_crashing(tmp_path):
+    """With no display the window command exits with a one-line reason and points to the command line."""
+    environment = {key: value for key, value in os.environ.items()
+                   if key not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    finished = subprocess.run([sys.executable, "-m", "viewer", "--data-dir", str(tmp_path / "data")],
+                              env=environment, capture_output=True, text=True, timeout=60)
+    assert finished.returncode == 2
+    assert "no display" in finished.stderr and "compare" in finished.stderr

@@ -63,6 +63,9 @@ class TextPane(QTextEdit):
         self.side_name = side_name  # "left" or "right": which ends of a Passage belong to this pane
         self.setAccessibleName(f"{side_name.capitalize()} article")
         self.setReadOnly(True)
+        # A caret for the keyboard: select and copy a quote, page through, find from where one is reading.
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
+                                     | Qt.TextInteractionFlag.TextSelectableByKeyboard)
         self.setLineWrapMode(QTextEdit.LineWrapMode.WidgetWidth)
         self.setWordWrapMode(QTextOption.WrapMode.WordWrap)
         self.setUndoRedoEnabled(False)
