@@ -59,6 +59,7 @@ class FindBar(QFrame):
         self.field = QLineEdit()
         self.field.setPlaceholderText("Find in both articles")
         self.field.setClearButtonEnabled(True)
+        self.field.setAcceptDrops(False)  # a file dropped here is an import, not text to search for
         self.result = QLabel()
         layout = QHBoxLayout(self)
         layout.setContentsMargins(6, 2, 6, 2)

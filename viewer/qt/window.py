@@ -476,6 +476,11 @@ class MainWindow(QMainWindow):
     def dragEnterEvent(self, event) -> None:
         if event.mimeData().hasUrls():
             event.acceptProposedAction()
+            count = len(event.mimeData().urls())
+            self.statusBar().showMessage(f"Drop to add {count} item{'s' if count != 1 else ''} to the library")
+
+    def dragLeaveEvent(self, event) -> None:
+        self.statusBar().clearMessage()
 
     def dragMoveEvent(self, event) -> None:
         if event.mimeData().hasUrls():
