@@ -96,7 +96,7 @@ def analyse(text: str) -> Analysis:
         zones[tag.start:tag.end] = bytes([TAG]) * (tag.end - tag.start)
     for start, end in chrome:
         zones[start:end] = bytes([CHROME]) * (end - start)
-    token_zones = bytes(zones[start] for start in tokens.starts)
+    token_zones = bytes(map(zones.__getitem__, tokens.starts))
     quoted = bytearray(token_zones.translate(_QUOTED_TABLE))
     is_chrome = bytearray(token_zones.translate(_CHROME_TABLE))
     return Analysis(text, tokens, quotes, attributions, chrome, bytes(zones), token_zones, quoted, is_chrome)
@@ -116,7 +116,9 @@ def classify(analysis: Analysis, shared_words: list[tuple[int, int]]) -> tuple[l
     for start, end in shared_words:
         shared[start:end] = b"\x01" * (end - start)
     # Class of each word as a small code: zone * 2 + shared, looked up in one table.
-    codes = bytes(zone * 2 + flag for zone, flag in zip(analysis.token_zones, shared))
+    # Byte-wise zone * 2 + flag as one big-integer sum: no byte exceeds 9, so nothing carries.
+    count = len(tokens)
+    codes = (int.from_bytes(analysis.token_zones, "big") * 2 + int.from_bytes(shared, "big")).to_bytes(count, "big")
     names = [(_SHARED_CLASS if flag else _ZONE_CLASS)[zone] for zone in ZONES for flag in (0, 1)]
     counts = Counter(codes)
     stats = {cls: 0 for cls in CLASSES}

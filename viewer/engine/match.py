@@ -26,6 +26,8 @@ Exports: ``MatchSettings``, ``Passage``, ``find_passages``.
 from __future__ import annotations
 
 import heapq
+from itertools import compress, repeat
+from operator import is_not, ne
 from dataclasses import dataclass
 
 from diff_match_patch import diff_match_patch
@@ -91,15 +93,23 @@ class Passage:
         )
 
 
-def seed_index(keys: list, size: int) -> dict[tuple, list[int]]:
-    """Where each run of ``size`` consecutive keys starts."""
-    index: dict[tuple, list[int]] = {}
-    for position, gram in enumerate(zip(*(keys[offset:] for offset in range(size)))):
-        found = index.get(gram)
-        if found is None:
-            index[gram] = [position]
-        else:
-            found.append(position)
+def seed_index(keys: list, size: int) -> dict[tuple, int | list[int]]:
+    """Where each run of ``size`` consecutive keys starts: one position, or a list where it recurs.
+
+    Built with dict and set operations that run in C; Python loops only to collect recurring runs.
+    """
+    grams = list(zip(*(keys[offset:] for offset in range(size))))
+    positions = range(len(grams))
+    index: dict = dict(zip(grams, positions))  # each run's last position
+    if len(index) < len(grams):
+        # Positions that are not the last of their run are the recurrences; usually a handful.
+        earlier = compress(positions, map(ne, map(index.__getitem__, grams), positions))
+        recurring: dict[tuple, list[int]] = {}
+        for position in earlier:
+            recurring.setdefault(grams[position], []).append(position)
+        for gram, found in recurring.items():
+            found.append(index[gram])
+            index[gram] = found
     return index
 
 
@@ -109,9 +119,12 @@ def maximal_matches(left: list, right: list, size: int, max_hits: int) -> list[T
     left_count, right_count = len(left), len(right)
     covered: dict[int, int] = {}  # diagonal -> left index where the last extended run on it ended
     tiles: list[Tile] = []
-    for position, gram in enumerate(zip(*(left[offset:] for offset in range(size)))):
-        hits = index.get(gram)
-        if hits is None or len(hits) > max_hits:
+    found = list(map(index.get, zip(*(left[offset:] for offset in range(size)))))
+    for position in compress(range(len(found)), map(is_not, found, repeat(None))):
+        hits = found[position]
+        if hits.__class__ is int:
+            hits = (hits,)
+        elif len(hits) > max_hits:
             continue
         for hit in hits:
             diagonal = hit - position
