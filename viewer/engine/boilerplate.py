@@ -73,9 +73,11 @@ def is_boilerplate_line(line: str, first: bool = False) -> bool:
     if not words:
         # A line of symbols only ("©", "•••") is decoration; an empty line is nothing at all.
         return bool(line.strip())
-    lowered = {word.lower() for word in words}
+    if len(words) > PATTERN_MAX_WORDS:
+        return False
+    lowered = set(_WORD_RE.findall(line.lower()))
     # The pattern list is slow to try on every paragraph; a line without any of its key words cannot match.
-    if len(words) <= PATTERN_MAX_WORDS and not lowered.isdisjoint(PATTERN_KEY_WORDS) and CHROME_PATTERNS.search(line):
+    if not lowered.isdisjoint(PATTERN_KEY_WORDS) and CHROME_PATTERNS.search(line):
         return True
     if first or len(words) > LABEL_MAX_WORDS or line.rstrip().endswith(_SENTENCE_END):
         return False
