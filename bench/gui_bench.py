@@ -178,6 +178,9 @@ def main(argv=None) -> None:
     parser.parse_known_args(argv)  # `python -m bench --quick` is meant for another benchmark
     from PySide6.QtWidgets import QApplication
 
+    from viewer.qt import silence_size_hint_warnings
+
+    silence_size_hint_warnings()
     app = QApplication.instance() or QApplication([])
     with tempfile.TemporaryDirectory(prefix="fv-gui-bench-") as scratch:
         scratch = Path(scratch)

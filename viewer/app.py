@@ -120,14 +120,9 @@ def run(argv: list[str]) -> int:
     window = controller.window
 
     if args.screenshot:
-        # The offscreen platform warns once per window that it cannot hint sizes to a window manager
-        # (it has none): noise on the terminal of a command that should print nothing when it works.
-        from PySide6.QtCore import qInstallMessageHandler
+        from .qt import silence_size_hint_warnings
 
-        default_handler = qInstallMessageHandler(None)
-        qInstallMessageHandler(lambda kind, context, text: None if "propagateSizeHints" in text
-                               else default_handler(kind, context, text) if default_handler
-                               else print(text, file=sys.stderr))
+        silence_size_hint_warnings()
         # A fixed size whatever the saved geometry, so pictures made on different days compare by eye.
         window.resize(WINDOW_SIZE)
         window.show()

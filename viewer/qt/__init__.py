@@ -41,3 +41,21 @@ def _keep_singletons_alive() -> None:
 
 
 _keep_singletons_alive()
+
+
+def silence_size_hint_warnings() -> None:
+    """Drop the offscreen platform's "does not support propagateSizeHints()" warning, printed once per
+    window: it has no window manager to hint to, and the noise hides real messages (--screenshot, bench)."""
+    from PySide6.QtCore import qInstallMessageHandler
+
+    previous = qInstallMessageHandler(None)
+
+    def handler(kind, context, text):
+        if "propagateSizeHints" in text:
+            return
+        if previous is not None:
+            previous(kind, context, text)
+        else:
+            print(text, file=sys.stderr)
+
+    qInstallMessageHandler(handler)
