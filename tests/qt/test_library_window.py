@@ -197,13 +197,16 @@ def test_window_state_is_restored_at_the_next_launch(open_app, qtbot):
 
 
 def test_the_pane_shows_a_busy_indicator_while_comparing(open_app, qtbot):
-    """While a pair is being compared the panes show a busy indicator, gone once the comparison is drawn."""
+    """While a pair is being compared the panes show its texts and a busy indicator, gone once it is drawn."""
     controller = open_app()
     window = controller.window
     ids = [entry.id for entry in controller.model.entries]
     with qtbot.waitSignal(controller.pair_shown, timeout=WAIT_MS):
         controller.show_pair(ids[1], ids[2])  # never compared yet: goes to the worker
         assert window.right_view.busy.isVisible() and window.stats.text() == "Comparing…"
+        # Meanwhile the new pair's texts are there to read, uncoloured, without the old pair's bands.
+        assert shown_text(window.right) == controller.library.text(ids[2])
+        assert window.comparison is None and window.links.visible_passages() == []
     assert not window.right_view.busy.isVisible()
 
 

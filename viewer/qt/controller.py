@@ -177,8 +177,11 @@ class Controller(QObject):
             self.comparer.cancel_pending()
             self.model.clear_shares()
             self._bars_due = True
-        self.comparer.request(("pair", new_left, new_right), self.library.document(new_left),
-                              self.library.document(new_right), PRIORITY_PAIR, (left_entry.hash, right_entry.hash))
+        left_document, right_document = self.library.document(new_left), self.library.document(new_right)
+        started = self.comparer.request(("pair", new_left, new_right), left_document, right_document,
+                                        PRIORITY_PAIR, (left_entry.hash, right_entry.hash))
+        if started:  # not cached: show the texts now, their colours when the comparison is done
+            self.window.show_uncompared(left_document.text, right_document.text)
 
     def on_compared(self, tag, comparison) -> None:
         kind, left_id, right_id = tag

@@ -118,12 +118,19 @@ class TextPane(QTextEdit):
         self._format_timer.start()
 
     def show_placeholder(self, message: str) -> None:
-        self.text = ""
-        self.offsets = Utf16Offsets("")
+        """A message instead of an article (no document to show)."""
+        self.show_plain("")
+        self.setPlainText(message)
+
+    def show_plain(self, text: str) -> None:
+        """An article without colours or passages (its comparison is still running)."""
+        self.text = text
+        self.offsets = Utf16Offsets(text)
         self.passages, self._order, self._passage_starts, self._reach = [], [], [], []
         self._pending_formats = []
+        self._hovered = self._selected = -1
         self.setExtraSelections([])
-        self.setPlainText(message)
+        self.setPlainText(text)
 
     @property
     def formatting_done(self) -> bool:

@@ -312,14 +312,24 @@ class MainWindow(QMainWindow):
         self._update_navigation()
 
     def show_empty(self, message: str) -> None:
+        self._clear_comparison()
+        for view in (self.left_view, self.right_view):
+            view.pane.show_placeholder(message)
+            view.set_busy(False)
+        self.stats.setText("")
+
+    def show_uncompared(self, left_text: str, right_text: str) -> None:
+        """The two texts, plain, while their comparison runs: something to read instead of the old pair."""
+        self._clear_comparison()
+        self.left.show_plain(left_text)
+        self.right.show_plain(right_text)
+
+    def _clear_comparison(self) -> None:
         self.comparison = None
         self.sync.set_comparison(None)
         self.links.set_passages((), frozenset(), self.theme)
         for view in (self.left_view, self.right_view):
-            view.pane.show_placeholder(message)
             view.map.set_spans((), 0, self.theme)
-            view.set_busy(False)
-        self.stats.setText("")
         self.quote_order, self.current_quote = [], -1
         self._update_navigation()
 
