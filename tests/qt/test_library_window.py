@@ -307,3 +307,19 @@ def test_file_open_adds_the_chosen_files(open_app, qtbot, tmp_path, monkeypatch)
         qtbot.keyClick(controller.window, Qt.Key.Key_O, Qt.KeyboardModifier.ControlModifier)
     assert len(finished.args[0].added) == 1
     assert "Picked Outlet reports on the interview" in titles(controller)
+
+
+def test_choosing_another_pair_during_an_import_does_not_stop_it(open_app, qtbot, tmp_path):
+    """Switching the pair while a drop of many files is being stored still imports every file."""
+    controller = open_app()
+    paths = [write_article(tmp_path, f"article_{number:02}.txt", f"Outlet {number}", f"Detail {number}.")
+             for number in range(40)]
+    ids = [entry.id for entry in controller.model.entries]
+    with qtbot.waitSignal(controller.import_finished, timeout=WAIT_MS) as finished:
+        controller.import_paths(paths)
+        for number in range(6):
+            controller.show_pair(ids[0], ids[1 + number % 3])
+            qtbot.wait(5)
+    assert len(finished.args[0].added) == 40
+    wait_idle(qtbot, controller)
+    assert len(controller.model.entries) == 44

@@ -56,7 +56,7 @@ class Controller(QObject):
         self._report: ImportReport | None = None
         self._queued: list[tuple[list, bool]] = []
         self._open_as_pair = False
-        self._bars_due = False  # the left document changed: compare the list's bars after the pair
+        self._bars_due = False  # compare the list's missing bars once the pair on screen is drawn
         self.closed = False  # the window has closed: pending callbacks do nothing
 
         model.edit_handler = self.edit
@@ -71,7 +71,8 @@ class Controller(QObject):
         self.reader.failed.connect(self.on_file_failed)
         self.reader.done.connect(self.on_reading_done)
         # Files read by the worker are stored, and the list's bars requested, a few per event-loop turn.
-        self.paced = Paced(parent=self)
+        self.store_queue = Paced(parent=self)
+        self.bar_requests = Paced(parent=self)
         self._stored = 0
 
     # Start-up and shut-down ---------------------------------------------------------------------------
@@ -114,7 +115,8 @@ class Controller(QObject):
         self.closed = True
         self.comparer.cancel_pending()
         self.reader.cancel()
-        self.paced.clear()
+        self.store_queue.clear()
+        self.bar_requests.clear()
         settings, window = self.settings, self.window
         settings.setValue("window/geometry", window.saveGeometry())
         settings.setValue("window/state", window.saveState())
@@ -129,7 +131,8 @@ class Controller(QObject):
         window = self.window
         no_pair = self.left_id is None or self.right_id is None
         pair_drawn = no_pair or self.shown_pair == (self.left_id, self.right_id)
-        return (self._report is None and not self._queued and pair_drawn and not self.paced.busy
+        return (self._report is None and not self._queued and pair_drawn and not self.store_queue.busy
+                and not self.bar_requests.busy
                 and window.left.formatting_done and window.right.formatting_done)
 
     def when_idle(self, callback) -> None:
@@ -172,11 +175,13 @@ class Controller(QObject):
             self.window.show_empty("Add a second article to compare: drop a .txt or .md file here.")
             return
         self.window.show_pair_headers(left_entry, right_entry, busy=True)
+        # Queued work for an earlier choice is dropped (a pair clicked past, bars being requested): the pair
+        # on screen comes first, and the bars still missing are requested again once it is drawn.
+        self.comparer.cancel_pending()
+        self.bar_requests.clear()
         if left_changed:
-            # The list's bars are compared once the pair is drawn: the pair on screen comes first.
-            self.comparer.cancel_pending()
             self.model.clear_shares()
-            self._bars_due = True
+        self._bars_due = True
         left_document, right_document = self.library.document(new_left), self.library.document(new_right)
         started = self.comparer.request(("pair", new_left, new_right), left_document, right_document,
                                         PRIORITY_PAIR, (left_entry.hash, right_entry.hash))
@@ -218,7 +223,7 @@ class Controller(QObject):
 
         for entry in self.model.entries:
             if entry.id not in (left_id, self.right_id) and entry.id not in self.model.shares:
-                self.paced.add(lambda entry=entry: request(entry))
+                self.bar_requests.add(lambda entry=entry: request(entry))
 
     # Imports ------------------------------------------------------------------------------------------
     def on_open_triggered(self) -> None:
@@ -246,13 +251,13 @@ class Controller(QObject):
             self._finish_import()
 
     def on_file_read(self, number: int, document) -> None:
-        self.paced.add(lambda: self._store(number, document))
+        self.store_queue.add(lambda: self._store(number, document))
 
     def on_file_failed(self, number: int, path: str, reason: str) -> None:
-        self.paced.add(lambda: self._store_failure(path, reason))
+        self.store_queue.add(lambda: self._store_failure(path, reason))
 
     def on_reading_done(self) -> None:
-        self.paced.add(self._finish_import)
+        self.store_queue.add(self._finish_import)
 
     def _store_failure(self, path: str, reason: str) -> None:
         self._report.failures.append((path, reason))
