@@ -9,7 +9,7 @@ from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QAbstractItemView, QApplication
 
-from viewer.qt.documents import Column
+from viewer.qt.documents import ID_ROLE, Column
 from viewer.storage.library import Library
 
 from .conftest import WAIT_MS, shown_text, wait_idle
@@ -116,10 +116,8 @@ def test_edited_outlet_is_saved_and_undoable(open_app, qtbot, private_data_dir):
     """Typing an outlet into the list (F2) saves it to the library and the header; Ctrl+Z puts the old one back."""
     controller = open_app()
     window = controller.window
-    row = controller.model.row_of(controller.right_id)
-    index = controller.model.index(row, Column.OUTLET)
     window.list.setFocus()
-    window.list.setCurrentIndex(index)
+    window.list.setCurrentIndex(window.list_index(controller.right_id, Column.OUTLET))
     qtbot.keyClick(window.list, Qt.Key.Key_F2)
     editor = QApplication.focusWidget()
     editor.selectAll()
@@ -323,3 +321,21 @@ def test_choosing_another_pair_during_an_import_does_not_stop_it(open_app, qtbot
     assert len(finished.args[0].added) == 40
     wait_idle(qtbot, controller)
     assert len(controller.model.entries) == 44
+
+
+def test_the_list_sorts_by_a_clicked_column_and_filters_by_typed_words(open_app, qtbot):
+    """Clicking the Words header orders the articles by length; typing in the filter keeps the matching ones."""
+    controller = open_app()
+    window = controller.window
+    header = window.list.header()
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton,
+                     pos=QPoint(header.sectionViewportPosition(Column.WORDS) + 10, header.height() // 2))
+    proxy = window.list.model()
+    shown = [controller.model.entry(proxy.index(row, 0).data(ID_ROLE)).words for row in range(proxy.rowCount())]
+    assert shown == sorted(shown) or shown == sorted(shown, reverse=True)
+    assert shown != [entry.words for entry in controller.model.entries]  # library order was not by length
+    qtbot.keyClicks(window.filter, "toxic masculinity")
+    assert proxy.rowCount() == 1
+    assert "Fighting Toxic Masculinity" in proxy.index(0, Column.TITLE).data()
+    window.select_document(controller.left_id)  # asking for a hidden document clears the filter
+    assert proxy.rowCount() == 4

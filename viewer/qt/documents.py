@@ -5,7 +5,7 @@ count and a bar of how much of it is shared quotes / shared text / its own frami
 document. Title, outlet and date are edited in place; an edit is handed to ``edit_handler`` (the controller,
 which records it for undo and saves it) rather than written here.
 
-Exports: ``Column``, ``DocumentListModel``, ``ShareBarDelegate``, ``ID_ROLE``.
+Exports: ``Column``, ``DocumentListModel``, ``ShareBarDelegate``, ``ID_ROLE``, ``SHARE_ROLE``, ``SORT_ROLE``.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from .theme import Theme
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1  # the document id of a row
 SHARE_ROLE = Qt.ItemDataRole.UserRole + 2  # ((class, fraction), ...) for the bar
+SORT_ROLE = Qt.ItemDataRole.UserRole + 3  # what a column sorts by: numbers as numbers, text folded
 BAR_CLASSES = ("shared-quote", "shared-text", "framing")  # the bar's segments, in order
 
 
@@ -126,6 +127,8 @@ class DocumentListModel(QAbstractTableModel):
         column = Column(index.column())
         if role == ID_ROLE:
             return entry.id
+        if role == SORT_ROLE:
+            return self._sort_key(entry, column)
         if role == SHARE_ROLE and column == Column.SHARES:
             return self.shares.get(entry.id)
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
@@ -163,6 +166,18 @@ class DocumentListModel(QAbstractTableModel):
 
             return QGuiApplication.palette().color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
         return None
+
+    def _sort_key(self, entry: Entry, column: Column):
+        if column == Column.WORDS:
+            return entry.words
+        if column == Column.SHARES:
+            shares = dict(self.shares.get(entry.id, ()))
+            return shares.get("shared-quote", -1.0)  # the left document (no bar) sorts first
+        if column == Column.PANE:
+            return {self.left_id: 0, self.right_id: 1}.get(entry.id, 2)
+        if column == Column.OUTLET:
+            return (entry.outlet or entry.name).casefold()
+        return str(getattr(entry, _FIELDS[column])).casefold()
 
     def setData(self, index: QModelIndex, value, role=Qt.ItemDataRole.EditRole) -> bool:
         if role != Qt.ItemDataRole.EditRole or index.column() not in _FIELDS or self.edit_handler is None:

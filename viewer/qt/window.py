@@ -12,15 +12,15 @@ from __future__ import annotations
 
 import time
 
-from PySide6.QtCore import QEvent, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QSize, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QTextCursor, QTextDocument, QTextDocumentFragment, QUndoStack
 from PySide6.QtWidgets import (
-    QAbstractItemView, QApplication, QHBoxLayout, QHeaderView, QLabel, QMainWindow, QProgressBar, QPushButton,
+    QAbstractItemView, QApplication, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMainWindow, QProgressBar, QPushButton,
     QSplitter, QStyle, QToolBar, QTreeView, QVBoxLayout, QWidget,
 )
 
 from .bars import FindBar, Legend, NoticeBar
-from .documents import ID_ROLE, Column, DocumentListModel, ShareBarDelegate
+from .documents import ID_ROLE, SORT_ROLE, Column, DocumentListModel, ShareBarDelegate
 from .linkmap import LinkMap
 from .panes import PaneView, TextPane
 from .scrollsync import ScrollSync
@@ -50,8 +50,21 @@ class MainWindow(QMainWindow):
         self.quote_order: list[int] = []
 
         # Sidebar: the library ------------------------------------------------------------------------
+        # The list shows the model through a proxy that sorts (click a header) and filters (the field above).
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(model)
+        self.proxy.setSortRole(SORT_ROLE)
+        self.proxy.setFilterKeyColumn(-1)  # any column
+        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.filter = QLineEdit()
+        self.filter.setPlaceholderText("Filter by title, outlet or date")
+        self.filter.setClearButtonEnabled(True)
+        self.filter.setAcceptDrops(False)
+        self.filter.textChanged.connect(self.proxy.setFilterFixedString)
         self.list = QTreeView()
-        self.list.setModel(model)
+        self.list.setModel(self.proxy)
+        self.list.header().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # library order until a click
+        self.list.setSortingEnabled(True)
         self.list.setAccessibleName("Document library")
         self.list.setRootIsDecorated(False)
         self.list.setUniformRowHeights(True)
@@ -85,6 +98,7 @@ class MainWindow(QMainWindow):
         sidebar = QWidget()
         sidebar_layout = QVBoxLayout(sidebar)
         sidebar_layout.setContentsMargins(4, 4, 0, 4)
+        sidebar_layout.addWidget(self.filter)
         sidebar_layout.addWidget(self.list, 1)
         sidebar_layout.addLayout(buttons)
         drop_hint = QLabel("Drop .txt or .md files or folders anywhere to add them.")
@@ -270,10 +284,19 @@ class MainWindow(QMainWindow):
         index = self.list.currentIndex()
         return index.data(ID_ROLE) if index.isValid() else None
 
-    def select_document(self, document_id: int) -> None:
+    def list_index(self, document_id: int, column: Column = Column.TITLE):
+        """The list's index (through the sorting proxy) of a document's cell; invalid if filtered out."""
         row = self.model.row_of(document_id)
-        if row >= 0:
-            index = self.model.index(row, Column.TITLE)
+        if row < 0:
+            return self.proxy.index(-1, -1)
+        return self.proxy.mapFromSource(self.model.index(row, column))
+
+    def select_document(self, document_id: int) -> None:
+        index = self.list_index(document_id)
+        if not index.isValid() and self.model.row_of(document_id) >= 0:
+            self.filter.clear()  # the document asked for is hidden by the filter: show everything
+            index = self.list_index(document_id)
+        if index.isValid():
             self.list.setCurrentIndex(index)
             self.list.scrollTo(index)
 
