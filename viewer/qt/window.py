@@ -45,6 +45,7 @@ class MainWindow(QMainWindow):
         self.model = model
         self.theme = Theme.for_palette(QApplication.palette())
         self.comparison = None
+        self._labels = ("", "")  # what the stats line calls the left and right documents
         self.undo_stack = QUndoStack(self)  # removals and metadata edits; the controller pushes onto it
         self.current_quote = -1  # position in self.quote_order of the quote Next/Previous went to
         self.quote_order: list[int] = []
@@ -375,7 +376,7 @@ class MainWindow(QMainWindow):
     # Stats, navigation ---------------------------------------------------------------------------------
     def update_stats(self) -> None:
         comparison = self.comparison
-        left_label, right_label = getattr(self, "_labels", ("left", "right"))
+        left_label, right_label = self._labels
         right = comparison.right
         parts = [f"{right.share('shared-quote'):.0%} of its words are {left_label}'s quotes"]
         if right.stats.get("shared-text"):
@@ -537,8 +538,12 @@ class MainWindow(QMainWindow):
             if theme != self.theme:
                 self.theme = theme
                 self._update_theme()
-                if self.comparison is not None:
+                if self.comparison is not None:  # recolour, and stay where the reader was
+                    positions = (self.left.verticalScrollBar().value(), self.right.verticalScrollBar().value())
                     self.show_comparison(self.comparison)
+                    with self.sync.locked():
+                        self.left.verticalScrollBar().setValue(positions[0])
+                        self.right.verticalScrollBar().setValue(positions[1])
 
     def _update_theme(self) -> None:
         self.legend.set_theme(self.theme)
