@@ -358,3 +358,22 @@ def test_hovering_a_passage_nested_in_another_picks_the_inner_one(open_app, qtbo
     assert window.left._hovered == inner
     assert window.right.passage_at(passages[outer].right_start + 1) == outer
     assert window.right.passage_at(passages[outer].right_end - 1) == outer
+
+
+def test_next_quote_goes_on_from_where_the_reader_scrolled(open_app, qtbot):
+    """After scrolling down by hand, Next Shared Quote goes to the first quote from there, not back to the top."""
+    controller = open_app()
+    window = controller.window
+    quotes = sorted(window.comparison.quote_passages)
+    window.next_quote_action.trigger()
+    assert window.quote_order[window.current_quote] == quotes[0]
+    window.sync_action.setChecked(False)
+    passages = window.comparison.passages
+    middle = len(quotes) // 2
+    bar = window.left.verticalScrollBar()
+    window.left.scroll_line_to(passages[quotes[middle]].left_start, window.left.viewport().height() * 0.3 + 2)
+    assert 0 < bar.value() < bar.maximum(), "the quote's line sits just below the navigation line"
+    window.next_quote_action.trigger()
+    assert window.quote_order[window.current_quote] == quotes[middle]
+    window.next_quote_action.trigger()
+    assert window.quote_order[window.current_quote] == quotes[middle + 1]

@@ -11,6 +11,7 @@ Exports: ``MainWindow``, ``WINDOW_SIZE``.
 from __future__ import annotations
 
 import time
+from bisect import bisect_left
 
 from PySide6.QtCore import QEvent, QSize, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QTextCursor, QTextDocument, QTextDocumentFragment, QUndoStack
@@ -49,6 +50,7 @@ class MainWindow(QMainWindow):
         self.undo_stack = QUndoStack(self)  # removals and metadata edits; the controller pushes onto it
         self.current_quote = -1  # position in self.quote_order of the quote Next/Previous went to
         self.quote_order: list[int] = []
+        self._navigated_at = -1  # left scroll position right after the last Next/Previous quote
 
         # Sidebar: the library ------------------------------------------------------------------------
         # The list shows the model through a proxy that sorts (click a header) and filters (the field above).
@@ -398,13 +400,23 @@ class MainWindow(QMainWindow):
         """Next (+1) or previous (-1) shared quote, in the left article's order, wrapping around."""
         if not self.quote_order:
             return
-        if self.current_quote < 0:
-            self.current_quote = 0 if step > 0 else len(self.quote_order) - 1
+        count = len(self.quote_order)
+        bar = self.left.verticalScrollBar()
+        if self.current_quote >= 0 and bar.value() == self._navigated_at:
+            self.current_quote = (self.current_quote + step) % count
         else:
-            self.current_quote = (self.current_quote + step) % len(self.quote_order)
+            # First use, or the reader scrolled since: go on from what the left pane shows, as Meld does.
+            line = 0.0 if self.current_quote < 0 else self.left.viewport().height() * NAVIGATION_ANCHOR
+            here = self.left.offset_at_content_y(bar.value() + line)
+            starts = [self.comparison.passages[index].left_start for index in self.quote_order]
+            if step > 0:
+                self.current_quote = bisect_left(starts, here) % count
+            else:
+                self.current_quote = (bisect_left(starts, here) - 1) % count
         index = self.quote_order[self.current_quote]
         self.reveal_passage(index)
-        self.statusBar().showMessage(f"Shared quote {self.current_quote + 1} of {len(self.quote_order)}", 4000)
+        self._navigated_at = bar.value()
+        self.statusBar().showMessage(f"Shared quote {self.current_quote + 1} of {count}", 4000)
 
     def reveal_passage(self, index: int) -> None:
         """Put passage ``index`` at the navigation line in both panes and mark both ends."""
