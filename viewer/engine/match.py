@@ -16,9 +16,9 @@ The method is the one plagiarism and text-reuse tools use (WCopyfind, passim, Te
    form one passage (an inserted "she said", a changed word).
 6. **Keep.** A passage needs ``min_words`` matched words, or ``min_quote_words`` when all its words lie
    inside quotation marks on both sides. Nothing shorter is reported: stock phrases invent no sharing.
-7. **Edits.** Inside a passage, the words between its tiles are compared character by character with
-   diff-match-patch (no timeout: its default one-second limit silently reports "everything differs"), and
-   every word that holds a changed character is an edit.
+7. **Edits.** Inside a passage, the words between its tiles are compared with diff-match-patch, each
+   distinct word standing for one character (its lines-to-chars trick, with words), and with no timeout:
+   its default one-second limit silently reports "everything differs". A word it reports is an edit.
 
 Exports: ``MatchSettings``, ``Passage``, ``find_passages``.
 """
@@ -328,7 +328,7 @@ def find_passages(left_text: str, left: Tokens, right_text: str, right: Tokens,
         right_words = (first.right, last.right + last.length)
         left_covered[slice(*left_words)] = b"\x01" * (left_words[1] - left_words[0])  # no two passages
         right_covered[slice(*right_words)] = b"\x01" * (right_words[1] - right_words[0])  # stretch over one gap
-        left_edits, right_edits = _edits(left_text, left, right_text, right, group)
+        left_edits, right_edits = _edits(left, right, group)
         passages.append(Passage(
             left.starts[left_words[0]], left.ends[left_words[1] - 1],
             right.starts[right_words[0]], right.ends[right_words[1] - 1],
@@ -443,65 +443,54 @@ _DIFFER = diff_match_patch()
 _DIFFER.Diff_Timeout = 0  # seconds, 0 = no limit: the default 1 s silently gives "everything differs"
 
 
-def _edits(left_text: str, left: Tokens, right_text: str, right: Tokens, group: list[Tile]):
+def _edits(left: Tokens, right: Tokens, group: list[Tile]):
     """Character ranges of the words that differ between consecutive tiles of one passage."""
     left_edits: list[tuple[int, int]] = []
     right_edits: list[tuple[int, int]] = []
     for before, after in zip(group, group[1:]):
-        left_gap = (before.left + before.length, after.left)
-        right_gap = (before.right + before.length, after.right)
-        left_span = _gap_chars(left, left_gap)
-        right_span = _gap_chars(right, right_gap)
-        left_changed, right_changed = _changed_chars(left_text[slice(*left_span)], right_text[slice(*right_span)])
-        left_edits += _words_touched(left, left_gap, left_span[0], left_changed)
-        right_edits += _words_touched(right, right_gap, right_span[0], right_changed)
+        left_gap = range(before.left + before.length, after.left)
+        right_gap = range(before.right + before.length, after.right)
+        left_changed, right_changed = _changed_words(
+            [left.keys[index] for index in left_gap], [right.keys[index] for index in right_gap])
+        left_edits += _word_ranges(left, [left_gap[offset] for offset in left_changed])
+        right_edits += _word_ranges(right, [right_gap[offset] for offset in right_changed])
     return tuple(left_edits), tuple(right_edits)
 
 
-def _gap_chars(tokens: Tokens, gap: tuple[int, int]) -> tuple[int, int]:
-    """Characters from the first to the last word of the gap (an empty range where the gap has none)."""
-    start, end = gap
-    if end > start:
-        return tokens.starts[start], tokens.ends[end - 1]
-    position = tokens.starts[start] if start < len(tokens) else (tokens.ends[start - 1] if start else 0)
-    return position, position
+def _changed_words(left: list[str], right: list[str]) -> tuple[list[int], list[int]]:
+    """Offsets of the words of each side that diff-match-patch reports as not shared.
 
-
-def _fold_for_diff(text: str) -> str:
-    """Same length as ``text``; case, punctuation and space differences vanish."""
-    return "".join(char.lower() if char.isalnum() else " " for char in text)
-
-
-def _changed_chars(left: str, right: str) -> tuple[list[int], list[int]]:
-    """Offsets of the characters of each side that diff-match-patch reports as not shared."""
+    Each distinct word becomes one character (diff-match-patch's lines-to-chars trick, with words), so the
+    diff aligns whole words: "into" against "in" is one changed word on each side, never a shared "in".
+    """
+    alphabet: dict[str, str] = {}
+    encode = lambda words: "".join(alphabet.setdefault(word, chr(_FIRST_WORD_CHAR + len(alphabet))) for word in words)
     left_changed, right_changed = [], []
     left_at = right_at = 0
-    for operation, chunk in _DIFFER.diff_main(_fold_for_diff(left), _fold_for_diff(right), False):
+    for operation, chunk in _DIFFER.diff_main(encode(left), encode(right), False):
         size = len(chunk)
-        if operation == 0:
+        if operation <= 0 and operation:
+            left_changed += range(left_at, left_at + size)
+        elif operation > 0:
+            right_changed += range(right_at, right_at + size)
+        if operation <= 0:
             left_at += size
-            right_at += size
-            continue
-        if chunk.isspace():
-            left_at, right_at = (left_at + size, right_at) if operation < 0 else (left_at, right_at + size)
-            continue
-        if operation < 0:
-            left_changed.extend(range(left_at, left_at + size))
-            left_at += size
-        else:
-            right_changed.extend(range(right_at, right_at + size))
+        if operation >= 0:
             right_at += size
     return left_changed, right_changed
 
 
-def _words_touched(tokens: Tokens, gap: tuple[int, int], base: int, changed: list[int]) -> list[tuple[int, int]]:
-    touched = []
-    changed_set = {base + offset for offset in changed}
-    for index in range(*gap):
-        start, end = tokens.starts[index], tokens.ends[index]
-        if any(offset in changed_set for offset in range(start, end)):
-            if touched and touched[-1][1] >= start - 1:
-                touched[-1] = (touched[-1][0], end)
-            else:
-                touched.append((start, end))
-    return touched
+_FIRST_WORD_CHAR = 0xF0000  # a private-use plane: 65,534 distinct words per gap, far more than a gap holds
+
+
+def _word_ranges(tokens: Tokens, indices: list[int]) -> list[tuple[int, int]]:
+    """Character ranges of the words at ``indices``; neighbouring words make one range."""
+    ranges: list[tuple[int, int]] = []
+    previous = None
+    for index in indices:
+        if previous is not None and index == previous + 1:
+            ranges[-1] = (ranges[-1][0], tokens.ends[index])
+        else:
+            ranges.append((tokens.starts[index], tokens.ends[index]))
+        previous = index
+    return ranges
