@@ -81,9 +81,10 @@ def _open(app, folder: Path):
 
 
 def _drawn(app, controller) -> None:
-    """Wait for the pair to be idle, then paint the bands (what the user sees last)."""
+    """Wait until the pair is compared and coloured, then paint the whole window once, synchronously:
+    the time includes the panes' text, the bands and the maps on screen."""
     _wait(app, controller.is_idle)
-    controller.window.links.repaint()
+    controller.window.repaint()
 
 
 def bench_seed_pair(app, folder: Path) -> list[float]:

@@ -339,3 +339,21 @@ def test_the_list_sorts_by_a_clicked_column_and_filters_by_typed_words(open_app,
     assert "Fighting Toxic Masculinity" in proxy.index(0, Column.TITLE).data()
     window.select_document(controller.left_id)  # asking for a hidden document clears the filter
     assert proxy.rowCount() == 4
+
+
+def test_long_articles_show_a_note_while_compared(open_app, qtbot):
+    """While two long articles are compared the panes say so, instead of an old pair or a slow plain preview."""
+    from viewer.engine import Document
+    from viewer.qt.window import PLAIN_PREVIEW_CHARS
+
+    controller = open_app()
+    window = controller.window
+    people = controller.library.text(controller.left_id)
+    long_text = "Long story\n\n" + "\n\n".join(f"Part {n}. " + people for n in range(PLAIN_PREVIEW_CHARS // len(people) + 2))
+    entry, _ = controller.library.add(Document.from_text(long_text, title="Long story"))
+    controller.model.insert_entry(entry)
+    with qtbot.waitSignal(controller.pair_shown, timeout=WAIT_MS):
+        controller.show_pair(None, entry.id)
+        assert "Comparing…" in shown_text(window.right) and window.right_view.busy.isVisible()
+        assert shown_text(window.left) == people  # the short one is there to read meanwhile
+    assert shown_text(window.right) == long_text

@@ -29,6 +29,7 @@ from .theme import Theme
 
 WINDOW_SIZE = QSize(1400, 860)  # pixels: first launch, and every --screenshot
 PROGRESS_STEP_S = 0.1  # seconds between progress bar updates
+PLAIN_PREVIEW_CHARS = 60_000  # characters; longer texts show a note, not their plain text, while compared
 NAVIGATION_ANCHOR = 0.3  # fraction of the pane's height where Next/Previous puts the passage
 
 
@@ -345,10 +346,14 @@ class MainWindow(QMainWindow):
         self.stats.setText("")
 
     def show_uncompared(self, left_text: str, right_text: str) -> None:
-        """The two texts, plain, while their comparison runs: something to read instead of the old pair."""
+        """While a comparison runs: the two texts, plain, to read instead of the old pair; for long texts a
+        note instead, because laying out a long text twice (plain, then coloured) stalls the window."""
         self._clear_comparison()
-        self.left.show_plain(left_text)
-        self.right.show_plain(right_text)
+        for pane, text in ((self.left, left_text), (self.right, right_text)):
+            if len(text) <= PLAIN_PREVIEW_CHARS:
+                pane.show_plain(text)
+            else:
+                pane.show_placeholder(f"Comparing… ({len(text.split()):,} words: a few moments)")
 
     def _clear_comparison(self) -> None:
         self.comparison = None
