@@ -2,8 +2,12 @@
 
 Modules: ``theme`` (class colours from resources/theme.toml), ``documents`` (the document list model),
 ``panes`` (text panes and overview maps), ``linkmap`` (bands between the panes), ``scrollsync`` (keeps the
-panes level), ``workers`` (comparisons and imports off the GUI thread), ``window`` (the main window's widgets
-and actions), ``controller`` (what the window's actions do to the library and the comparison).
+panes level), ``bars`` (notice, find and legend strips), ``workers`` (comparisons and imports off the GUI
+thread), ``window`` (the main window's widgets and actions), ``controller`` (what the window's actions do to
+the library and the comparison).
+
+Importing the package also works around a PySide6 reference-counting bug (see ``_keep_singletons_alive``).
+Exports: ``silence_size_hint_warnings``.
 """
 
 import sys
