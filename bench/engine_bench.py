@@ -119,14 +119,13 @@ def _ordered(left: str, right: str) -> tuple[str, str]:
 
 def passages(left: str, right: str, masks) -> list:
     """Tokenize both texts and find their passages, as ``compare`` does after its analysis."""
-    left_quoted, right_quoted, left_chrome, right_chrome = masks
-    return find_passages(left, tokenize(left), right, tokenize(right), MatchSettings(),
-                         left_quoted, right_quoted, left_chrome, right_chrome)
+    return find_passages(left, tokenize(left), right, tokenize(right), MatchSettings(), *masks)
 
 
 def _masks(left: str, right: str):
     left_analysis, right_analysis = analyse(left), analyse(right)
-    return left_analysis.quoted, right_analysis.quoted, left_analysis.chrome, right_analysis.chrome
+    return (left_analysis.quoted, right_analysis.quoted, left_analysis.chrome, right_analysis.chrome,
+            left_analysis.line_starts, right_analysis.line_starts)
 
 
 def engine(left: str, right: str):
@@ -433,7 +432,8 @@ def stage_seconds(left: str, right: str, runs: int) -> dict[str, float]:
         "analyse (above + zones)": analysed,
         "find_passages": lambda: find_passages(left, left_analysis.tokens, right, right_analysis.tokens,
                                                MatchSettings(), left_analysis.quoted, right_analysis.quoted,
-                                               left_analysis.chrome, right_analysis.chrome),
+                                               left_analysis.chrome, right_analysis.chrome,
+                                               left_analysis.line_starts, right_analysis.line_starts),
         "classify": lambda: (classify(left_analysis, [passage.left_words for passage in found]),
                              classify(right_analysis, [passage.right_words for passage in found])),
         "compare (whole)": lambda: engine(left, right),

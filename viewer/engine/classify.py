@@ -65,8 +65,9 @@ class Analysis:
     boilerplate: tuple[tuple[int, int], ...]
     zones: bytes  # one zone code per character
     token_zones: bytes  # one zone code per word
-    quoted: bytearray  # one byte per word: 1 inside a quotation
+    quoted: bytes  # one byte per word: 0 outside quotations, 1 or 2 inside; neighbouring quotations differ
     chrome: bytearray  # one byte per word: 1 on a boilerplate line
+    line_starts: tuple[int, ...]  # indices of the words that begin a line
 
     def zone_spans(self, zone: int) -> list[tuple[int, int]]:
         """Character ranges painted with ``zone``."""
@@ -97,12 +98,15 @@ def analyse(text: str) -> Analysis:
     for start, end in chrome:
         zones[start:end] = bytes([CHROME]) * (end - start)
     token_zones = bytes(map(zones.__getitem__, tokens.starts))
-    quoted = bytearray(token_zones.translate(_QUOTED_TABLE))
+    quoted = token_zones.translate(_QUOTED_TABLE)
     is_chrome = bytearray(token_zones.translate(_CHROME_TABLE))
-    return Analysis(text, tokens, quotes, attributions, chrome, bytes(zones), token_zones, quoted, is_chrome)
+    line_starts = tuple(sorted({tokens.index_at(match.end()) for match in _NEWLINE_RE.finditer(text)} - {len(tokens)}))
+    return Analysis(text, tokens, quotes, attributions, chrome, bytes(zones), token_zones, quoted, is_chrome,
+                    line_starts)
 
 
-_QUOTED_TABLE = bytes(1 if code in (QUOTATION, QUOTATION_NEXT) else 0 for code in range(256))
+_NEWLINE_RE = re.compile("\n")
+_QUOTED_TABLE = bytes({QUOTATION: 1, QUOTATION_NEXT: 2}.get(code, 0) for code in range(256))
 _CHROME_TABLE = bytes(1 if code == CHROME else 0 for code in range(256))
 
 

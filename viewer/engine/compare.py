@@ -131,7 +131,7 @@ def _compare(left_document: Document, right_document: Document, settings: MatchS
     left, right = analyse(left_document.text), analyse(right_document.text)
     passages = find_passages(
         left.text, left.tokens, right.text, right.tokens, settings,
-        left.quoted, right.quoted, left.chrome, right.chrome,
+        left.quoted, right.quoted, left.chrome, right.chrome, left.line_starts, right.line_starts,
     )
     passages = [_without_tag_edits(passage, left, right) for passage in passages]
     quote_passages = frozenset(
@@ -152,7 +152,7 @@ def _side(document: Document, analysis: Analysis, shared_words: list[tuple[int, 
 
 def _mostly_quoted(analysis: Analysis, words: tuple[int, int]) -> bool:
     start, end = words
-    return analysis.quoted.count(1, start, end) * 2 >= end - start
+    return (end - start - analysis.quoted.count(0, start, end)) * 2 >= end - start
 
 
 def _without_tag_edits(passage: Passage, left: Analysis, right: Analysis) -> Passage:

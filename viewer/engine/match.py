@@ -26,6 +26,7 @@ Exports: ``MatchSettings``, ``Passage``, ``find_passages``.
 from __future__ import annotations
 
 import heapq
+from bisect import bisect_left, bisect_right
 from itertools import compress, repeat
 from operator import is_not, ne
 from dataclasses import dataclass
@@ -177,34 +178,44 @@ def tile_greedily(candidates: list[Tile], min_length: int, taken_left: bytearray
     return chosen
 
 
-def _runs(mask: bytearray) -> list[tuple[int, int]]:
-    """``(start, end)`` of each run of non-zero bytes in ``mask``."""
+def _runs(mask, codes: bytes | None = None) -> list[tuple[int, int]]:
+    """``(start, end)`` of each run of non-zero bytes in ``mask``, also cut where ``codes`` changes."""
     runs = []
     position = mask.find(1)
     while position >= 0:
         end = mask.find(0, position)
         if end < 0:
             end = len(mask)
-        runs.append((position, end))
+        if codes is None:
+            runs.append((position, end))
+        else:
+            start = position
+            for index in range(position + 1, end + 1):
+                if index == end or codes[index] != codes[start]:
+                    runs.append((start, index))
+                    start = index
         position = mask.find(1, end)
     return runs
 
 
-def _free(wanted: bytearray, taken: bytearray) -> bytearray:
+_FLAG = bytes([0] + [1] * 255)  # bytes.translate table: any non-zero byte becomes 1
+
+
+def _free(wanted: bytes, taken: bytearray) -> bytearray:
     """1 where a word is wanted and not taken yet (one big-integer AND instead of a loop over words)."""
-    value = int.from_bytes(wanted, "big") & ~int.from_bytes(taken, "big")
+    value = int.from_bytes(wanted.translate(_FLAG), "big") & ~int.from_bytes(taken, "big")
     return bytearray(value.to_bytes(len(wanted), "big"))
 
 
-def _compact(keys: list, mask: bytearray) -> tuple[list, list[int]]:
-    """The keys of the words under ``mask``, runs separated by unique stoppers, and each one's index.
+def _compact(keys: list, mask: bytearray, quotes: bytes) -> tuple[list, list[int]]:
+    """The keys of the words under ``mask``, quotations separated by unique stoppers, and each one's index.
 
     The short and repeat passes search only quoted words; compacting them first makes those passes cost
     what the quotations cost, not what the whole text costs.
     """
     compact: list = []
     where: list[int] = []
-    for start, end in _runs(mask):
+    for start, end in _runs(mask, quotes):
         compact += keys[start:end]
         where += range(start, end)
         compact.append(object())  # equal to nothing: no match runs across two quotations
@@ -212,15 +223,49 @@ def _compact(keys: list, mask: bytearray) -> tuple[list, list[int]]:
     return compact, where
 
 
-def _matches_within(left_keys: list, left_mask: bytearray, right_keys: list, right_mask: bytearray,
-                    size: int, max_hits: int) -> list[Tile]:
+def _matches_within(left_keys: list, left_mask: bytearray, left_quotes: bytes, right_keys: list,
+                    right_mask: bytearray, right_quotes: bytes, size: int, max_hits: int) -> list[Tile]:
     """Maximal matches between the masked words of both sides, in the sides' own word indices."""
-    left_compact, left_where = _compact(left_keys, left_mask)
-    right_compact, right_where = _compact(right_keys, right_mask)
+    left_compact, left_where = _compact(left_keys, left_mask, left_quotes)
+    right_compact, right_where = _compact(right_keys, right_mask, right_quotes)
     if not left_compact or not right_compact:
         return []
     return [Tile(left_where[tile.left], right_where[tile.right], tile.length)
             for tile in maximal_matches(left_compact, right_compact, size, max_hits)]
+
+
+def _cut_at_common_breaks(tiles: list[Tile], left_breaks: tuple[int, ...], right_breaks: frozenset[int],
+                          min_length: int, taken_left: bytearray, taken_right: bytearray) -> list[Tile]:
+    """Chosen tiles cut where both texts start a new line at the same word; short pieces are given back.
+
+    A match runs on over the equal first word of two different paragraphs ("she said. “This…" in both)
+    and takes that word from the paragraph's own match. Cutting after the choice, not before, keeps the
+    longest-first order honest (a text against itself stays one diagonal); the words of a piece too short
+    to stand alone are marked free again, for the later passes and for stretching to a quote's start.
+    """
+    if not left_breaks or not right_breaks:
+        return tiles
+    cut: list[Tile] = []
+    for tile in tiles:
+        end = tile.left + tile.length
+        inside = left_breaks[bisect_right(left_breaks, tile.left):bisect_left(left_breaks, end)]
+        shift = tile.right - tile.left
+        pieces, start = [], tile.left
+        for position in inside:
+            if position + shift in right_breaks:
+                pieces.append((start, position))
+                start = position
+        if not pieces:
+            cut.append(tile)
+            continue
+        pieces.append((start, end))
+        for start, stop in pieces:
+            if stop - start >= min_length:
+                cut.append(Tile(start, start + shift, stop - start))
+            else:
+                taken_left[start:stop] = bytes(stop - start)
+                taken_right[start + shift:stop + shift] = bytes(stop - start)
+    return cut
 
 
 def _with_stoppers(keys: list[str], excluded: bytearray | None) -> list:
@@ -234,9 +279,9 @@ def _with_stoppers(keys: list[str], excluded: bytearray | None) -> list:
     return keys
 
 
-def find_tiles(left: Tokens, right: Tokens, settings: MatchSettings, left_quoted: bytearray,
-               right_quoted: bytearray, left_excluded: bytearray | None = None,
-               right_excluded: bytearray | None = None) -> list[Tile]:
+def find_tiles(left: Tokens, right: Tokens, settings: MatchSettings, left_quotes: bytes, right_quotes: bytes,
+               left_excluded: bytearray | None = None, right_excluded: bytearray | None = None,
+               left_breaks: tuple[int, ...] = (), right_breaks: tuple[int, ...] = ()) -> list[Tile]:
     """All tiles between two token lists: the long pass, then the short passes inside quotations.
 
     Excluded words (page chrome) take part in no tile: two pages of one site share their navigation, and
@@ -246,28 +291,33 @@ def find_tiles(left: Tokens, right: Tokens, settings: MatchSettings, left_quoted
     # integer ids would, without a vocabulary pass.
     left_keys = _with_stoppers(left.keys, left_excluded)
     right_keys = _with_stoppers(right.keys, right_excluded)
+    right_break_set = frozenset(right_breaks)
     taken_left, taken_right = bytearray(len(left_keys)), bytearray(len(right_keys))
     size = min(SEED_WORDS, settings.min_words)
     candidates = maximal_matches(left_keys, right_keys, size, settings.max_seed_hits)
-    tiles = tile_greedily(candidates, size, taken_left, taken_right)
+    tiles = _cut_at_common_breaks(tile_greedily(candidates, size, taken_left, taken_right),
+                                  left_breaks, right_break_set, size, taken_left, taken_right)
     short = min(settings.min_quote_words, size)
-    if left_quoted.find(1) < 0 or right_quoted.find(1) < 0:
+    if not left_quotes.strip(b"\x00") or not right_quotes.strip(b"\x00"):
         return sorted(tiles, key=lambda tile: (tile.left, tile.right))
     if short < size:
         # Quoted words not taken yet are the only words that can match in the short pass.
-        candidates = _matches_within(left_keys, _free(left_quoted, taken_left),
-                                     right_keys, _free(right_quoted, taken_right), short, settings.max_seed_hits)
-        tiles += tile_greedily(candidates, short, taken_left, taken_right)
+        candidates = _matches_within(left_keys, _free(left_quotes, taken_left), left_quotes,
+                                     right_keys, _free(right_quotes, taken_right), right_quotes,
+                                     short, settings.max_seed_hits)
+        tiles += _cut_at_common_breaks(tile_greedily(candidates, short, taken_left, taken_right),
+                                       left_breaks, right_break_set, short, taken_left, taken_right)
     # A quotation one text repeats (a headline quoting its own body) matches the other text's quotation
     # again, even where that one is taken already: the only place a word may belong to two passages.
-    for this_keys, this_quoted, this_taken, other_keys, other_quoted, flip in (
-        (left_keys, left_quoted, taken_left, right_keys, right_quoted, False),
-        (right_keys, right_quoted, taken_right, left_keys, left_quoted, True),
+    for this_keys, this_quotes, this_taken, other_keys, other_quotes, flip in (
+        (left_keys, left_quotes, taken_left, right_keys, right_quotes, False),
+        (right_keys, right_quotes, taken_right, left_keys, left_quotes, True),
     ):
-        free = _free(this_quoted, this_taken)
+        free = _free(this_quotes, this_taken)
         if free.find(1) < 0:
             continue
-        candidates = _matches_within(this_keys, free, other_keys, other_quoted, short, settings.max_seed_hits)
+        candidates = _matches_within(this_keys, free, this_quotes, other_keys, bytearray(other_quotes.translate(_FLAG)),
+                                     other_quotes, short, settings.max_seed_hits)
         repeats = tile_greedily(candidates, short, this_taken, bytearray(len(other_keys)))
         tiles += [Tile(tile.right, tile.left, tile.length) for tile in repeats] if flip else repeats
     return sorted(tiles, key=lambda tile: (tile.left, tile.right))
@@ -290,17 +340,21 @@ def join_tiles(tiles: list[Tile], max_gap: int) -> list[list[Tile]]:
 
 def find_passages(left_text: str, left: Tokens, right_text: str, right: Tokens,
                   settings: MatchSettings = MatchSettings(),
-                  left_quoted: bytearray | None = None, right_quoted: bytearray | None = None,
-                  left_excluded: bytearray | None = None, right_excluded: bytearray | None = None) -> list[Passage]:
+                  left_quoted: bytes | None = None, right_quoted: bytes | None = None,
+                  left_excluded: bytearray | None = None, right_excluded: bytearray | None = None,
+                  left_breaks: tuple[int, ...] = (), right_breaks: tuple[int, ...] = ()) -> list[Passage]:
     """Shared passages of two tokenized texts, ordered by their left start.
 
-    ``left_quoted`` / ``right_quoted`` mark (one byte per word, non-zero = inside a quotation) the words
-    that may form passages shorter than ``settings.min_words``; without them no short passage is kept.
-    ``left_excluded`` / ``right_excluded`` mark words that never match (page chrome).
+    ``left_quoted`` / ``right_quoted`` give one byte per word: 0 outside quotations, non-zero inside, with
+    different values for neighbouring quotations. Quoted words may form passages shorter than
+    ``settings.min_words``; without these marks no short passage is kept. ``left_excluded`` /
+    ``right_excluded`` mark words that never match (page chrome); ``left_breaks`` / ``right_breaks`` are
+    the sorted indices of the words that begin a line.
     """
-    left_quoted = left_quoted if left_quoted is not None else bytearray(len(left))
-    right_quoted = right_quoted if right_quoted is not None else bytearray(len(right))
-    tiles = find_tiles(left, right, settings, left_quoted, right_quoted, left_excluded, right_excluded)
+    left_quoted = bytes(left_quoted) if left_quoted is not None else bytes(len(left))
+    right_quoted = bytes(right_quoted) if right_quoted is not None else bytes(len(right))
+    tiles = find_tiles(left, right, settings, left_quoted, right_quoted, left_excluded, right_excluded,
+                       left_breaks, right_breaks)
     left_covered, right_covered = bytearray(len(left)), bytearray(len(right))
     for tile in tiles:
         left_covered[tile.left:tile.left + tile.length] = b"\x01" * tile.length
@@ -400,17 +454,20 @@ def _to_quote_ends(group: list[Tile], left_quoted: bytearray, right_quoted: byte
     return group
 
 
-def _run_end(quoted: bytearray, covered: bytearray, start: int) -> int:
-    """First word from ``start`` on that is outside the quotation or already in a passage."""
+def _run_end(quotes: bytes, covered: bytearray, start: int) -> int:
+    """First word from ``start`` on that is outside the quotation of word ``start - 1``, or in a passage."""
+    code = quotes[start - 1]
     end = start
-    while end < len(quoted) and quoted[end] and not covered[end]:
+    while end < len(quotes) and quotes[end] == code and not covered[end]:
         end += 1
     return end
 
 
-def _run_start(quoted: bytearray, covered: bytearray, end: int) -> int:
+def _run_start(quotes: bytes, covered: bytearray, end: int) -> int:
+    """First word of the unmatched stretch before ``end`` inside the quotation of word ``end``."""
+    code = quotes[end]
     start = end
-    while start > 0 and quoted[start - 1] and not covered[start - 1]:
+    while start > 0 and quotes[start - 1] == code and not covered[start - 1]:
         start -= 1
     return start
 
@@ -432,11 +489,15 @@ def _whole_quote(left_words, right_words, left_quoted: bytearray, right_quoted: 
     )
 
 
-def _quote_length(quoted: bytearray, words: tuple[int, int]) -> int:
-    """Words in the quoted run that contains ``words`` (quoted runs are separated by unquoted words)."""
-    start = quoted.rfind(0, 0, words[0]) + 1
-    end = quoted.find(0, words[1])
-    return (len(quoted) if end < 0 else end) - start
+def _quote_length(quotes: bytes, words: tuple[int, int]) -> int:
+    """Words in the quotations that ``words`` touch, from the first one's start to the last one's end."""
+    start, end = words
+    first_code, last_code = quotes[start], quotes[end - 1]
+    while start > 0 and quotes[start - 1] == first_code:
+        start -= 1
+    while end < len(quotes) and quotes[end] == last_code:
+        end += 1
+    return end - start
 
 
 _DIFFER = diff_match_patch()
