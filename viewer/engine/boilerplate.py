@@ -24,6 +24,7 @@ import re
 from .text import STOP_WORDS
 
 PATTERN_MAX_WORDS = 30  # words; a longer paragraph is prose even if it mentions "comments" or "credit"
+CHROME_MAX_CHARS = 300  # characters; a longer line is prose (checked first: most paragraphs leave here)
 LABEL_MAX_WORDS = 4  # words
 
 CHROME_PATTERNS = re.compile(
@@ -69,6 +70,8 @@ _SENTENCE_END = (".", "!", "?", ":", ".”", '."', "!”", '!"', "?”", '?"')
 
 def is_boilerplate_line(line: str, first: bool = False) -> bool:
     """Whether one line of text is page chrome (see the module docstring for the rules)."""
+    if len(line) > CHROME_MAX_CHARS:
+        return False
     words = _WORD_RE.findall(line)
     if not words:
         # A line of symbols only ("©", "•••") is decoration; an empty line is nothing at all.

@@ -26,6 +26,7 @@ Exports: ``MatchSettings``, ``Passage``, ``find_passages``.
 from __future__ import annotations
 
 import heapq
+import re
 from bisect import bisect_left, bisect_right
 from itertools import compress, repeat
 from operator import is_not, ne
@@ -180,22 +181,24 @@ def tile_greedily(candidates: list[Tile], min_length: int, taken_left: bytearray
 
 def _runs(mask, codes: bytes | None = None) -> list[tuple[int, int]]:
     """``(start, end)`` of each run of non-zero bytes in ``mask``, also cut where ``codes`` changes."""
+    if codes is not None:
+        # Keep each word's quotation code where the mask is set (a byte-wise AND of big integers), then
+        # let the regular-expression engine find the runs of one code.
+        kept = int.from_bytes(codes, "big") & int.from_bytes(bytes(mask).translate(_FULL), "big")
+        return [match.span() for match in _CODE_RUN_RE.finditer(kept.to_bytes(len(codes), "big"))]
     runs = []
     position = mask.find(1)
     while position >= 0:
         end = mask.find(0, position)
         if end < 0:
             end = len(mask)
-        if codes is None:
-            runs.append((position, end))
-        else:
-            start = position
-            for index in range(position + 1, end + 1):
-                if index == end or codes[index] != codes[start]:
-                    runs.append((start, index))
-                    start = index
+        runs.append((position, end))
         position = mask.find(1, end)
     return runs
+
+
+_FULL = bytes([0] + [255] * 255)  # bytes.translate table: any non-zero byte becomes 0xFF
+_CODE_RUN_RE = re.compile(rb"([^\x00])\1*")
 
 
 _FLAG = bytes([0] + [1] * 255)  # bytes.translate table: any non-zero byte becomes 1
@@ -207,15 +210,18 @@ def _free(wanted: bytes, taken: bytearray) -> bytearray:
     return bytearray(value.to_bytes(len(wanted), "big"))
 
 
-def _compact(keys: list, mask: bytearray, quotes: bytes) -> tuple[list, list[int]]:
+def _compact(keys: list, mask: bytearray, quotes: bytes, size: int) -> tuple[list, list[int]]:
     """The keys of the words under ``mask``, quotations separated by unique stoppers, and each one's index.
 
     The short and repeat passes search only quoted words; compacting them first makes those passes cost
-    what the quotations cost, not what the whole text costs.
+    what the quotations cost, not what the whole text costs. Runs shorter than ``size`` cannot seed and
+    are left out.
     """
     compact: list = []
     where: list[int] = []
     for start, end in _runs(mask, quotes):
+        if end - start < size:
+            continue
         compact += keys[start:end]
         where += range(start, end)
         compact.append(object())  # equal to nothing: no match runs across two quotations
@@ -226,9 +232,11 @@ def _compact(keys: list, mask: bytearray, quotes: bytes) -> tuple[list, list[int
 def _matches_within(left_keys: list, left_mask: bytearray, left_quotes: bytes, right_keys: list,
                     right_mask: bytearray, right_quotes: bytes, size: int, max_hits: int) -> list[Tile]:
     """Maximal matches between the masked words of both sides, in the sides' own word indices."""
-    left_compact, left_where = _compact(left_keys, left_mask, left_quotes)
-    right_compact, right_where = _compact(right_keys, right_mask, right_quotes)
-    if not left_compact or not right_compact:
+    left_compact, left_where = _compact(left_keys, left_mask, left_quotes, size)
+    if not left_compact:
+        return []
+    right_compact, right_where = _compact(right_keys, right_mask, right_quotes, size)
+    if not right_compact:
         return []
     return [Tile(left_where[tile.left], right_where[tile.right], tile.length)
             for tile in maximal_matches(left_compact, right_compact, size, max_hits)]
