@@ -9,14 +9,20 @@ The method is the one plagiarism and text-reuse tools use (WCopyfind, passim, Te
 2. **Extend.** Each seed hit grows forwards and backwards while the words agree: a *maximal match*. A
    diagonal (right index minus left index) already covered up to a point is not extended again.
 3. **Tile.** Maximal matches are taken longest first (Greedy String Tiling); a match that overlaps words
-   already taken is cut to its free pieces, which go back into the queue.
+   already taken is cut to its free pieces, which go back into the queue. A chosen tile is cut where both
+   texts start a new line at the same word, so it cannot take the equal first word of the next paragraph.
 4. **Short quotes.** Words inside quotation marks on both sides get a second pass with seeds of
-   ``min_quote_words`` words, so a short quote both outlets carry is found even below ``min_words``.
+   ``min_quote_words`` words, so a short quote both outlets carry is found even below ``min_words``; a
+   third pass lets a quotation one text repeats (a headline quoting its own body) match again.
 5. **Join.** Tiles in the same order on both sides, separated by at most ``max_gap`` words on each side,
-   form one passage (an inserted "she said", a changed word).
-6. **Keep.** A passage needs ``min_words`` matched words, or ``min_quote_words`` when all its words lie
-   inside quotation marks on both sides. Nothing shorter is reported: stock phrases invent no sharing.
-7. **Edits.** Inside a passage, the words between its tiles are compared with diff-match-patch, each
+   form one passage (an inserted "she said", a changed word). A stray narration word or two that both
+   outlets put just before or after a shared quote is trimmed off.
+6. **Keep.** A passage needs ``min_words`` matched words; fewer only when it is (nearly) a whole quotation
+   quoted on both sides. A passage under twice ``min_words`` made mostly of stop words ("at the end of
+   the day") also needs to be a whole quotation or whole lines. So stock phrases invent no sharing.
+7. **Stretch.** A passage inside quotations on both sides reaches the quotations' ends when at most
+   ``max_gap`` unmatched words are left there, so an altered last word is shown, not cut off.
+8. **Edits.** Inside a passage, the words between its tiles are compared with diff-match-patch, each
    distinct word standing for one character (its lines-to-chars trick, with words), and with no timeout:
    its default one-second limit silently reports "everything differs". A word it reports is an edit.
 
@@ -28,9 +34,9 @@ from __future__ import annotations
 import heapq
 import re
 from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
 from itertools import compress, repeat
 from operator import is_not, ne
-from dataclasses import dataclass
 
 from diff_match_patch import diff_match_patch
 
