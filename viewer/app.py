@@ -140,10 +140,12 @@ def run(argv: list[str]) -> int:
         controller.when_idle(lambda: QTimer.singleShot(100, save))
         QTimer.singleShot(SCREENSHOT_TIMEOUT_MS, app.quit)
         app.exec()
+        controller.shutdown()  # share bars may still be comparing: let them end before anything is freed
         controller.library.close()
         return result["status"]
 
     window.show()
     status = app.exec()
+    controller.shutdown()
     controller.library.close()
     return status

@@ -35,8 +35,7 @@ def open_app(qtbot, private_data_dir):
 
     yield opener
     for controller in opened:
-        controller.comparer.wait(WAIT_MS)
-        controller.reader.wait(WAIT_MS)
+        controller.shutdown()  # no worker may emit while pytest-qt deletes the window
         controller.library.close()
 
 

@@ -377,3 +377,19 @@ def test_next_quote_goes_on_from_where_the_reader_scrolled(open_app, qtbot):
     assert window.quote_order[window.current_quote] == quotes[middle]
     window.next_quote_action.trigger()
     assert window.quote_order[window.current_quote] == quotes[middle + 1]
+
+
+def test_bands_follow_the_text_when_the_window_is_resized(open_app, qtbot):
+    """Narrowing the window rewraps both articles, and the bands are redrawn to the passages' new places."""
+    controller = open_app()
+    window = controller.window
+    window.links.repaint()
+    before = {index: path.boundingRect() for index, path in window.links._paths}
+    window.resize(window.width() - 300, window.height())
+    qtbot.waitUntil(lambda: {index: path.boundingRect() for index, path in window.links._paths} != before,
+                    timeout=5000)
+    expected = [index for index, passage in enumerate(window.comparison.passages)
+                if visible(window.left, passage.left_start, passage.left_end)
+                or visible(window.right, passage.right_start, passage.right_end)]
+    window.links.repaint()
+    assert window.links.drawn == expected

@@ -64,7 +64,7 @@ class Controller(QObject):
         window.pair_requested.connect(self.show_pair)
         window.remove_requested.connect(self.remove)
         window.open_action.triggered.connect(self.on_open_triggered)
-        window.closing.connect(self.save_state)
+        window.closing.connect(self.on_window_closing)
         self.comparer.finished.connect(self.on_compared)
         self.comparer.failed.connect(self.on_compare_failed)
         self.reader.read.connect(self.on_file_read)
@@ -111,12 +111,19 @@ class Controller(QObject):
         else:
             window.show_empty("The library is empty: drop .txt or .md articles here, or use File > Open.")
 
-    def save_state(self) -> None:
+    def shutdown(self) -> None:
+        """Stop background work before the window's objects go (safe to call twice)."""
         self.closed = True
-        self.comparer.cancel_pending()
-        self.reader.cancel()
         self.store_queue.clear()
         self.bar_requests.clear()
+        self.comparer.shutdown()
+        self.reader.shutdown()
+
+    def on_window_closing(self) -> None:
+        self.save_state()
+        self.shutdown()
+
+    def save_state(self) -> None:
         settings, window = self.settings, self.window
         settings.setValue("window/geometry", window.saveGeometry())
         settings.setValue("window/state", window.saveState())

@@ -11,7 +11,7 @@ Exports: ``LinkMap``.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
@@ -46,6 +46,12 @@ class LinkMap(QWidget):
         for pane in (left, right):
             pane.verticalScrollBar().valueChanged.connect(self.update)
             pane.verticalScrollBar().rangeChanged.connect(self.update)
+            pane.viewport().installEventFilter(self)  # a pane resized rewraps its text: bands move
+
+    def eventFilter(self, watched, event) -> bool:
+        if event.type() == QEvent.Type.Resize:
+            self.update()
+        return False
 
     def set_passages(self, passages, quotes: frozenset[int], theme: Theme) -> None:
         self._passages, self._quotes, self._theme = tuple(passages), quotes, theme

@@ -33,6 +33,7 @@ PRIORITY_PAIR, PRIORITY_BAR = 10, 0  # the pair on screen jumps ahead of the lis
 # whole interval, and a repaint makes hundreds of them. A shorter interval keeps the window answering.
 GIL_SWITCH_INTERVAL = 0.0005
 RESULT_SECONDS = 0.010  # time per event-loop turn spent handing finished comparisons to the window
+SHUTDOWN_WAIT_MS = 10_000  # milliseconds a closing window waits for the comparison or file in progress
 
 
 class ComparisonCache:
@@ -154,6 +155,7 @@ class Comparer(QObject):
         self._results: deque = deque()
         self._lock = threading.Lock()
         self._notified = False  # a ready signal is on its way or the queue is being emptied
+        self._closing = False  # set by shutdown(): results are no longer wanted
 
     def request(self, tag, left: Document, right: Document, priority: int = PRIORITY_PAIR, key=None) -> bool:
         """Start comparing (True), or emit the cached result at once (False).
@@ -177,8 +179,21 @@ class Comparer(QObject):
     def busy(self) -> bool:
         return self.pool.activeThreadCount() > 0 or bool(self._results)
 
+    def shutdown(self, milliseconds: int = SHUTDOWN_WAIT_MS) -> None:
+        """The window is closing: drop queued work, let the running comparison end, report nothing more.
+
+        Waiting matters: a worker emitting a signal while the GUI thread destroys the objects it emits on
+        can deadlock (the worker holds the GIL and wants Qt's lock; the destructor holds the lock and
+        wants the GIL).
+        """
+        self._closing = True
+        self.pool.clear()
+        self.pool.waitForDone(milliseconds)
+
     def _deliver(self, item) -> None:
         """Worker thread: queue a result, and wake the GUI thread unless it is already awake."""
+        if self._closing:
+            return
         with self._lock:
             self._results.append(item)
             wake, self._notified = not self._notified, True
@@ -244,7 +259,7 @@ class _ReadTask(QRunnable):
         total = len(self._files)
         for number, path in enumerate(self._files):
             if self.cancelled:
-                break
+                return  # the window is closing: no signal may reach objects being destroyed
             try:
                 self._signals.read.emit(number, read_document(path))
             except UnreadableFile as error:
@@ -284,9 +299,14 @@ class FileReader(QObject):
         self.pool.start(self._task)
 
     def cancel(self) -> None:
-        """Stop after the file being read (the window is closing)."""
+        """Stop after the file being read."""
         if self._task is not None:
             self._task.cancelled = True
+
+    def shutdown(self, milliseconds: int = SHUTDOWN_WAIT_MS) -> None:
+        """The window is closing: stop reading and wait for the worker (see ``Comparer.shutdown``)."""
+        self.cancel()
+        self.pool.waitForDone(milliseconds)
 
     def wait(self, milliseconds: int = -1) -> bool:
         return self.pool.waitForDone(milliseconds)
