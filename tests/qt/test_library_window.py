@@ -357,3 +357,25 @@ def test_long_articles_show_a_note_while_compared(open_app, qtbot):
         assert "Comparing…" in shown_text(window.right) and window.right_view.busy.isVisible()
         assert shown_text(window.left) == people  # the short one is there to read meanwhile
     assert shown_text(window.right) == long_text
+
+
+def test_a_comparison_that_fails_is_reported_and_the_window_goes_on(open_app, qtbot, monkeypatch):
+    """If the engine raises on a pair, the window says so, stops the busy indicator, and other pairs still work."""
+    import viewer.qt.workers as workers
+
+    controller = open_app()
+    window = controller.window
+    ids = [entry.id for entry in controller.model.entries]
+    real_compare = workers.compare
+
+    def failing(left, right, *args):
+        raise RuntimeError("engine bug")
+
+    monkeypatch.setattr(workers, "compare", failing)
+    controller.show_pair(ids[2], ids[3])
+    qtbot.waitUntil(lambda: "comparison failed" in window.notice.text(), timeout=WAIT_MS)
+    assert "engine bug" in window.notice.text() and not window.right_view.busy.isVisible()
+    monkeypatch.setattr(workers, "compare", real_compare)
+    with qtbot.waitSignal(controller.pair_shown, timeout=WAIT_MS):
+        controller.show_pair(ids[1], ids[3])
+    assert window.comparison is not None
