@@ -375,6 +375,7 @@ def test_a_comparison_that_fails_is_reported_and_the_window_goes_on(open_app, qt
     controller.show_pair(ids[2], ids[3])
     qtbot.waitUntil(lambda: "comparison failed" in window.notice.text(), timeout=WAIT_MS)
     assert "engine bug" in window.notice.text() and not window.right_view.busy.isVisible()
+    assert "Comparing" not in window.stats.text()
     monkeypatch.setattr(workers, "compare", real_compare)
     with qtbot.waitSignal(controller.pair_shown, timeout=WAIT_MS):
         controller.show_pair(ids[1], ids[3])

@@ -214,6 +214,7 @@ class Controller(QObject):
         if tag[0] == "pair":
             self.window.show_pair_headers(self.model.entry(tag[1]), self.model.entry(tag[2]), busy=False)
             self.window.notify(f"The comparison failed: {escape(message)}", "error")
+            self.window.stats.setText("No comparison for this pair (see the message above).")
 
     def _update_share_bars(self) -> None:
         """Every document's bar against the (new) left document, compared in the background."""
