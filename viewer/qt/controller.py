@@ -213,8 +213,7 @@ class Controller(QObject):
     def on_compare_failed(self, tag, message: str) -> None:
         if tag[0] == "pair":
             self.window.show_pair_headers(self.model.entry(tag[1]), self.model.entry(tag[2]), busy=False)
-            self.window.notify(f"The comparison failed: {escape(message)}", "error")
-            self.window.stats.setText("No comparison for this pair (see the message above).")
+            self.window.show_failure(f"The comparison failed: {escape(message)}")
 
     def _update_share_bars(self) -> None:
         """Every document's bar against the (new) left document, compared in the background."""

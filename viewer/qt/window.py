@@ -364,6 +364,11 @@ class MainWindow(QMainWindow):
         self.quote_order, self.current_quote = [], -1
         self._update_navigation()
 
+    def show_failure(self, text: str) -> None:
+        """The pair could not be compared: say why, and leave no 'Comparing…' behind."""
+        self.notify(text, "error")
+        self.stats.setText("No comparison for this pair (see the message above).")
+
     def notify(self, text: str, kind: str = "info") -> None:
         self.notice.show_message(text, kind, self.theme)
         self.statusBar().showMessage(QTextDocumentFragment.fromHtml(text.replace("<br>", " ")).toPlainText(), 8000)
