@@ -5,6 +5,11 @@ count and a bar of how much of it is shared quotes / shared text / its own frami
 document. Title, outlet and date are edited in place; an edit is handed to ``edit_handler`` (the controller,
 which records it for undo and saves it) rather than written here.
 
+The model keeps every cell's data in Qt's own item storage (a ``QStandardItemModel``) rather than answering
+``data()`` in Python: painting the list asks for about ten roles per cell, and each Python call has to wait
+for the GIL while a comparison or an import runs in a worker thread, which made the list's repaints stall
+the window for 100 ms and more. Python runs only when a row changes.
+
 Exports: ``Column``, ``DocumentListModel``, ``ShareBarDelegate``, ``ID_ROLE``, ``SHARE_ROLE``, ``SORT_ROLE``.
 """
 
@@ -12,8 +17,8 @@ from __future__ import annotations
 
 from enum import IntEnum
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QRect, QSize, Qt
-from PySide6.QtGui import QPainter, QPalette
+from PySide6.QtCore import QModelIndex, QRect, QSize, Qt
+from PySide6.QtGui import QFont, QGuiApplication, QPainter, QPalette, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from ..storage.library import Entry, Library
@@ -36,18 +41,27 @@ class Column(IntEnum):
 
 _HEADERS = {Column.PANE: "", Column.TITLE: "Title", Column.OUTLET: "Outlet", Column.DATE: "Date",
             Column.WORDS: "Words", Column.SHARES: "vs left"}
+_HEADER_TIPS = {Column.SHARES: "Shared quotes / shared text / own framing, against the left pane's article",
+                Column.PANE: "L: shown in the left pane, R: in the right pane"}
 _FIELDS = {Column.TITLE: "title", Column.OUTLET: "outlet", Column.DATE: "date"}
 
 
-class DocumentListModel(QAbstractTableModel):
+class DocumentListModel(QStandardItemModel):
     def __init__(self, library: Library, parent=None):
-        super().__init__(parent)
+        super().__init__(0, len(Column), parent)
         self.library = library
-        self.entries: list[Entry] = library.entries()
+        self.entries: list[Entry] = []
         self.shares: dict[int, tuple[tuple[str, float], ...]] = {}
         self.left_id: int | None = None
         self.right_id: int | None = None
         self.edit_handler = None  # callable(document_id, field, value); the controller sets it
+        for column in Column:
+            header = QStandardItem(_HEADERS[column])
+            if column in _HEADER_TIPS:
+                header.setToolTip(_HEADER_TIPS[column])
+            self.setHorizontalHeaderItem(column, header)
+        for entry in library.entries():
+            self.insert_entry(entry)
 
     # Keeping in step with the library ---------------------------------------------------------------
     def row_of(self, document_id: int) -> int:
@@ -63,130 +77,105 @@ class DocumentListModel(QAbstractTableModel):
     def insert_entry(self, entry: Entry) -> None:
         """A new document (or one restored by undo) takes its place in id order."""
         row = sum(1 for existing in self.entries if existing.id < entry.id)
-        self.beginInsertRows(QModelIndex(), row, row)
         self.entries.insert(row, entry)
-        self.endInsertRows()
+        items = [QStandardItem() for _ in Column]
+        for column, item in zip(Column, items):
+            item.setEditable(column in _FIELDS)
+            item.setData(entry.id, ID_ROLE)
+        self.insertRow(row, items)
+        self._update_row(row)
 
     def remove_entry(self, document_id: int) -> None:
         row = self.row_of(document_id)
         if row >= 0:
-            self.beginRemoveRows(QModelIndex(), row, row)
             del self.entries[row]
             self.shares.pop(document_id, None)
-            self.endRemoveRows()
+            self.removeRow(row)
 
     def refresh_entry(self, entry: Entry) -> None:
         row = self.row_of(entry.id)
         if row >= 0:
             self.entries[row] = entry
-            self.dataChanged.emit(self.index(row, 0), self.index(row, len(Column) - 1))
+            self._update_row(row)
 
     def set_pair(self, left_id: int | None, right_id: int | None) -> None:
+        changed = {self.left_id, self.right_id, left_id, right_id} - {None}
         self.left_id, self.right_id = left_id, right_id
-        if self.entries:
-            self.dataChanged.emit(self.index(0, Column.PANE), self.index(len(self.entries) - 1, Column.PANE))
+        for document_id in changed:
+            row = self.row_of(document_id)
+            if row >= 0:
+                self._update_pane(row)
+                self._update_shares(row)
 
     def set_shares(self, document_id: int, shares: tuple[tuple[str, float], ...]) -> None:
         self.shares[document_id] = shares
         row = self.row_of(document_id)
         if row >= 0:
-            self.dataChanged.emit(self.index(row, Column.SHARES), self.index(row, Column.SHARES))
+            self._update_shares(row)
 
     def clear_shares(self) -> None:
         self.shares.clear()
-        if self.entries:
-            self.dataChanged.emit(self.index(0, Column.SHARES), self.index(len(self.entries) - 1, Column.SHARES))
+        for row in range(len(self.entries)):
+            self._update_shares(row)
 
-    # Qt model interface ----------------------------------------------------------------------------
-    def rowCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.entries)
+    # The cells ---------------------------------------------------------------------------------------
+    def _update_row(self, row: int) -> None:
+        entry = self.entries[row]
+        for column, field in _FIELDS.items():
+            item = self.item(row, column)
+            value = getattr(entry, field)
+            item.setData(value, Qt.ItemDataRole.EditRole)
+            item.setData(str(value).casefold(), SORT_ROLE)
+            item.setToolTip(f"{entry.title}\n{entry.path}" if entry.path else entry.title)
+        outlet = self.item(row, Column.OUTLET)
+        if not entry.outlet:
+            # The file's short name stands in, greyed, until the user types the outlet.
+            outlet.setData(entry.name, Qt.ItemDataRole.DisplayRole)
+            outlet.setData(entry.name.casefold(), SORT_ROLE)
+            outlet.setForeground(QGuiApplication.palette().color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text))
+            outlet.setToolTip("Outlet not known yet: press F2 or double-click to type it")
+        else:
+            outlet.setData(None, Qt.ItemDataRole.ForegroundRole)
+        words = self.item(row, Column.WORDS)
+        words.setText(f"{entry.words:,}")
+        words.setData(entry.words, SORT_ROLE)
+        words.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        pane = self.item(row, Column.PANE)
+        pane.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+        font = QFont()
+        font.setBold(True)
+        pane.setFont(font)
+        self._update_pane(row)
+        self._update_shares(row)
 
-    def columnCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(Column)
+    def _update_pane(self, row: int) -> None:
+        document_id = self.entries[row].id
+        item = self.item(row, Column.PANE)
+        item.setText("L" if document_id == self.left_id else "R" if document_id == self.right_id else "")
+        item.setData({self.left_id: 0, self.right_id: 1}.get(document_id, 2), SORT_ROLE)
 
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return _HEADERS[Column(section)]
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole:
-            if section == Column.SHARES:
-                return "Shared quotes / shared text / own framing, against the left pane's article"
-            if section == Column.PANE:
-                return "L: shown in the left pane, R: in the right pane"
-        return None
+    def _update_shares(self, row: int) -> None:
+        document_id = self.entries[row].id
+        item = self.item(row, Column.SHARES)
+        shares = self.shares.get(document_id)
+        item.setData(shares, SHARE_ROLE)
+        item.setData(dict(shares or ()).get("shared-quote", -1.0), SORT_ROLE)  # the left one sorts first
+        if document_id == self.left_id:
+            item.setToolTip("This is the left pane's article")
+        elif shares:
+            item.setToolTip("; ".join(f"{cls.replace('-', ' ')} {fraction:.0%}" for cls, fraction in shares))
+        else:
+            item.setToolTip("Comparing…")
 
-    def flags(self, index: QModelIndex):
-        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if index.column() in _FIELDS:
-            flags |= Qt.ItemFlag.ItemIsEditable
-        return flags
-
-    def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or index.row() >= len(self.entries):
-            return None
-        entry = self.entries[index.row()]
-        column = Column(index.column())
-        if role == ID_ROLE:
-            return entry.id
-        if role == SORT_ROLE:
-            return self._sort_key(entry, column)
-        if role == SHARE_ROLE and column == Column.SHARES:
-            return self.shares.get(entry.id)
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
-            if column == Column.PANE:
-                return "L" if entry.id == self.left_id else "R" if entry.id == self.right_id else ""
-            if column in _FIELDS:
-                value = getattr(entry, _FIELDS[column])
-                if role == Qt.ItemDataRole.DisplayRole and column == Column.OUTLET and not value:
-                    return entry.name  # a hint until the user names the outlet
-                return value
-            if column == Column.WORDS:
-                return f"{entry.words:,}"
-        if role == Qt.ItemDataRole.ToolTipRole:
-            if column == Column.SHARES:
-                shares = self.shares.get(entry.id)
-                if entry.id == self.left_id:
-                    return "This is the left pane's article"
-                if shares:
-                    return "; ".join(f"{cls.replace('-', ' ')} {fraction:.0%}" for cls, fraction in shares)
-                return "Comparing…"
-            if column == Column.OUTLET and not entry.outlet:
-                return "Outlet not known yet: double-click to type it"
-            return f"{entry.title}\n{entry.path}" if entry.path else entry.title
-        if role == Qt.ItemDataRole.TextAlignmentRole and column in (Column.WORDS, Column.PANE):
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter) if column == Column.WORDS \
-                else int(Qt.AlignmentFlag.AlignCenter)
-        if role == Qt.ItemDataRole.FontRole and column == Column.PANE:
-            from PySide6.QtGui import QFont
-
-            font = QFont()
-            font.setBold(True)
-            return font
-        if role == Qt.ItemDataRole.ForegroundRole and column == Column.OUTLET and not entry.outlet:
-            from PySide6.QtGui import QGuiApplication
-
-            return QGuiApplication.palette().color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
-        return None
-
-    def _sort_key(self, entry: Entry, column: Column):
-        if column == Column.WORDS:
-            return entry.words
-        if column == Column.SHARES:
-            shares = dict(self.shares.get(entry.id, ()))
-            return shares.get("shared-quote", -1.0)  # the left document (no bar) sorts first
-        if column == Column.PANE:
-            return {self.left_id: 0, self.right_id: 1}.get(entry.id, 2)
-        if column == Column.OUTLET:
-            return (entry.outlet or entry.name).casefold()
-        return str(getattr(entry, _FIELDS[column])).casefold()
-
+    # Edits from the view go to the controller, which saves them (and can undo them) ------------------
     def setData(self, index: QModelIndex, value, role=Qt.ItemDataRole.EditRole) -> bool:
         if role != Qt.ItemDataRole.EditRole or index.column() not in _FIELDS or self.edit_handler is None:
-            return False
+            return super().setData(index, value, role)
         entry = self.entries[index.row()]
         field = _FIELDS[Column(index.column())]
         value = str(value).strip()
-        if value == getattr(entry, field):
-            return False
+        if value == getattr(entry, field) or (field == "outlet" and not entry.outlet and value == entry.name):
+            return False  # unchanged (an unknown outlet's editor starts with the file's short name)
         self.edit_handler(entry.id, field, value)
         return True
 

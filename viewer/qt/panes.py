@@ -378,9 +378,12 @@ class OverviewMap(QWidget):
         painter = QPainter(self)
         painter.drawPixmap(0, 0, self._strip())
         if self._length and self.pane.text:
-            top, bottom = self.pane.visible_range()
-            y1 = top / self._length * self.height()
-            y2 = max(bottom / self._length * self.height(), y1 + 3)
+            # The outline from the scroll bar alone: asking the text layout where the viewport's first and
+            # last characters are costs milliseconds on a long article, at every scroll step.
+            bar = self.pane.verticalScrollBar()
+            total = max(bar.maximum() + bar.pageStep(), 1)
+            y1 = bar.value() / total * self.height()
+            y2 = max((bar.value() + bar.pageStep()) / total * self.height(), y1 + 3)
             pen = QPen(self.palette().color(QPalette.ColorRole.Text), 1.5)
             painter.setPen(pen)
             painter.drawRect(QRectF(0.75, y1, self.width() - 1.5, y2 - y1))
