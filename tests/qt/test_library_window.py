@@ -194,16 +194,22 @@ def test_window_state_is_restored_at_the_next_launch(open_app, qtbot):
     assert again.window.splitter.sizes()[0] == sidebar
 
 
-def test_the_pane_shows_a_busy_indicator_while_comparing(open_app, qtbot):
-    """While a pair is being compared the panes show its texts and a busy indicator, gone once it is drawn."""
+def test_the_pane_shows_a_busy_indicator_while_comparing(open_app, qtbot, monkeypatch):
+    """While a slow pair is compared the panes show its texts and a busy indicator, gone once it is drawn."""
+    import time
+
+    import viewer.qt.workers as workers
+
     controller = open_app()
     window = controller.window
     ids = [entry.id for entry in controller.model.entries]
+    real_compare = workers.compare
+    monkeypatch.setattr(workers, "compare", lambda *args: (time.sleep(1.0), real_compare(*args))[1])
     with qtbot.waitSignal(controller.pair_shown, timeout=WAIT_MS):
-        controller.show_pair(ids[1], ids[2])  # never compared yet: goes to the worker
+        controller.show_pair(ids[1], ids[2])  # never compared yet: goes to the worker, slowly
         assert window.right_view.busy.isVisible() and window.stats.text() == "Comparing…"
-        # Meanwhile the new pair's texts are there to read, uncoloured, without the old pair's bands.
-        assert shown_text(window.right) == controller.library.text(ids[2])
+        # Meanwhile the new pair's texts come up to read, uncoloured, without the old pair's bands.
+        qtbot.waitUntil(lambda: shown_text(window.right) == controller.library.text(ids[2]), timeout=900)
         assert window.comparison is None and window.links.visible_passages() == []
     assert not window.right_view.busy.isVisible()
 
@@ -341,8 +347,11 @@ def test_the_list_sorts_by_a_clicked_column_and_filters_by_typed_words(open_app,
     assert proxy.rowCount() == 4
 
 
-def test_long_articles_show_a_note_while_compared(open_app, qtbot):
+def test_long_articles_show_a_note_while_compared(open_app, qtbot, monkeypatch):
     """While two long articles are compared the panes say so, instead of an old pair or a slow plain preview."""
+    import time
+
+    import viewer.qt.workers as workers
     from viewer.engine import Document
     from viewer.qt.window import PLAIN_PREVIEW_CHARS
 
@@ -352,9 +361,12 @@ def test_long_articles_show_a_note_while_compared(open_app, qtbot):
     long_text = "Long story\n\n" + "\n\n".join(f"Part {n}. " + people for n in range(PLAIN_PREVIEW_CHARS // len(people) + 2))
     entry, _ = controller.library.add(Document.from_text(long_text, title="Long story"))
     controller.model.insert_entry(entry)
+    real_compare = workers.compare
+    monkeypatch.setattr(workers, "compare", lambda *args: (time.sleep(1.0), real_compare(*args))[1])
     with qtbot.waitSignal(controller.pair_shown, timeout=WAIT_MS):
         controller.show_pair(None, entry.id)
-        assert "Comparing…" in shown_text(window.right) and window.right_view.busy.isVisible()
+        qtbot.waitUntil(lambda: "Comparing…" in shown_text(window.right), timeout=900)
+        assert window.right_view.busy.isVisible()
         assert shown_text(window.left) == people  # the short one is there to read meanwhile
     assert shown_text(window.right) == long_text
 

@@ -27,6 +27,7 @@ SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 SEED_OUTLETS = {"003": "People"}
 SEED_ORDER = ("003", "000", "001", "002")  # People's original first: it opens on the left
 IDLE_POLL_MS = 20  # milliseconds between checks while waiting for the window to finish drawing
+PREVIEW_DELAY_MS = 150  # milliseconds a comparison may take before the panes show the plain texts
 
 
 @dataclass
@@ -192,8 +193,16 @@ class Controller(QObject):
         left_document, right_document = self.library.document(new_left), self.library.document(new_right)
         started = self.comparer.request(("pair", new_left, new_right), left_document, right_document,
                                         PRIORITY_PAIR, (left_entry.hash, right_entry.hash))
-        if started:  # not cached: show the texts now, their colours when the comparison is done
-            self.window.show_uncompared(left_document.text, right_document.text)
+        if started:
+            # Not cached. Most pairs are compared in milliseconds: only a slow one gets its plain texts
+            # shown meanwhile (showing them at once would flash, and lay every text out twice).
+            pair = (new_left, new_right)
+
+            def preview():
+                if (self.left_id, self.right_id) == pair and self.shown_pair != pair and not self.closed:
+                    self.window.show_uncompared(left_document.text, right_document.text)
+
+            QTimer.singleShot(PREVIEW_DELAY_MS, self, preview)
 
     def on_compared(self, tag, comparison) -> None:
         kind, left_id, right_id = tag
