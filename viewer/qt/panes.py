@@ -30,6 +30,7 @@ _ASTRAL = re.compile("[\U00010000-\U0010FFFF]")
 
 FORMAT_BATCH_SECONDS = 0.012  # colouring time per event-loop turn, so scrolling never waits long
 FORMAT_CHECK_SPANS = 50  # spans coloured between looks at the clock
+SELECTED_BAR_WIDTH = 5  # pixels: the margin bar beside the passage navigation went to
 
 
 class Utf16Offsets:
@@ -280,6 +281,19 @@ class TextPane(QTextEdit):
                 selection.format.setBackground(self._theme.hover)
             selections.append(selection)
         self.setExtraSelections(selections)
+        self.viewport().update()  # the margin bar (see paintEvent) may have moved
+
+    def paintEvent(self, event) -> None:
+        super().paintEvent(event)
+        # The passage Next/Previous or a click went to: a bar in the margin beside its lines, in the
+        # system's selection colour, so it stays findable without hiding its class colour.
+        if 0 <= self._selected < len(self.passages):
+            top, bottom = self.viewport_span(*self.passages[self._selected])
+            if bottom > 0 and top < self.viewport().height():
+                painter = QPainter(self.viewport())
+                painter.fillRect(QRectF(1, top, SELECTED_BAR_WIDTH, bottom - top),
+                                 self.palette().color(QPalette.ColorRole.Highlight))
+                painter.end()
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
         super().mouseMoveEvent(event)
