@@ -7,7 +7,7 @@ from collections import Counter
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QTextCursor
+from PySide6.QtGui import QPalette, QTextCursor
 
 from viewer.engine import compare
 from viewer.storage.importers import read_document
@@ -150,6 +150,12 @@ def test_next_quote_visits_every_shared_quote_in_order(open_app, qtbot):
         assert visible(window.right, passage.right_start, passage.right_end)
         visited.append(index)
     assert visited == quotes
+    # The quote gone to is marked by a bar in the margin, in the selection colour, on both sides.
+    for pane, start in ((window.left, passage.left_start), (window.right, passage.right_start)):
+        middle = pane.cursorRect(_cursor(pane, start)).center().y()
+        image = pane.viewport().grab().toImage()
+        ratio = image.devicePixelRatio()
+        assert image.pixelColor(int(3 * ratio), int(middle * ratio)) == pane.palette().color(QPalette.ColorRole.Highlight)
     window.previous_quote_action.trigger()
     assert window.quote_order[window.current_quote] == quotes[-2]
 
