@@ -159,7 +159,7 @@ def bench_import(app, folder: Path, files_folder: Path) -> tuple[float, float, i
     with StallMeter() as stalls:
         started = time.perf_counter()
         # As a real drag: Qt delivers a drop only to a widget that accepted the drag entering it.
-        QApplication.sendEvent(window, QDragEnterEvent(point, action, mime, button, keys))
+        QApplication.sendEvent(window, QDragEnterEvent(point.toPoint(), action, mime, button, keys))
         QApplication.sendEvent(window, QDropEvent(point, action, mime, button, keys))
         _wait(app, lambda: bool(reports))
         elapsed = time.perf_counter() - started

@@ -31,8 +31,10 @@ def drop(qtbot, controller, paths, target=None) -> object:
     target = target or window.right.viewport()
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(path)) for path in paths])
-    point = QPointF(target.mapTo(window, QPoint(20, 20)))
-    enter = QDragEnterEvent(point, Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+    position = target.mapTo(window, QPoint(20, 20))
+    point = QPointF(position)
+    # Qt's drag-enter event takes an integer point, its drop event a real one.
+    enter = QDragEnterEvent(position, Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
                             Qt.KeyboardModifier.NoModifier)
     QApplication.sendEvent(window, enter)
     assert enter.isAccepted(), "the window accepts files dragged over it"
