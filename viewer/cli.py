@@ -44,9 +44,16 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    if argv and argv[0] == "compare" or argv[:1] in (["-h"], ["--help"]):
-        args = build_parser().parse_args(argv)
-        return run_compare(args)
+    if argv[:1] == ["compare"]:
+        return run_compare(build_parser().parse_args(argv))
+    if argv[:1] in (["-h"], ["--help"]):
+        # One help for both ways in: the window's options, then the subcommand's. Neither imports Qt.
+        from .app import build_parser as window_parser
+
+        print(window_parser().format_help())
+        print("Without a window:\n  framing-viewer compare LEFT RIGHT [--format text|json] [--min-words N] [--max-gap N]\n"
+              "  (framing-viewer compare --help for details)")
+        return 0
     # Everything else opens the window; the GUI module owns its own options (files, --screenshot, ...).
     from .app import run
 

@@ -74,3 +74,11 @@ def test_compare_never_imports_qt():
     )
     result = subprocess.run([PYTHON, "-c", code], capture_output=True, text=True, timeout=120)
     assert result.stdout.split() == ["0", "False"], result.stderr
+
+
+def test_help_names_the_window_options_and_compare():
+    """--help tells how to open the window with files, where the library lives, and how to compare."""
+    result = run("--help")
+    assert result.returncode == 0
+    for option in ("FILE", "--data-dir", "--screenshot", "compare LEFT RIGHT"):
+        assert option in result.stdout
