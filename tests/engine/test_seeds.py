@@ -161,3 +161,11 @@ def test_framing_sentences_are_the_outlets_own(pairs):
     chosen = [text[start:end] for start, end in side.sentences_of("framing")]
     assert any("toxic masculinity has on society" in sentence for sentence in chosen)
     assert not any("perfectionist" in sentence for sentence in chosen)
+
+
+@pytest.mark.parametrize("number", ["000", "001", "002"])
+def test_headline_quote_repeating_the_body_is_shared(pairs, number):
+    """People's headline quotes its own interview; that quote is lit as shared against every re-report."""
+    side = pairs[number].left
+    snippet = "wears his heart on his sleeve, and we embrace that"
+    assert classes_at(side, *locate(side.document.text, snippet)) == {"shared-quote"}

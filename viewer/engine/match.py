@@ -384,10 +384,10 @@ def find_passages(left_text: str, left: Tokens, right_text: str, right: Tokens,
         right_words = (first.right, last.right + last.length)
         if matched < settings.min_words:
             if matched < settings.min_quote_words or not _whole_quote(
-                    left_words, right_words, left_quoted, right_quoted):
+                    left_words, right_words, left_quoted, right_quoted, left_covered, right_covered):
                 continue
         elif (matched < 2 * settings.min_words and _content_words(left.keys, group) * 2 < settings.min_words
-              and not _whole_quote(left_words, right_words, left_quoted, right_quoted)
+              and not _whole_quote(left_words, right_words, left_quoted, right_quoted, left_covered, right_covered)
               and not (_whole_lines(left_text, left, *left_words) and _whole_lines(right_text, right, *right_words))):
             continue  # "at the end of the day": long enough, but only function words and stock nouns
         group = _to_quote_ends(group, left_quoted, right_quoted, left_covered, right_covered, settings.max_gap)
@@ -486,32 +486,37 @@ def _run_start(quotes: bytes, covered: bytearray, end: int) -> int:
     return start
 
 
-SHORT_QUOTE_COVER = 0.8  # fraction of one side's quotation a short passage must cover
+SHORT_QUOTE_COVER = 0.8  # fraction of one side's quotation that must be shared for a short passage to count
 
 
-def _whole_quote(left_words, right_words, left_quoted: bytearray, right_quoted: bytearray) -> bool:
-    """Whether a passage is quoted on both sides and is (nearly) a whole quotation on one of them.
+def _whole_quote(left_words, right_words, left_quoted: bytes, right_quoted: bytes,
+                 left_covered: bytearray, right_covered: bytearray) -> bool:
+    """Whether a passage quoted on both sides stands for a whole quotation.
 
-    Short passages and passages of small words count only as whole quotations: without this rule,
-    three-word runs like "that it's" inside two different quotes would count as shared.
+    Short passages and passages of small words count only so: without this rule, three-word runs like
+    "that it's" inside two different quotes would count as shared. Either the passage is (nearly) all of
+    its quotation on one side ("a complete disgrace" quoted from a longer sentence), or other matches
+    share the rest of its quotation on both sides: a headline quote whose first words match the other
+    outlet's paraphrase and whose last words ("we embrace that") match its quotation.
     """
     if left_quoted.find(0, *left_words) >= 0 or right_quoted.find(0, *right_words) >= 0:
         return False
-    return any(
-        (words[1] - words[0]) >= SHORT_QUOTE_COVER * _quote_length(quoted, words)
-        for words, quoted in ((left_words, left_quoted), (right_words, right_quoted))
-    )
+    sides = ((left_words, _quote_span(left_quoted, left_words), left_covered),
+             (right_words, _quote_span(right_quoted, right_words), right_covered))
+    if any(words[1] - words[0] >= SHORT_QUOTE_COVER * (end - start) for words, (start, end), _ in sides):
+        return True
+    return all(covered.count(1, start, end) >= SHORT_QUOTE_COVER * (end - start) for _, (start, end), covered in sides)
 
 
-def _quote_length(quotes: bytes, words: tuple[int, int]) -> int:
-    """Words in the quotations that ``words`` touch, from the first one's start to the last one's end."""
+def _quote_span(quotes: bytes, words: tuple[int, int]) -> tuple[int, int]:
+    """Word range of the quotations that ``words`` touch, from the first one's start to the last one's end."""
     start, end = words
     first_code, last_code = quotes[start], quotes[end - 1]
     while start > 0 and quotes[start - 1] == first_code:
         start -= 1
     while end < len(quotes) and quotes[end] == last_code:
         end += 1
-    return end - start
+    return start, end
 
 
 _DIFFER = diff_match_patch()
