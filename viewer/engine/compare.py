@@ -10,6 +10,8 @@ Exports: ``Side``, ``Comparison``, ``compare``.
 
 from __future__ import annotations
 
+import gc
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from .classify import CHROME, CLASSES, TAG, Analysis, Span, analyse, classify
@@ -122,9 +124,27 @@ def compare(left: Document | str, right: Document | str, settings: MatchSettings
     """Compare two documents (or plain strings); see the package docstring for the result's shape."""
     settings = settings or MatchSettings()
     left_document, right_document = _as_document(left), _as_document(right)
-    if right_document.text < left_document.text:
-        return _compare(right_document, left_document, settings).swapped()
-    return _compare(left_document, right_document, settings)
+    with _collector_paused():
+        if right_document.text < left_document.text:
+            return _compare(right_document, left_document, settings).swapped()
+        return _compare(left_document, right_document, settings)
+
+
+@contextmanager
+def _collector_paused():
+    """Hold Python's cyclic garbage collector while comparing.
+
+    A comparison allocates hundreds of thousands of small tuples and lists and frees none of them in
+    cycles; the collector still walks them all each time its counters fill (about 15 % of the time for a
+    200,000-word pair in ``make bench``). Reference counting frees everything as usual meanwhile.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def _compare(left_document: Document, right_document: Document, settings: MatchSettings) -> Comparison:
