@@ -362,8 +362,10 @@ def test_hovering_a_passage_nested_in_another_picks_the_inner_one(open_app, qtbo
     qtbot.mouseMove(window.right.viewport(), window.right.cursorRect(_cursor(window.right, middle)).center())
     qtbot.waitUntil(lambda: window.right._hovered == inner, timeout=2000)
     assert window.left._hovered == inner
-    assert window.right.passage_at(passages[outer].right_start + 1) == outer
-    assert window.right.passage_at(passages[outer].right_end - 1) == outer
+    # Away from the inner passage, the outer one is what the pointer finds.
+    around = [position for position in (passages[outer].right_start + 1, passages[outer].right_end - 1)
+              if not passages[inner].right_start <= position < passages[inner].right_end]
+    assert around and all(window.right.passage_at(position) == outer for position in around)
 
 
 def test_next_quote_goes_on_from_where_the_reader_scrolled(open_app, qtbot):
