@@ -149,6 +149,24 @@ def test_removing_a_document_can_be_undone(open_app, qtbot, private_data_dir):
     assert Library.open(private_data_dir).entry(victim.id) == victim
 
 
+def test_undo_after_the_same_file_was_dropped_again_keeps_one_row(open_app, qtbot, private_data_dir, seed_path):
+    """Removing an article, dropping its file again and then undoing leaves it listed once, and redo removes it."""
+    controller = open_app()
+    window = controller.window
+    victim = next(entry for entry in controller.model.entries if entry.title.startswith("Chrissy Teigen says"))
+    controller.remove(victim.id)
+    wait_idle(qtbot, controller)
+    drop(qtbot, controller, [seed_path("002")])
+    window.undo_action.trigger()
+    wait_idle(qtbot, controller)
+    ids = [entry.id for entry in controller.model.entries]
+    assert len(ids) == len(set(ids)) == len(Library.open(private_data_dir).entries()) == 4
+    window.redo_action.trigger()
+    wait_idle(qtbot, controller)
+    assert [entry.id for entry in controller.model.entries] == [entry.id for entry in Library.open(private_data_dir).entries()]
+    assert len(controller.model.entries) == 3
+
+
 def test_removing_the_document_on_screen_shows_another(open_app, qtbot):
     """Removing the right pane's document puts another one in its place instead of an empty pane."""
     controller = open_app()

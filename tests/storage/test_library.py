@@ -49,6 +49,19 @@ def test_remove_and_restore_gives_back_the_same_document(private_data_dir, seed_
     assert library.text(entry.id) == read_document(seed_path("002")).text
 
 
+def test_restore_after_another_add_loses_nothing(private_data_dir, seed_path):
+    """A document added after a removal never takes the removed one's id, so undoing the removal works."""
+    library = Library.open(private_data_dir)
+    first, _ = library.add(read_document(seed_path("000")))
+    second, _ = library.add(read_document(seed_path("001")))
+    removed = library.remove(second.id)
+    third, _ = library.add(read_document(seed_path("002")))
+    assert third.id != second.id
+    restored = library.restore(removed)
+    assert {entry.title for entry in library.entries()} == {first.title, second.title, third.title}
+    assert library.text(restored.id) == read_document(seed_path("001")).text
+
+
 def test_failed_write_leaves_library_unchanged(private_data_dir, seed_path):
     """A write that fails half-way (here: a bad field) changes nothing already in the library."""
     library = Library.open(private_data_dir)

@@ -375,6 +375,8 @@ class _RemoveCommand(QUndoCommand):
 
     def redo(self) -> None:
         controller = self.controller
+        if controller.library.entry(self.entry.id) is None:
+            return  # already gone (removed again since, by another command)
         self.removed = controller.library.remove(self.entry.id)
         controller.model.remove_entry(self.entry.id)
         if self.entry.id in (controller.left_id, controller.right_id):
@@ -384,7 +386,11 @@ class _RemoveCommand(QUndoCommand):
     def undo(self) -> None:
         controller = self.controller
         entry = controller.library.restore(self.removed)
-        controller.model.insert_entry(entry)
+        # The text may have been imported again since the removal (then it is in the list already), and
+        # it may come back under a new id: redo must remove what undo brought back.
+        if controller.model.entry(entry.id) is None:
+            controller.model.insert_entry(entry)
+        self.entry = entry
         controller.window.select_document(entry.id)
         controller.window.notify(f"Restored “{escape(entry.title)}”.", "info")
 

@@ -29,7 +29,7 @@ EDITABLE_FIELDS = ("title", "outlet", "date")  # the metadata a user may change 
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS documents (
-    id      INTEGER PRIMARY KEY,
+    id      INTEGER PRIMARY KEY AUTOINCREMENT,  -- never reused: undo, window.ini and caches hold ids
     hash    TEXT NOT NULL UNIQUE,   -- sha256 of the text: the same article is never stored twice
     text    TEXT NOT NULL,
     title   TEXT NOT NULL DEFAULT '',
@@ -197,18 +197,19 @@ class Library:
         return removed
 
     def restore(self, removed: Removed) -> Entry:
-        """Put a removed document back under its old id (or return the copy added since)."""
+        """Put a removed document back, under its old id while that is free (or return the copy added since)."""
         existing = self.find_hash(removed.entry.hash)
         if existing is not None:
             return existing
         entry = removed.entry
+        taken = self._db.execute("SELECT 1 FROM documents WHERE id=?", (entry.id,)).fetchone()
         with _transaction(self._db):
-            self._db.execute(
+            cursor = self._db.execute(
                 f"INSERT INTO documents ({_COLUMNS}, text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (entry.id, entry.hash, entry.title, entry.outlet, entry.date, entry.path, entry.name,
-                 entry.words, entry.added, removed.text),
+                (None if taken else entry.id, entry.hash, entry.title, entry.outlet, entry.date, entry.path,
+                 entry.name, entry.words, entry.added, removed.text),
             )
-        return self.entry(entry.id)
+        return self.entry(cursor.lastrowid)
 
     # Settings: small values the library itself needs (the window keeps its own in window.ini) --------
     def setting(self, key: str, default: str = "") -> str:
