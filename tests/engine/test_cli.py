@@ -35,7 +35,10 @@ def test_json_contract_on_the_seeds():
         assert sum(data["stats"][side].values()) > 0
     assert data["left"]["date"] == "2021-04-06"
     passage = data["passages"][0]
-    assert set(passage) >= {"left", "right", "edits"} and set(passage["edits"]) == {"left", "right"}
+    assert set(passage) == {"left", "right", "quote", "edits"} and set(passage["edits"]) == {"left", "right"}
+    starts = [passage["left"][0] for passage in data["passages"]]
+    assert starts == sorted(starts)
+    assert any(passage["quote"] for passage in data["passages"])
 
 
 def test_text_summary_lists_shared_quotes_and_framing():
@@ -58,7 +61,7 @@ def test_bad_input_prints_one_line_and_fails(tmp_path, make, reason):
     """A bad file gives one line naming the file and the reason, a non-zero exit and no traceback."""
     bad = make(tmp_path)
     result = run("compare", str(SEED_FILES["003"]), str(bad))
-    assert result.returncode != 0
+    assert result.returncode == 2
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and str(bad) in lines[0] and reason in lines[0]
     assert "Traceback" not in result.stderr

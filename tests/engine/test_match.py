@@ -90,3 +90,51 @@ def test_min_words_setting_controls_narration_passages():
     right = "Buses replaced trains for a day. Heavy rain flooded the station."
     assert compare(left, right).passages == ()
     assert len(compare(left, right, MatchSettings(min_words=5)).passages) == 1
+
+
+def test_decomposed_accents_match_composed_ones():
+    """Text pasted in decomposed Unicode (e + combining accent) is the same text as the composed form."""
+    import unicodedata
+
+    text = "The café owner José Núñez said the cafés would stay open all winter despite the costs."
+    result = compare(text, unicodedata.normalize("NFD", text))
+    assert len(result.passages) == 1 and not result.passages[0].left_edits and not result.passages[0].right_edits
+    assert result.right.stats["framing"] == 0
+
+
+def test_words_an_outlet_inserts_into_copied_narration_are_its_framing():
+    """A sentence added inside copied press-release text is the outlet's own, not shared text."""
+    release = ("The company reported revenue of four billion dollars for the quarter, up twelve percent. "
+               "Its board approved a new share buyback programme worth two billion dollars.")
+    article = ("The company reported revenue of four billion dollars for the quarter, up twelve percent. "
+               "Analysts expected less. Its board approved a new share buyback programme worth two billion dollars.")
+    result = compare(release, article)
+    classes = {article[s.start:s.end]: s.cls for s in result.right.spans}
+    assert classes.get("Analysts expected less.") == "framing", classes
+
+
+def test_a_quote_inside_copied_narration_is_still_a_shared_quote():
+    """A press release copied whole with its CEO quote is found by 'next quote': the passage counts as a quote."""
+    release = ('Acme Corp reported record revenue for the third quarter on Monday. "This was an outstanding '
+               'quarter for our customers and our people," said chief executive Jane Smith in the release.')
+    article = "Markets rose. " + release + " Shares fell later."
+    result = compare(release, article)
+    assert len(result.passages) == 1 and result.quote_passages == frozenset({0})
+
+
+def test_newsroom_formulas_invent_no_sharing():
+    """Two unrelated wire stories ending in the same newsroom formulas share nothing."""
+    rates = ("Interest rates rose by half a point on Tuesday. The central bank did not immediately respond to "
+             "a request for comment. The Associated Press contributed to this report.")
+    storm = ("A storm hit the coast overnight, cutting power to thousands. The utility did not immediately "
+             "respond to a request for comment. The Associated Press contributed to this report.")
+    assert compare(rates, storm).passages == ()
+
+
+def test_altered_ending_shows_when_one_quote_runs_on():
+    """A quote whose end was changed and shortened still shows its altered last words as edits."""
+    original = '"We will build the new bridge over the river before the end of next year, whatever the cost," she said.'
+    reprint = '"We will build the new bridge over the river before the end of the year," she said.'
+    result = compare(original, reprint)
+    assert result.altered_quotes == 1
+    assert [original[s:e] for s, e in result.passages[0].left_edits] == ["next", "whatever the cost"]

@@ -95,3 +95,17 @@ def test_sentences_end_at_stops_and_line_breaks():
 
     text = 'Headline here\n\nFirst one. "Quoted!" she said. Last?'
     assert [text[s:e] for s, e in sentences(text)] == ["Headline here", "First one.", '"Quoted!"', "she said.", "Last?"]
+
+
+def test_analysis_cache_is_bounded_by_text_length(monkeypatch):
+    """Comparing many long articles keeps only a bounded amount of their analyses in memory."""
+    from viewer.engine import classify
+
+    monkeypatch.setattr(classify, "ANALYSIS_CACHE_CHARS", 50_000)
+    classify.analyse.cache_clear()
+    texts = [f"Article number {number}. " + "The council met again and argued. " * 600 for number in range(8)]
+    for text in texts:
+        assert classify.analyse(text) is classify.analyse(text)  # the second call is served from the cache
+    assert sum(map(len, classify._cache)) <= 50_000
+    assert texts[-1] in classify._cache and texts[0] not in classify._cache
+    classify.analyse.cache_clear()

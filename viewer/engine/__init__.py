@@ -11,7 +11,7 @@ Public API
     ``left`` / ``right``: ``str`` or ``Document``; ``settings``: ``MatchSettings`` (defaults suit news).
 ``Comparison``
     ``left``, ``right``: ``Side``; ``passages``: tuple of ``Passage`` ordered by left start;
-    ``quote_passages``: indices of passages inside quotations; ``altered_quotes``: how many of those differ;
+    ``quote_passages``: indices of passages that carry a quotation; ``altered_quotes``: how many of those differ;
     ``swapped()``: the mirror comparison; ``to_json()``: the command line's JSON contract.
 ``Side``
     ``document``: ``Document``; ``quotes``: ``Quote(start, end, depth)``; ``attributions``:

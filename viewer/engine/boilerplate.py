@@ -14,14 +14,20 @@ A line (paragraph) is boilerplate when one of two general rules holds:
 
 The first line of an article is its headline and is never judged by rule 2.
 
-Exports: ``boilerplate_lines(text) -> list[(start, end)]``, ``is_boilerplate_line(line, first=False)``.
+Newsroom formulas are not chrome, but they are not shared reporting either: every wire story ends "The
+Associated Press contributed to this report" and asks people who "did not immediately respond to a request
+for comment". ``formula_spans(text)`` finds them (``NEWSROOM_FORMULAS``) so that the matcher never counts
+them as copying; they stay the outlet's framing.
+
+Exports: ``boilerplate_lines(text) -> list[(start, end)]``, ``is_boilerplate_line(line, first=False)``,
+``formula_spans(text) -> list[(start, end)]``.
 """
 
 from __future__ import annotations
 
 import re
 
-from .text import STOP_WORDS
+from .text import STOP_WORDS, WORD_RE
 
 PATTERN_MAX_WORDS = 30  # words; a longer paragraph is prose even if it mentions "comments" or "credit"
 CHROME_MAX_CHARS = 300  # characters; a longer line is prose (checked first: most paragraphs leave here)
@@ -59,12 +65,32 @@ PATTERN_KEY_WORDS = frozenset(
     "recommended follow cookies watch listen stream download".split()
 )
 
+NEWSROOM_FORMULAS = re.compile(
+    r"""
+      \b(?:did|does|has)\ not\ (?:immediately\ )?(?:respond|reply|return)\ (?:to\ )?(?:an?\ |multiple\ |several\ )?
+        (?:requests?|emails?|messages?|calls?|inquir(?:y|ies))(?:\ (?:for|seeking)\ comment)?
+    | \bcould\ not\ (?:immediately\ )?be\ reached\ for\ comment\b
+    | \b(?:declined|refused)\ to\ comment\b
+    | \bcontributed\ (?:reporting\ )?to\ this\ (?:report|story|article)\b
+    | \bthis\ (?:story|article|report)\ (?:has\ been|was)\ updated\b
+    | \b(?:editing|reporting|writing)\ by\ [A-Z]
+    | \bat\ the\ time\ of\ (?:publication|writing)\b
+    | \bfor\ more\ information\b
+    """,
+    re.IGNORECASE | re.VERBOSE,
+)
+
+
+def formula_spans(text: str) -> list[tuple[int, int]]:
+    """Character ranges of the newsroom formulas in ``text``, in order."""
+    return [match.span() for match in NEWSROOM_FORMULAS.finditer(text)]
+
+
 INTERFACE_VERBS = frozenset(
     "share tweet pin email print comment comments leave view notify subscribe follow sign log login "
     "register skip load show hide close menu search reply like watch listen download".split()
 )
 
-_WORD_RE = re.compile(r"\w+")
 _SENTENCE_END = (".", "!", "?", ":", ".”", '."', "!”", '!"', "?”", '?"')
 
 
@@ -72,13 +98,13 @@ def is_boilerplate_line(line: str, first: bool = False) -> bool:
     """Whether one line of text is page chrome (see the module docstring for the rules)."""
     if len(line) > CHROME_MAX_CHARS:
         return False
-    words = _WORD_RE.findall(line)
+    words = WORD_RE.findall(line)
     if not words:
         # A line of symbols only ("©", "•••") is decoration; an empty line is nothing at all.
         return bool(line.strip())
     if len(words) > PATTERN_MAX_WORDS:
         return False
-    lowered = set(_WORD_RE.findall(line.lower()))
+    lowered = set(WORD_RE.findall(line.lower()))
     # The pattern list is slow to try on every paragraph; a line without any of its key words cannot match.
     if not lowered.isdisjoint(PATTERN_KEY_WORDS) and CHROME_PATTERNS.search(line):
         return True

@@ -23,11 +23,10 @@ Exports: ``CLASSES``, ``Span``, ``Analysis``, ``analyse``, ``classify``.
 from __future__ import annotations
 
 import re
-from collections import Counter
+from collections import Counter, OrderedDict
 from dataclasses import dataclass
-from functools import lru_cache
 
-from .boilerplate import boilerplate_lines
+from .boilerplate import boilerplate_lines, formula_spans
 from .quotes import Attribution, Quote, find_attributions, find_quotes
 from .text import Tokens, tokenize
 
@@ -66,7 +65,7 @@ class Analysis:
     zones: bytes  # one zone code per character
     token_zones: bytes  # one zone code per word
     quoted: bytes  # one byte per word: 0 outside quotations, 1 or 2 inside; neighbouring quotations differ
-    chrome: bytearray  # one byte per word: 1 on a boilerplate line
+    chrome: bytearray  # one byte per word: 1 for words that never match (page chrome, newsroom formulas)
     line_starts: tuple[int, ...]  # indices of the words that begin a line
 
     def zone_spans(self, zone: int) -> list[tuple[int, int]]:
@@ -82,9 +81,34 @@ class Analysis:
         return ranges
 
 
-@lru_cache(maxsize=64)
+ANALYSIS_CACHE_CHARS = 4_000_000  # characters of text whose analyses are kept (~40 MB per 1.2 M characters)
+_cache: OrderedDict[str, Analysis] = OrderedDict()
+
+
 def analyse(text: str) -> Analysis:
-    """Tokens, quotations, speech tags, chrome and zones of ``text`` (cached: a text is compared often)."""
+    """Tokens, quotations, speech tags, chrome and zones of ``text``.
+
+    Cached, because the window compares the left article with every other one: the most recently used
+    analyses are kept up to ``ANALYSIS_CACHE_CHARS`` characters of text, so memory stays bounded however
+    long the articles are.
+    """
+    found = _cache.get(text)
+    if found is not None:
+        _cache.move_to_end(text)
+        return found
+    found = _analyse(text)
+    _cache[text] = found
+    held = sum(map(len, _cache))
+    while held > ANALYSIS_CACHE_CHARS and len(_cache) > 1:
+        oldest, _ = _cache.popitem(last=False)
+        held -= len(oldest)
+    return found
+
+
+analyse.cache_clear = _cache.clear  # the benchmarks time analyses from scratch
+
+
+def _analyse(text: str) -> Analysis:
     tokens = tokenize(text)
     quotes = tuple(find_quotes(text))
     attributions = tuple(find_attributions(text, list(quotes)))
@@ -100,6 +124,9 @@ def analyse(text: str) -> Analysis:
     token_zones = bytes(map(zones.__getitem__, tokens.starts))
     quoted = token_zones.translate(_QUOTED_TABLE)
     is_chrome = bytearray(token_zones.translate(_CHROME_TABLE))
+    for start, end in formula_spans(text):
+        first, stop = tokens.index_at(start), tokens.index_at(end - 1) + 1
+        is_chrome[first:stop] = b"\x01" * (stop - first)
     line_starts = tuple(sorted({tokens.index_at(match.end()) for match in _NEWLINE_RE.finditer(text)} - {len(tokens)}))
     return Analysis(text, tokens, quotes, attributions, chrome, bytes(zones), token_zones, quoted, is_chrome,
                     line_starts)
@@ -110,15 +137,23 @@ _QUOTED_TABLE = bytes({QUOTATION: 1, QUOTATION_NEXT: 2}.get(code, 0) for code in
 _CHROME_TABLE = bytes(1 if code == CHROME else 0 for code in range(256))
 
 
-def classify(analysis: Analysis, shared_words: list[tuple[int, int]]) -> tuple[list[Span], dict[str, int]]:
+def classify(analysis: Analysis, shared_words: list[tuple[int, int]],
+             edited: list[tuple[int, int]] = ()) -> tuple[list[Span], dict[str, int]]:
     """Spans covering every non-space character once, and the number of words of each class.
 
-    ``shared_words`` are the word-index ranges ``(start, end)`` of this side's shared passages.
+    ``shared_words`` are the word-index ranges ``(start, end)`` of this side's shared passages;
+    ``edited`` are character ranges of words that differ inside them. An edited word in narration is the
+    outlet's own ("Smith said, visibly angry."): it is framing, not shared text. An edited word inside a
+    quotation stays a shared quote, marked as altered by the viewer.
     """
     tokens, text, zones = analysis.tokens, analysis.text, analysis.zones
     shared = bytearray(len(tokens))
     for start, end in shared_words:
         shared[start:end] = b"\x01" * (end - start)
+    for start, end in edited:
+        for index in range(tokens.index_at(start), tokens.index_at(end - 1) + 1):
+            if analysis.token_zones[index] == NARRATION:
+                shared[index] = 0
     # Class of each word as a small code: zone * 2 + shared, looked up in one table.
     # Byte-wise zone * 2 + flag as one big-integer sum: no byte exceeds 9, so nothing carries.
     count = len(tokens)

@@ -2,7 +2,7 @@
 
 ``compare(left, right, settings)`` takes two ``Document`` objects or two strings and returns a
 ``Comparison``. The result for (right, left) is always the mirror image of the result for (left, right):
-the pair is computed in one canonical order (the smaller text first) and mirrored back when needed, so the
+the pair is computed in one canonical order (the text that sorts first on the left) and mirrored back when needed, so the
 tie-breaks inside greedy tiling can never make the answer depend on which pane a text sits in.
 
 Exports: ``Side``, ``Comparison``, ``compare``.
@@ -73,7 +73,8 @@ class Side:
 class Comparison:
     """Two sides and the passages they share (ordered by left start).
 
-    ``quote_passages`` are the indices of passages that lie inside quotations on either side.
+    ``quote_passages`` are the indices of passages that carry a quotation: on one side at least, half
+    their words are quoted, or ``settings.min_words`` of them are.
     """
 
     left: Side
@@ -156,23 +157,31 @@ def _compare(left_document: Document, right_document: Document, settings: MatchS
     passages = [_without_tag_edits(passage, left, right) for passage in passages]
     quote_passages = frozenset(
         index for index, passage in enumerate(passages)
-        if _mostly_quoted(left, passage.left_words) or _mostly_quoted(right, passage.right_words)
+        if _quotes_in(left, passage.left_words, settings) or _quotes_in(right, passage.right_words, settings)
     )
     return Comparison(
-        _side(left_document, left, [passage.left_words for passage in passages]),
-        _side(right_document, right, [passage.right_words for passage in passages]),
+        _side(left_document, left, [passage.left_words for passage in passages],
+              [edit for passage in passages for edit in passage.left_edits]),
+        _side(right_document, right, [passage.right_words for passage in passages],
+              [edit for passage in passages for edit in passage.right_edits]),
         tuple(passages), quote_passages, settings,
     )
 
 
-def _side(document: Document, analysis: Analysis, shared_words: list[tuple[int, int]]) -> Side:
-    spans, stats = classify(analysis, shared_words)
+def _side(document: Document, analysis: Analysis, shared_words: list[tuple[int, int]], edited) -> Side:
+    spans, stats = classify(analysis, shared_words, edited)
     return Side(document, analysis.quotes, analysis.attributions, tuple(spans), stats)
 
 
-def _mostly_quoted(analysis: Analysis, words: tuple[int, int]) -> bool:
+def _quotes_in(analysis: Analysis, words: tuple[int, int], settings: MatchSettings) -> bool:
+    """Whether a passage carries a quotation: half its words quoted, or a whole passage's worth of them.
+
+    The second case is a press release copied with its quote: mostly narration, yet the quote in it is
+    one a reader wants to find with "next quote".
+    """
     start, end = words
-    return (end - start - analysis.quoted.count(0, start, end)) * 2 >= end - start
+    quoted = end - start - analysis.quoted.count(0, start, end)
+    return quoted * 2 >= end - start or quoted >= settings.min_words
 
 
 def _without_tag_edits(passage: Passage, left: Analysis, right: Analysis) -> Passage:

@@ -449,8 +449,8 @@ def _to_quote_ends(group: list[Tile], left_quoted: bytearray, right_quoted: byte
     """Stretch a passage inside quotations on both sides to the quotations' ends when they are near.
 
     "before the end of next year" against "before the end of the year": the last word agrees but is too
-    short to match alone, so the passage would stop at "of" and hide the altered word. When no more than
-    ``max_gap`` unmatched words remain to the quote's end on each side, they join the passage as edits.
+    short to match alone, so the passage would stop at "of" and hide the altered word. When few unmatched
+    words remain to the quote's end on each side (see ``_near``), they join the passage as edits.
     Zero-length tiles mark the new ends.
     """
     first, last = group[0], group[-1]
@@ -458,14 +458,24 @@ def _to_quote_ends(group: list[Tile], left_quoted: bytearray, right_quoted: byte
     if left_quoted[left_end - 1] and right_quoted[right_end - 1]:
         left_stop = _run_end(left_quoted, left_covered, left_end)
         right_stop = _run_end(right_quoted, right_covered, right_end)
-        if 0 < max(left_stop - left_end, right_stop - right_end) <= max_gap:
+        if _near(left_stop - left_end, right_stop - right_end, max_gap):
             group = group + [Tile(left_stop, right_stop, 0)]
     if left_quoted[first.left] and right_quoted[first.right]:
         left_stop = _run_start(left_quoted, left_covered, first.left)
         right_stop = _run_start(right_quoted, right_covered, first.right)
-        if 0 < max(first.left - left_stop, first.right - right_stop) <= max_gap:
+        if _near(first.left - left_stop, first.right - right_stop, max_gap):
             group = [Tile(left_stop, right_stop, 0)] + group
     return group
+
+
+def _near(left_rest: int, right_rest: int, max_gap: int) -> bool:
+    """Whether words left to a quotation's end on both sides are few enough to belong to the passage.
+
+    One side may run on a little further than ``max_gap`` ("next year, whatever the cost" against "the
+    year"), as long as the other side's rest is short.
+    """
+    shorter, longer = sorted((left_rest, right_rest))
+    return longer > 0 and shorter <= max_gap and longer <= 2 * max_gap
 
 
 def _run_end(quotes: bytes, covered: bytearray, start: int) -> int:

@@ -29,7 +29,10 @@ Exports: ``Quote``, ``Attribution``, ``find_quotes``, ``find_attributions``.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
+
+from .text import WORD_RE
 
 
 @dataclass(frozen=True)
@@ -60,7 +63,7 @@ _OPENING_CONTEXT = frozenset(" \t\n\u00a0\u2009\u202f([{—–-/:")
 
 
 def _is_word(char: str) -> bool:
-    return char.isalnum()
+    return char.isalnum() or unicodedata.category(char).startswith("M")  # combining marks belong to words
 
 
 def find_quotes(text: str) -> list[Quote]:
@@ -168,7 +171,6 @@ _TAG_AFTER = re.compile(
 _TAG_BEFORE = re.compile(rf"(?P<tag>[^.!?\"“”\n]{{0,80}}\b{_VERB}\b[^.!?\"“”\n]{{0,40}}[,:])\s*$")
 TAG_BEFORE_MAX_WORDS = 10  # words; a longer lead-in is narration that happens to end in a quote
 TAG_REST_MAX_WORDS = 6  # words after "Teigen told" that still belong to the tag ("People magazine")
-_WORDS_RE = re.compile(r"\w+")
 
 
 def find_attributions(text: str, quotes: list[Quote]) -> list[Attribution]:
@@ -199,7 +201,7 @@ def _resolve(speaker: str, last_named: str) -> tuple[str, str]:
 def _tag_after(text: str, start: int, limit: int) -> Attribution | None:
     window = text[start:min(limit, start + 200)]
     match = _TAG_AFTER.match(window)
-    if not match or len(_WORDS_RE.findall(match.group("rest"))) > TAG_REST_MAX_WORDS:
+    if not match or len(WORD_RE.findall(match.group("rest"))) > TAG_REST_MAX_WORDS:
         return None
     tag_start = start + match.start("tag")
     tag_end = start + match.end("tag")
@@ -221,7 +223,7 @@ def _tag_before(text: str, limit: int, quote_start: int) -> Attribution | None:
     if not match:
         return None
     tag = match.group("tag")
-    if len(_WORDS_RE.findall(tag)) > TAG_BEFORE_MAX_WORDS:
+    if len(WORD_RE.findall(tag)) > TAG_BEFORE_MAX_WORDS:
         return None
     leading = len(tag) - len(tag.lstrip())
     tag_start = window_start + match.start("tag") + leading

@@ -20,8 +20,11 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cached_property
 
-# A word is a run of letters, digits or underscores (Unicode-aware). Everything else separates words.
-WORD_RE = re.compile(r"\w+")
+# A word is a run of letters, digits or underscores (Unicode-aware), with any combining marks inside it:
+# text pasted in decomposed form ("cafe" + U+0301) must give the same words as the composed "café".
+# Everything else separates words.
+COMBINING_MARKS = "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
+WORD_RE = re.compile(rf"\w[\w{COMBINING_MARKS}]*")
 
 # Dates as outlets print them near the top of a page: ISO, "April 6, 2021", "6 April 2021", "Apr. 6, 2021".
 _MONTHS = {
