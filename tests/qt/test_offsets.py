@@ -18,3 +18,19 @@ def test_qt_position_counts_utf16_units(text, data):
     offsets = Utf16Offsets(text)
     assert offsets.to_qt(index) == len(text[:index].encode("utf-16-le")) // 2
     assert offsets.to_python(offsets.to_qt(index)) == index
+
+
+def test_position_under_a_line_of_emoji_stays_on_that_line(qtbot):
+    """The offset found at the bottom of a line of emoji is that line's end, not a point far beyond it."""
+    from viewer.qt.panes import TextPane
+
+    pane = TextPane("left")
+    qtbot.addWidget(pane)
+    pane.resize(400, 300)
+    text = "😀😀😀😀😀\nSecond line of plain words that follows the emoji line."
+    pane.show_plain(text)
+    pane.show()
+    top = pane.content_y(0)
+    line_end = text.index("\n")
+    below = pane.offset_at_content_y(top + pane.fontMetrics().height() - 1)
+    assert 0 <= below <= line_end + 1

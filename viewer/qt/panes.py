@@ -203,7 +203,10 @@ class TextPane(QTextEdit):
         position = self.cursorForPosition(QPoint(4, int(y - scroll))).position()
         top, height, start, length = self._line_box(position)
         fraction = min(max((y - top) / max(height, 1.0), 0.0), 1.0)
-        return self.offsets.to_python(start) + fraction * length
+        # The line's start and length are in Qt's UTF-16 units: convert both ends, then interpolate in
+        # Python offsets, or a line of emoji would overshoot up to twice.
+        first, last = self.offsets.to_python(start), self.offsets.to_python(start + length)
+        return first + fraction * (last - first)
 
     def viewport_span(self, start: int, end: int) -> tuple[float, float]:
         """Viewport y of the top of ``start``'s line and the bottom of the line of ``end``'s last character."""
