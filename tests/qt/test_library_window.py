@@ -133,6 +133,31 @@ def test_edited_outlet_is_saved_and_undoable(open_app, qtbot, private_data_dir):
     assert Library.open(private_data_dir).entry(controller.right_id).outlet == ""
 
 
+def test_several_edits_in_a_row_are_all_saved_and_undone(open_app, qtbot, private_data_dir):
+    """Editing two documents' outlets and a title one after another saves each; Undo takes them back in turn."""
+    controller = open_app()
+    window = controller.window
+    edits = [(entry.id, column, value) for entry, (column, value) in zip(
+        controller.model.entries[1:], [(Column.OUTLET, "Moms Site"), (Column.OUTLET, "SheKnows"),
+                                       (Column.TITLE, "A shorter title")])]
+    for document_id, column, value in edits:
+        window.list.setFocus()
+        window.list.setCurrentIndex(window.list_index(document_id, column))
+        qtbot.keyClick(window.list, Qt.Key.Key_F2)
+        editor = QApplication.focusWidget()
+        editor.selectAll()
+        qtbot.keyClicks(editor, value)
+        qtbot.keyClick(editor, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: window.list.state() != QAbstractItemView.State.EditingState)
+    library = Library.open(private_data_dir)
+    stored = [getattr(library.entry(document_id), "outlet" if column == Column.OUTLET else "title")
+              for document_id, column, _ in edits]
+    assert stored == [value for _, _, value in edits]
+    for _ in edits:
+        window.undo_action.trigger()
+    assert [library.entry(document_id).outlet for document_id, _, _ in edits[:2]] == ["", ""]
+
+
 def test_removing_a_document_can_be_undone(open_app, qtbot, private_data_dir):
     """Delete removes the selected document from the list and the library; Undo brings it back whole."""
     controller = open_app()

@@ -28,6 +28,7 @@ SEED_OUTLETS = {"003": "People"}
 SEED_ORDER = ("003", "000", "001", "002")  # People's original first: it opens on the left
 IDLE_POLL_MS = 20  # milliseconds between checks while waiting for the window to finish drawing
 PREVIEW_DELAY_MS = 150  # milliseconds a comparison may take before the panes show the plain texts
+UNDO_LIMIT = 200  # removals and edits the user can undo
 
 
 @dataclass
@@ -51,6 +52,7 @@ class Controller(QObject):
         self.comparer = Comparer(self)
         self.reader = FileReader(self)
         self.undo = window.undo_stack
+        self.undo.setUndoLimit(UNDO_LIMIT)
         self.left_id: int | None = None
         self.right_id: int | None = None
         self.shown_pair: tuple[int, int] | None = None  # the pair whose comparison is drawn
@@ -398,14 +400,15 @@ class _RemoveCommand(QUndoCommand):
 class _EditCommand(QUndoCommand):
     def __init__(self, controller: Controller, entry: Entry, field_name: str, value: str):
         super().__init__(f"Edit {field_name}")
-        self.controller, self.id, self.field = controller, entry.id, field_name
+        # Not ``self.id``: that would hide QUndoCommand.id(), which the stack calls on the next push.
+        self.controller, self.document_id, self.field = controller, entry.id, field_name
         self.old, self.new = getattr(entry, field_name), value
 
     def redo(self) -> None:
-        self.controller._entry_changed(self.controller.library.update(self.id, **{self.field: self.new}))
+        self.controller._entry_changed(self.controller.library.update(self.document_id, **{self.field: self.new}))
 
     def undo(self) -> None:
-        self.controller._entry_changed(self.controller.library.update(self.id, **{self.field: self.old}))
+        self.controller._entry_changed(self.controller.library.update(self.document_id, **{self.field: self.old}))
 
 
 def _as_bool(value) -> bool:
