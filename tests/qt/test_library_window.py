@@ -192,6 +192,24 @@ def test_undo_after_the_same_file_was_dropped_again_keeps_one_row(open_app, qtbo
     assert len(controller.model.entries) == 3
 
 
+def test_removing_everything_and_undoing_brings_the_comparison_back(open_app, qtbot):
+    """After removing every article, undoing the removals fills both panes again, and quotes in titles read right."""
+    controller = open_app()
+    window = controller.window
+    titles = [entry.title for entry in controller.model.entries]
+    for entry in sorted(controller.model.entries, key=lambda entry: '"' in entry.title):  # People's last
+        controller.remove(entry.id)
+        wait_idle(qtbot, controller)
+    assert '"' in window.notice.text() and "&quot;" not in window.notice.text()  # People's headline quote
+    for _ in titles:
+        window.undo_action.trigger()
+        wait_idle(qtbot, controller)
+    assert sorted(entry.title for entry in controller.model.entries) == sorted(titles)
+    assert None not in (controller.left_id, controller.right_id)
+    assert shown_text(window.left) == controller.library.text(controller.left_id)
+    assert shown_text(window.right) == controller.library.text(controller.right_id)
+
+
 def test_removing_the_document_on_screen_shows_another(open_app, qtbot):
     """Removing the right pane's document puts another one in its place instead of an empty pane."""
     controller = open_app()

@@ -6,7 +6,7 @@ Exports: ``NoticeBar``, ``FindBar``, ``Legend``.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QPalette
+from PySide6.QtGui import QTextDocumentFragment, QPalette
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
 
 from ..engine import CLASSES
@@ -21,6 +21,7 @@ class NoticeBar(QFrame):
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setAutoFillBackground(True)
         self.label = QLabel()
+        self.label.setTextFormat(Qt.TextFormat.RichText)  # messages are HTML-escaped: never guess plain text
         self.label.setWordWrap(True)
         self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         close = QToolButton()
@@ -46,7 +47,8 @@ class NoticeBar(QFrame):
         self.show()
 
     def text(self) -> str:
-        return self.label.text() if self.isVisible() else ""
+        """The message as the user reads it (plain text, entities resolved), or "" when hidden."""
+        return QTextDocumentFragment.fromHtml(self.label.text()).toPlainText() if self.isVisible() else ""
 
 
 class FindBar(QFrame):

@@ -393,6 +393,8 @@ class _RemoveCommand(QUndoCommand):
         if controller.model.entry(entry.id) is None:
             controller.model.insert_entry(entry)
         self.entry = entry
+        if None in (controller.left_id, controller.right_id):
+            controller.show_pair(controller.left_id, controller.right_id)  # an empty pane takes it back
         controller.window.select_document(entry.id)
         controller.window.notify(f"Restored “{escape(entry.title)}”.", "info")
 
