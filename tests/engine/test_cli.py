@@ -85,3 +85,10 @@ def test_help_names_the_window_options_and_compare():
     assert result.returncode == 0
     for option in ("FILE", "--data-dir", "--screenshot", "compare LEFT RIGHT"):
         assert option in result.stdout
+
+
+def test_impossible_setting_is_refused_with_the_allowed_range():
+    """--min-words 0 is refused with one line saying what is allowed, and status 2."""
+    result = run("compare", str(SEED_FILES["003"]), str(SEED_FILES["001"]), "--min-words", "0")
+    assert result.returncode == 2
+    assert result.stderr.strip() == "framing-viewer: min-words must be at least 1, not 0"

@@ -62,8 +62,9 @@ class MatchSettings:
     max_seed_hits: int = 50
 
     def __post_init__(self):
-        if self.min_words < 1 or self.min_quote_words < 1 or self.max_gap < 0 or self.max_seed_hits < 1:
-            raise ValueError(f"invalid match settings: {self}")
+        for name, lowest in (("min_words", 1), ("min_quote_words", 1), ("max_gap", 0), ("max_seed_hits", 1)):
+            if getattr(self, name) < lowest:
+                raise ValueError(f"{name.replace('_', '-')} must be at least {lowest}, not {getattr(self, name)}")
 
 
 @dataclass(frozen=True)
