@@ -401,3 +401,17 @@ def test_bands_follow_the_text_when_the_window_is_resized(open_app, qtbot):
                 or visible(window.right, passage.right_start, passage.right_end)]
     window.links.repaint()
     assert window.links.drawn == expected
+
+
+def test_library_can_be_hidden_to_give_the_articles_room(open_app, qtbot):
+    """View > Library (Ctrl+L) hides the document list, and the two articles take its width."""
+    controller = open_app()
+    window = controller.window
+    window.resize(800, 600)
+    qtbot.waitUntil(lambda: window.width() == 800)
+    narrow = window.left.width()
+    window.library_action.trigger()
+    qtbot.waitUntil(lambda: window.left.width() > narrow * 1.5)
+    assert not window.list.isVisible()
+    window.library_action.trigger()
+    assert window.list.isVisible()

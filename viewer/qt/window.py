@@ -145,9 +145,13 @@ class MainWindow(QMainWindow):
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(sidebar)
         self.splitter.addWidget(compare_area)
-        self.splitter.setStretchFactor(1, 1)
+        # Both parts shrink with the window (a third for the library), and on a small screen the library
+        # can be dragged shut so the two articles get the width.
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 2)
         self.splitter.setSizes([470, 930])
-        self.splitter.setChildrenCollapsible(False)
+        self.splitter.setCollapsible(0, True)
+        self.splitter.setCollapsible(1, False)
         self.setCentralWidget(self.splitter)
 
         self.progress = QProgressBar()
@@ -204,6 +208,10 @@ class MainWindow(QMainWindow):
         self.sync_action = self._action("&Synchronized Scrolling", "Ctrl+Shift+Y",
                                         "Keep the counterpart of a passage level in the other pane", checkable=True)
         self.sync_action.setChecked(True)
+        self.library_action = self._action("&Library", "Ctrl+L", "Show or hide the library beside the articles",
+                                           checkable=True)
+        self.library_action.setChecked(True)
+        self.library_action.toggled.connect(self.splitter.widget(0).setVisible)
         self.next_quote_action = self._action("&Next Shared Quote", ["Alt+Down", "F8"], "Go to the next shared quote",
                                               pixmap.SP_ArrowDown)
         self.previous_quote_action = self._action("&Previous Shared Quote", ["Alt+Up", "Shift+F8"],
@@ -233,6 +241,7 @@ class MainWindow(QMainWindow):
         view_menu = menu.addMenu("&View")
         view_menu.addActions([self.show_left_action, self.show_right_action, self.swap_action])
         view_menu.addSeparator()
+        view_menu.addAction(self.library_action)
         view_menu.addAction(self.sync_action)
         go_menu = menu.addMenu("&Go")
         go_menu.addActions([self.previous_quote_action, self.next_quote_action])
