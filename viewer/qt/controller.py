@@ -360,7 +360,8 @@ class Controller(QObject):
         if value != getattr(entry, field_name):
             self.undo.push(_EditCommand(self, entry, field_name, value))
 
-    def _entry_changed(self, entry: Entry) -> None:
+    def entry_changed(self, entry: Entry) -> None:
+        """A document's metadata changed in the library: refresh its row, and the headers if it is shown."""
         self.model.refresh_entry(entry)
         if entry.id in (self.left_id, self.right_id):
             self.window.show_pair_headers(self.model.entry(self.left_id), self.model.entry(self.right_id),
@@ -407,10 +408,10 @@ class _EditCommand(QUndoCommand):
         self.old, self.new = getattr(entry, field_name), value
 
     def redo(self) -> None:
-        self.controller._entry_changed(self.controller.library.update(self.document_id, **{self.field: self.new}))
+        self.controller.entry_changed(self.controller.library.update(self.document_id, **{self.field: self.new}))
 
     def undo(self) -> None:
-        self.controller._entry_changed(self.controller.library.update(self.document_id, **{self.field: self.old}))
+        self.controller.entry_changed(self.controller.library.update(self.document_id, **{self.field: self.old}))
 
 
 def _as_bool(value) -> bool:
