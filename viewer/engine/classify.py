@@ -124,7 +124,7 @@ def _analyse(text: str) -> Analysis:
     token_zones = bytes(map(zones.__getitem__, tokens.starts))
     quoted = token_zones.translate(_QUOTED_TABLE)
     is_chrome = bytearray(token_zones.translate(_CHROME_TABLE))
-    for start, end in formula_spans(text):
+    for start, end in formula_spans(text, set(tokens.keys)):
         first, stop = tokens.index_at(start), tokens.index_at(end - 1) + 1
         is_chrome[first:stop] = b"\x01" * (stop - first)
     line_starts = tuple(sorted({tokens.index_at(match.end()) for match in _NEWLINE_RE.finditer(text)} - {len(tokens)}))
