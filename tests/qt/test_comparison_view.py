@@ -201,7 +201,13 @@ def test_find_highlights_the_word_in_both_panes(open_app, qtbot):
     qtbot.keyClicks(window.find_bar.field, "sleeve")
     assert window.left.textCursor().selectedText().lower() == "sleeve"
     assert window.right.textCursor().selectedText().lower() == "sleeve"
-    assert window.find_bar.result.text() == "in both"
+    left_count = controller.library.text(controller.left_id).lower().count("sleeve")
+    right_count = controller.library.text(controller.right_id).lower().count("sleeve")
+    assert window.find_bar.result.text() == f"in both ({left_count} left, {right_count} right)"
+    # The match is well inside the pane, not on its edge.
+    for pane in (window.left, window.right):
+        top = pane.cursorRect().top()
+        assert pane.viewport().height() * 0.15 < top < pane.viewport().height() * 0.6 or pane.verticalScrollBar().value() == 0
 
 
 def test_next_framing_selects_the_right_articles_own_words(open_app, qtbot):

@@ -515,8 +515,15 @@ class MainWindow(QMainWindow):
                     if not pane.find(text, flags):
                         continue
                 found.append(name)
-        self.find_bar.result.setText({2: "in both", 0: "not found"}.get(len(found), f"only {found[0]}"
-                                                                         if found else ""))
+                # QTextEdit.find leaves the match on the pane's edge; a third of the way down reads better.
+                match_start = pane.offsets.to_python(pane.textCursor().selectionStart())
+                pane.scroll_line_to(match_start, pane.viewport().height() / 3)
+        counts = {name: pane.text.lower().count(text.lower())
+                  for pane, name in ((self.left, "left"), (self.right, "right"))}
+        summary = {2: "in both", 0: "not found"}.get(len(found), f"only {found[0]}" if found else "")
+        if found:
+            summary += f" ({counts['left']} left, {counts['right']} right)"
+        self.find_bar.result.setText(summary)
 
     # Sidebar -------------------------------------------------------------------------------------------
     def on_list_activated(self, index) -> None:
