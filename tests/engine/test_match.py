@@ -138,3 +138,11 @@ def test_altered_ending_shows_when_one_quote_runs_on():
     result = compare(original, reprint)
     assert result.altered_quotes == 1
     assert [original[s:e] for s, e in result.passages[0].left_edits] == ["next", "whatever the cost"]
+
+
+def test_quoting_more_of_a_sentence_is_not_an_alteration():
+    """A headline quoting the end of a sentence that the article quotes whole shows no altered words."""
+    headline = 'Teigen says her son "wears his heart on his sleeve, and we embrace that"'
+    article = 'Teigen explained. "He is a lot like me too. He wears his heart on his sleeve, and we embrace that."'
+    result = compare(headline, article)
+    assert len(result.passages) == 1 and result.altered_quotes == 0

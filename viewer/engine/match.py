@@ -473,10 +473,11 @@ def _near(left_rest: int, right_rest: int, max_gap: int) -> bool:
     """Whether words left to a quotation's end on both sides are few enough to belong to the passage.
 
     One side may run on a little further than ``max_gap`` ("next year, whatever the cost" against "the
-    year"), as long as the other side's rest is short.
+    year"), as long as the other side's rest is short. Where one side's quotation already ends, the other
+    outlet merely quoted more of the sentence: that is no alteration, and nothing is stretched.
     """
     shorter, longer = sorted((left_rest, right_rest))
-    return longer > 0 and shorter <= max_gap and longer <= 2 * max_gap
+    return 0 < shorter <= max_gap and longer <= 2 * max_gap
 
 
 def _run_end(quotes: bytes, covered: bytearray, start: int) -> int:
