@@ -421,3 +421,19 @@ def test_library_can_be_hidden_to_give_the_articles_room(open_app, qtbot):
     assert not window.list.isVisible()
     window.library_action.trigger()
     assert window.list.isVisible()
+
+
+def test_tab_goes_from_the_filter_to_the_list_and_on_to_the_articles(open_app, qtbot):
+    """Tab order follows the screen: filter, list, list buttons, left article, right article."""
+    from PySide6.QtWidgets import QApplication
+
+    controller = open_app()
+    window = controller.window
+    assert QApplication.focusWidget() is window.list  # the list has the keyboard at start
+    window.filter.setFocus()
+    visited = []
+    for _ in range(7):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        visited.append(QApplication.focusWidget())
+    assert visited == [window.list, window.left_button, window.right_button, window.swap_button,
+                       window.remove_button, window.left, window.right]

@@ -64,6 +64,10 @@ class TextPane(QTextEdit):
         self.side_name = side_name  # "left" or "right": which ends of a Passage belong to this pane
         self.setAccessibleName(f"{side_name.capitalize()} article")
         self.setReadOnly(True)
+        # Keyboard users see which article has the focus (Next Framing and Find act on it): the frame
+        # takes the selection colour. The frame is the widget's, so the text's colours are untouched.
+        self.setStyleSheet("TextPane { border: 1px solid palette(mid); }"
+                           " TextPane:focus { border: 2px solid palette(highlight); }")
         # A caret for the keyboard: select and copy a quote, page through, find from where one is reading.
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
                                      | Qt.TextInteractionFlag.TextSelectableByKeyboard)

@@ -164,6 +164,13 @@ class MainWindow(QMainWindow):
         self.progress.hide()
         self.statusBar().addPermanentWidget(self.progress)
 
+        # The keyboard goes through the window as the eye does: filter, list, its buttons, then the articles.
+        chain = [self.filter, self.list, self.left_button, self.right_button, self.swap_button, self.remove_button,
+                 self.left, self.right]
+        for first, second in zip(chain, chain[1:]):
+            QWidget.setTabOrder(first, second)
+        self.list.setFocus()
+
         self._create_actions()
         self._connect()
         self._update_theme()
