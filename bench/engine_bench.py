@@ -16,9 +16,9 @@ same inputs in the same run:
               differs" (printed below the table). Run while the run predicted from the last size stays
               under ``DMP_BUDGET_S``.
 
-Every time includes tokenizing, so the ratios compare like with like, and runs with the garbage collector
-on, as in the app (the generated inputs are frozen out of its sight; one line shows the largest pair with it
-paused). "moved" is the share of the pair's moved paragraphs that a method links to their new place
+Every time includes tokenizing, so the ratios compare like with like. ``compare`` pauses the cyclic
+garbage collector itself, as in the app; the generated inputs are frozen out of its sight for the other
+methods. "moved" is the share of the pair's moved paragraphs that a method links to their new place
 (``bench.corpus.moved_found``). Peak memory is what ``compare`` allocates above its inputs, measured by
 tracemalloc in a separate run (tracemalloc slows the code it watches). After the table, one line per
 target of issue 2 with PASS or FAIL and the figure; when a time target fails, the time of each step of
@@ -389,21 +389,6 @@ def print_dmp_timeout(pair: GeneratedPair) -> None:
           f"moved paragraphs found: {moved_found(pair, blocks):.0%}")
 
 
-def print_without_gc(row: Row, left: str, right: str) -> None:
-    """The whole comparison of the largest pair again, with the cyclic garbage collector paused.
-
-    The engine builds millions of small tuples and lists; the collector's passes over them are a share
-    of the time that pausing it around ``compare`` would save.
-    """
-    gc.disable()
-    try:
-        seconds = _median_seconds(lambda: engine(left, right), _runs(row.words))
-    finally:
-        gc.enable()
-    print(f"whole comparison of {row.label} with the garbage collector paused: {seconds:.2f} s "
-          f"(with it running: {row.engine:.2f} s)")
-
-
 def stage_seconds(left: str, right: str, runs: int) -> dict[str, float]:
     """Median seconds of each step of one comparison, both texts, without a profiler's overhead.
 
@@ -492,7 +477,6 @@ def main(argv: list[str] | None = None) -> None:
     skipped = [size for size, row in zip(sizes, rows[1:]) if row.dmp is None]
     for size in skipped[:1] + skipped[-1:] if len(skipped) > 1 else skipped:
         print_dmp_timeout(pairs[size])
-    print_without_gc(rows[-1], pairs[sizes[-1]].left, pairs[sizes[-1]].right)
     print()
     failed_sizes = print_targets(rows)
     for size in failed_sizes:

@@ -125,14 +125,14 @@ def compare(left: Document | str, right: Document | str, settings: MatchSettings
     """Compare two documents (or plain strings); see the package docstring for the result's shape."""
     settings = settings or MatchSettings()
     left_document, right_document = _as_document(left), _as_document(right)
-    with _collector_paused():
+    with collector_paused():
         if right_document.text < left_document.text:
             return _compare(right_document, left_document, settings).swapped()
         return _compare(left_document, right_document, settings)
 
 
 @contextmanager
-def _collector_paused():
+def collector_paused():
     """Hold Python's cyclic garbage collector while comparing.
 
     A comparison allocates hundreds of thousands of small tuples and lists and frees none of them in
@@ -196,4 +196,4 @@ def _without_tag_edits(passage: Passage, left: Analysis, right: Analysis) -> Pas
                    keep(left, passage.left_edits), keep(right, passage.right_edits))
 
 
-__all__ = ["Side", "Comparison", "compare", "CLASSES"]
+__all__ = ["Side", "Comparison", "compare", "collector_paused", "CLASSES"]
