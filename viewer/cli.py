@@ -15,6 +15,7 @@ import textwrap
 from pathlib import Path
 
 EXIT_BAD_INPUT = 2
+EXIT_SOME_FAILED = 1  # `import`: some sources could not be added (the rest were)
 
 
 def _compare_parser(subparsers) -> None:
@@ -39,6 +40,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     subparsers = parser.add_subparsers(dest="command")
     _compare_parser(subparsers)
+    _import_parser(subparsers)
     return parser
 
 
@@ -46,13 +48,16 @@ def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv[:1] == ["compare"]:
         return run_compare(build_parser().parse_args(argv))
+    if argv[:1] == ["import"]:
+        return run_import(build_parser().parse_args(argv))
     if argv[:1] in (["-h"], ["--help"]):
         # One help for both ways in: the window's options, then the subcommand's. Neither imports Qt.
         from .app import build_parser as window_parser
 
         print(window_parser().format_help())
         print("Without a window:\n  framing-viewer compare LEFT RIGHT [--format text|json] [--min-words N] [--max-gap N]\n"
-              "  (framing-viewer compare --help for details)")
+              "  (framing-viewer compare --help for details)\n"
+              "  framing-viewer import FILE|DIR|URL... [--data-dir DIR]   add to the library, no window")
         return 0
     # Everything else opens the window; the GUI module owns its own options (files, --screenshot, ...).
     from .app import run
@@ -145,6 +150,61 @@ def _marked(text: str, start: int, end: int, edits) -> str:
         position = edit_end
     pieces.append(text[position:end])
     return " ".join("".join(pieces).split())
+
+
+def _import_parser(subparsers) -> None:
+    parser = subparsers.add_parser(
+        "import", help="add files, folders or links to the library without a window",
+        description="Add articles to the library (as the window's drop does): files of every supported "
+                    "format, folders (searched inside) and http(s) links.",
+    )
+    parser.add_argument("sources", nargs="+", metavar="FILE|DIR|URL", help="what to add")
+    parser.add_argument("--data-dir", metavar="DIR",
+                        help="the library's folder, as for the window (also: FRAMING_VIEWER_DATA)")
+
+
+def run_import(args: argparse.Namespace) -> int:
+    """Exit 0 when every source is in the library (added or already there), 1 when some failed."""
+    from .storage.intake import import_sources
+    from .storage.library import Library, LibraryError
+    from .storage.paths import data_dir
+
+    try:
+        library = Library.open(data_dir(args.data_dir))
+    except LibraryError as error:
+        print(f"framing-viewer: cannot open the library {error}", file=sys.stderr)
+        return EXIT_SOME_FAILED
+    except OSError as error:
+        print(f"framing-viewer: cannot open the library folder: {error}", file=sys.stderr)
+        return EXIT_SOME_FAILED
+    terminal = sys.stderr.isatty()
+
+    def progress(done: int, total: int, source: str) -> None:
+        # Only on a terminal: a log file or a pipe gets the failures and the summary, not carriage returns.
+        if terminal:
+            name = _printable(Path(source).name or source)[:50]
+            sys.stderr.write(f"\r\033[Kimporting {done} of {total} {name}" if done < total else "\r\033[K")
+            sys.stderr.flush()
+
+    try:
+        summary = import_sources(library, args.sources, progress)
+    except LibraryError as error:
+        if terminal:
+            sys.stderr.write("\r\033[K")
+        print(f"framing-viewer: cannot write to the library {error}", file=sys.stderr)
+        return EXIT_SOME_FAILED
+    finally:
+        library.close()
+    for source, reason in summary.failures:
+        print(f"framing-viewer: cannot import {_printable(source)}: {_printable(reason)}", file=sys.stderr)
+    print(f"{len(summary.added)} added, {len(summary.duplicates)} already in the library, "
+          f"{len(summary.failures)} failed")
+    return EXIT_SOME_FAILED if summary.failures else 0
+
+
+def _printable(text: str) -> str:
+    """A file name or reason with control characters (a terminal's escape sequences) shown, not obeyed."""
+    return "".join(char if char.isprintable() else repr(char)[1:-1] for char in str(text))
 
 
 if __name__ == "__main__":
