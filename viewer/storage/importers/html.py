@@ -21,6 +21,9 @@ from .errors import UnreadableHtml
 # comment sections and "related" lists that recall lets in, and loses no article paragraph on them.
 EXTRACTION = dict(favor_precision=True, include_comments=False, include_tables=True, include_images=False,
                   include_links=False, deduplicate=False, with_metadata=True)
+MIN_ARTICLE_WORDS = 15  # fewer words is a menu or a "page not found", not an article (a short pasted piece
+# falls back to the plain text that came with it)
+NO_ARTICLE = "has no article text (menus and links only, or an empty page)"
 DATE_SEARCH = dict(extensive_search=False, original_date=True)  # metadata and URL only; never the body
 _SAVED_FROM_RE = re.compile(rb"<!--\s*saved from url=\(\d+\)(https?://[^\s>]+?)\s*-->", re.IGNORECASE)
 
@@ -56,12 +59,15 @@ def read_html(data: bytes | str, source: str, url: str = "", kind: str = "html")
         # lxml and trafilatura raise these on pages too broken to parse (lxml's own errors are ValueErrors)
         raise UnreadableHtml(source, f"is not a readable web page ({type(error).__name__})") from None
     if result is None or not (result.text or "").strip():
-        raise UnreadableHtml(source, "has no article text (menus and links only, or an empty page)")
+        raise UnreadableHtml(source, NO_ARTICLE)
     canonical = _web_url(result.url or "") or _web_url(url)
     outlet = result.sitename or domain(canonical)
     if outlet and "." in outlet and outlet == (result.hostname or "") and canonical:
         outlet = domain(canonical)
     text = "\n\n".join(line.strip() for line in result.text.splitlines() if line.strip())  # one block, one paragraph
-    return make_document(text, source, kind, title=result.title or "", outlet=outlet,
-                         author=result.author or "", date=result.date or "", url=canonical, guess_date=False,
-                         error=UnreadableHtml)
+    document = make_document(text, source, kind, title=result.title or "", outlet=outlet,
+                             author=result.author or "", date=result.date or "", url=canonical, guess_date=False,
+                             error=UnreadableHtml)
+    if document.word_count < MIN_ARTICLE_WORDS:
+        raise UnreadableHtml(source, NO_ARTICLE)
+    return document

@@ -54,11 +54,13 @@ class _HttpOnlyRedirects(urllib.request.HTTPRedirectHandler):
 
     def redirect_request(self, req, fp, code, msg, headers, newurl):
         if not newurl.lower().startswith(("http://", "https://")):
-            raise urllib.error.HTTPError(newurl, code, f"redirected to a non-web address {newurl}", headers, fp)
+            raise urllib.error.HTTPError(newurl, code, "redirect to a non-web address", headers, fp)
         return super().redirect_request(req, fp, code, msg, headers, newurl)
 
 
 def _reason(error: BaseException, timeout: float) -> str:
+    if isinstance(error, urllib.error.HTTPError) and 300 <= error.code < 400:
+        return "was redirected to a non-web address (only http and https are followed)"
     if isinstance(error, urllib.error.HTTPError):
         return f"the server answered {error.code} {error.reason or ''}".rstrip()
     reason = getattr(error, "reason", error)

@@ -1,0 +1,152 @@
+"""Links: a page downloaded from a local server imports like a saved one; every failure names the URL and why."""
+
+from __future__ import annotations
+
+import socket
+import threading
+import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+import pytest
+
+from bench.web_pages import test_pages as saved_pages
+from viewer.storage.importers import DownloadFailed, from_paste, load, load_bytes, read
+from viewer.storage.importers.url import download
+
+PAGE = saved_pages()[1]
+ROUTES = {
+    "/news/cycle-lanes": (200, "text/html; charset=utf-8", PAGE.html.encode("utf-8")),
+    "/logo.png": (200, "image/png", b"\x89PNG\r\n\x1a\n" + bytes(64)),
+    "/big": (200, "text/html", b"<p>" + b"word " * 4000 + b"</p>"),
+    "/menu": (200, "text/html", b"<html><body><nav><a href='/'>Home</a></nav></body></html>"),
+}
+
+
+class Handler(BaseHTTPRequestHandler):
+    def do_GET(self):  # noqa: N802 - the name http.server calls
+        if self.path == "/slow":
+            time.sleep(2)
+        if self.path == "/moved":
+            self.send_response(302)
+            self.send_header("Location", "/news/cycle-lanes")
+            self.end_headers()
+            return
+        if self.path == "/to-file":
+            self.send_response(302)
+            self.send_header("Location", "file:///etc/passwd")
+            self.end_headers()
+            return
+        status, content_type, body = ROUTES.get(self.path, (404, "text/html", b"<h1>Not Found</h1>"))
+        try:
+            self.send_response(status)
+            self.send_header("Content-Type", content_type)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+        except (BrokenPipeError, ConnectionResetError):  # the client gave up (the timeout test)
+            pass
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="module")
+def server():
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    httpd.daemon_threads = True
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+    httpd.server_close()
+
+
+def test_a_link_imports_like_the_saved_page_and_keeps_the_download(server):
+    """A URL gives the page's article and metadata, kind "url", and the downloaded bytes as the original."""
+    imported = load(f"{server}/news/cycle-lanes")
+    document = imported.document
+    assert all(paragraph in document.text for paragraph in PAGE.paragraphs)
+    assert (document.kind, document.title, document.outlet, document.date, document.url) == (
+        "url", PAGE.title, PAGE.outlet, PAGE.date, PAGE.url)  # the page's canonical URL
+    assert imported.original == PAGE.html.encode("utf-8") and imported.original_name == "cycle-lanes.html"
+    again = load_bytes(imported.original, name=imported.original_name, url=f"{server}/news/cycle-lanes")
+    assert again.document == document
+
+
+def test_a_redirect_is_followed(server):
+    """A link that redirects imports the page it leads to."""
+    assert read(f"{server}/moved").title == PAGE.title
+
+
+def _closed_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.mark.parametrize("path, reason", [
+    ("/missing", "the server answered 404 Not Found"),
+    ("/logo.png", "is not an article (image/png)"),
+    ("/menu", "has no article text"),
+    ("/to-file", "was redirected to a non-web address"),
+])
+def test_failed_links_name_the_url_and_the_reason(server, path, reason):
+    """A 404, an image, a page with no article and a redirect off the web each give one message with the URL."""
+    url = f"{server}{path}"
+    with pytest.raises(Exception) as caught:
+        load(url)
+    assert reason in str(caught.value) and url in str(caught.value)
+
+
+def test_a_slow_server_trips_the_timeout(server):
+    """A server that does not answer in time gives "timed out" instead of hanging."""
+    started = time.monotonic()
+    with pytest.raises(DownloadFailed) as caught:
+        download(f"{server}/slow", timeout=0.3)
+    assert time.monotonic() - started < 1.5
+    assert caught.value.reason == "timed out after 0.3 s"
+
+
+def test_an_unreachable_address_is_named():
+    """Nothing listening at the address gives "could not connect", naming the URL."""
+    url = f"http://127.0.0.1:{_closed_port()}/story"
+    with pytest.raises(DownloadFailed) as caught:
+        load(url)
+    assert caught.value.path == url and caught.value.reason == "could not connect (connection refused)"
+
+
+def test_a_download_over_the_size_cap_is_cut_off(server):
+    """A page larger than the cap is refused from its declared length, before it is read."""
+    with pytest.raises(DownloadFailed) as caught:
+        download(f"{server}/big", limit=1000)
+    assert "larger than the" in caught.value.reason
+
+
+def test_pasted_text_is_titled_by_its_first_line():
+    """Pasted plain text becomes a document titled by its first line, kept as the pasted bytes."""
+    imported = from_paste("Storm hits the coast\n\nA powerful storm swept across the coast overnight.")
+    assert (imported.document.title, imported.document.kind, imported.document.path) == (
+        "Storm hits the coast", "paste", "")
+    assert imported.original.decode("utf-8").startswith("Storm hits the coast")
+
+
+def test_pasted_html_goes_through_the_page_reader():
+    """A browser's HTML clipboard gives the article without the share buttons and comments."""
+    document = from_paste(text="whatever the browser put as text", html=PAGE.html).document
+    assert document.kind == "paste" and document.outlet == PAGE.outlet
+    assert PAGE.paragraphs[0] in document.text and PAGE.comments[0] not in document.text
+
+
+def test_a_short_pasted_fragment_keeps_its_text():
+    """Two pasted paragraphs (too short to be a page) become a document from their visible text."""
+    html = "<p>Council approves cycle lanes</p><p>The vote was 27 to 18, said <b>Priya Nair</b>.</p>"
+    document = from_paste(html=html).document
+    assert document.text == "Council approves cycle lanes\n\nThe vote was 27 to 18, said Priya Nair."
+    assert document.title == "Council approves cycle lanes"
+
+
+def test_an_empty_paste_is_refused():
+    """Pasting only white space gives a message instead of an empty document."""
+    with pytest.raises(Exception) as caught:
+        from_paste(text="  \n ", html="")
+    assert str(caught.value) == "pasted text: is empty"
