@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.storage.test_library_safety import write_other_programs_database
 from viewer.engine import Document
 from viewer.storage.library import Library, content_hash, original_path
 from viewer.storage.paths import library_file
@@ -93,9 +94,7 @@ def test_import_refuses_a_foreign_library_and_leaves_it_unchanged(tmp_path, priv
     """`import` into another program's database says so, exits 1, and the file keeps every byte."""
     private_data_dir.mkdir(parents=True)
     path = library_file(private_data_dir)
-    connection = sqlite3.connect(path)
-    connection.execute("CREATE TABLE notes (body TEXT)")
-    connection.close()
+    write_other_programs_database(path)
     before = path.read_bytes()
     good = tmp_path / "good.txt"
     good.write_text(article(2), encoding="utf-8")
