@@ -362,3 +362,18 @@ def test_a_document_removed_by_another_process_leaves_the_window_and_nothing_han
     assert "Comparing" not in controller.window.stats.text() and controller.window.comparison is not None
     added, _ = other.add(Document.from_text("A story added elsewhere\n\nBy another process, with words of its own."))
     qtbot.waitUntil(lambda: controller.model.entry(added.id) is not None, timeout=WAIT_MS)
+
+
+def test_a_library_taken_over_by_a_newer_version_is_not_edited(open_app, private_data_dir):
+    """If a newer Framing Viewer changes the library while this window is open, an edit here is refused with
+    the reason, and leaves no undo step and no change in the file."""
+    controller = open_app()
+    newer = sqlite3.connect(library_file(private_data_dir))
+    newer.execute("PRAGMA user_version=99")
+    newer.close()
+    before = library_file(private_data_dir).read_bytes()
+    controller.edit(controller.right_id, "outlet", "Changed Here")
+    assert "newer version" in controller.window.notice.text()
+    assert controller.undo.count() == 0
+    assert controller.model.entry(controller.right_id).outlet != "Changed Here"
+    assert library_file(private_data_dir).read_bytes() == before

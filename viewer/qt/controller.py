@@ -18,7 +18,7 @@ from PySide6.QtGui import QDesktopServices, QGuiApplication, QUndoCommand
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from ..storage.importers import SUPPORTED_SUFFIXES, UnreadableFile, is_url, load_bytes
-from ..storage.library import Entry, Library, Removed, check_field
+from ..storage.library import Entry, Library, LibraryError, Removed, check_field
 from .documents import BAR_CLASSES, DocumentListModel
 from .window import MainWindow
 from .workers import PRIORITY_BAR, PRIORITY_PAIR, Comparer, FileReader, Paced, Paste, expand_paths
@@ -497,9 +497,17 @@ class Controller(QObject):
                 self.model.insert_entry(entry)
 
     def _refused_read_only(self) -> bool:
+        """True, having said why, when the library cannot be written (read-only, or taken over by a newer
+        version or another program since it was opened)."""
         if self.library.read_only:
             self.window.notify(READ_ONLY_MESSAGE, "error")
-        return self.library.read_only
+            return True
+        try:
+            self.library.check_writable()
+        except LibraryError as error:
+            self.window.notify(f"Nothing was changed: the library {escape(str(error))}.", "error")
+            return True
+        return False
 
     # Library edits (undoable) -------------------------------------------------------------------------
     def remove(self, document_id: int) -> None:

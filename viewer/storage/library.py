@@ -437,6 +437,12 @@ class Library:
             self._db.execute("INSERT INTO settings (key, value) VALUES (?, ?)"
                              " ON CONFLICT(key) DO UPDATE SET value=excluded.value", (key, str(value)))
 
+    def check_writable(self) -> None:
+        """Raise ``LibraryReadOnly`` or ``LibraryError`` now if a write would be refused (before an undoable
+        step is recorded, so a refused write never leaves a step behind)."""
+        with self._writing():
+            pass
+
     def _writing(self) -> _Transaction:
         if self.read_only:
             raise LibraryReadOnly(self.path, "is read-only: nothing can be added or changed")
