@@ -155,8 +155,12 @@ def test_pasted_browser_html_goes_through_the_page_reader(open_app, qtbot):
     mime.setHtml(PAGE.html)
     mime.setText("\n".join(PAGE.paragraphs))
     QApplication.clipboard().setMimeData(mime)
-    with qtbot.waitSignal(controller.import_finished, timeout=WAIT_MS) as finished:
-        controller.window.paste_action.trigger()
+    try:
+        with qtbot.waitSignal(controller.import_finished, timeout=WAIT_MS) as finished:
+            controller.window.paste_action.trigger()
+    finally:
+        # The clipboard owns the data now; left there, Qt and Python both free it when the tests end (a crash).
+        QApplication.clipboard().clear()
     entry = added_entry(controller, finished.args[0])
     text = controller.library.text(entry.id)
     assert PAGE.paragraphs[0] in text
