@@ -135,13 +135,15 @@ def test_dropped_text_becomes_a_document_titled_by_its_first_line(open_app, qtbo
     assert "stranded hundreds of travellers" in controller.library.text(entry.id)
 
 
-def test_ctrl_v_adds_the_text_on_the_clipboard(open_app, qtbot):
+@pytest.mark.parametrize("focus", ["list", "right"])  # the library list, or an article pane (read-only text)
+def test_ctrl_v_adds_the_text_on_the_clipboard(open_app, qtbot, focus):
     """Ctrl+V in the window adds the clipboard's text as a new document and shows it on the right."""
     controller = open_app()
     QApplication.clipboard().setText(STORY)
-    controller.window.list.setFocus()
+    target = getattr(controller.window, focus)
+    target.setFocus()
     with qtbot.waitSignal(controller.import_finished, timeout=WAIT_MS) as finished:
-        qtbot.keyClick(controller.window.list, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+        qtbot.keyClick(target, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
     wait_idle(qtbot, controller)
     entry = added_entry(controller, finished.args[0])
     assert entry.title == "Ferry strike ends after nine days"

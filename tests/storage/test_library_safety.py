@@ -241,3 +241,21 @@ def test_a_change_by_another_process_is_noticed(private_data_dir):
     theirs.remove(entry.id)
     assert ours.changed_elsewhere()
     assert not ours.changed_elsewhere()
+
+
+def test_an_original_left_half_written_by_a_killed_import_is_cleared_later(private_data_dir):
+    """A temporary original an import killed mid-write left behind is deleted at a later open, once it is
+    old enough that no running import can still be writing it; a recent one is left alone."""
+    import os
+    import time
+
+    Library.open(private_data_dir).close()
+    bucket = private_data_dir / "originals" / "ab"
+    bucket.mkdir(parents=True)
+    old, recent = bucket / ".ab12.1.part", bucket / ".ab34.2.part"
+    old.write_bytes(b"<html>half")
+    recent.write_bytes(b"<html>half")
+    hours_ago = time.time() - 2 * library_module.STALE_PART_S
+    os.utime(old, (hours_ago, hours_ago))
+    Library.open(private_data_dir).close()
+    assert not old.exists() and recent.exists()

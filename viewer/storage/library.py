@@ -45,6 +45,7 @@ APPLICATION_ID = 0x46566965  # "FVie" in the SQLite header: this file is a Frami
 SCHEMA_VERSION = 2  # 1: documents and settings; 2: author, url, kind and original columns, application_id
 EDITABLE_FIELDS = ("title", "outlet", "date")  # the metadata a user may change in place
 BUSY_TIMEOUT_S = 30.0  # seconds a write waits while another process (a second window, `import`) writes
+STALE_PART_S = 3600  # seconds after which an unfinished original (a killed import's) is deleted at open
 SQLITE_MAGIC = b"SQLite format 3\x00"  # the first 16 bytes of every SQLite database
 _V1_TABLES = {"documents", "settings", "sqlite_sequence"}  # what an unmarked version-1 library holds
 
@@ -133,6 +134,18 @@ def store_original(folder: Path, data: bytes, name: str = "") -> str:
         if temporary.exists():
             temporary.unlink()
     return digest
+
+
+def _remove_stale_parts(folder: Path) -> None:
+    """Delete originals half-written by an import that was killed (never renamed into place, never in the
+    database). Only old ones: another process may be writing one right now."""
+    cutoff = time.time() - STALE_PART_S
+    for part in originals_folder(folder).glob("*/.*.part"):
+        try:
+            if part.stat().st_mtime < cutoff:
+                part.unlink()
+        except OSError:  # gone already, or not ours to delete: it is only a leftover
+            pass
 
 
 def original_path(folder: Path, digest: str) -> Path | None:
@@ -262,6 +275,7 @@ class Library:
         except BaseException:
             connection.close()
             raise
+        _remove_stale_parts(folder)
         return cls(connection, created, folder)
 
     def close(self) -> None:
