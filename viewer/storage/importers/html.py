@@ -47,8 +47,11 @@ def _web_url(value: str) -> str:
     return value if value.lower().startswith(("http://", "https://")) else ""
 
 
-def read_html(data: bytes | str, source: str, url: str = "", kind: str = "html"):
-    """The article in the page ``data`` read from ``source``; raises ``UnreadableHtml`` when there is none."""
+def read_html(data: bytes | str, source: str, url: str = "", kind: str = "html", extraction: dict = EXTRACTION):
+    """The article in the page ``data`` read from ``source``; raises ``UnreadableHtml`` when there is none.
+
+    ``extraction`` is trafilatura's settings (the benchmark compares others on the same pages).
+    """
     import trafilatura
 
     if isinstance(data, bytes):
@@ -57,7 +60,7 @@ def read_html(data: bytes | str, source: str, url: str = "", kind: str = "html")
         raise UnreadableHtml(source, "is empty")
     try:
         result = trafilatura.bare_extraction(data, url=url or None, date_extraction_params=DATE_SEARCH,
-                                             **EXTRACTION)
+                                             **extraction)
     except Exception as error:  # noqa: BLE001
         # trafilatura, htmldate and lxml meet broken markup in many places and raise whatever they hit there
         # (ValueError, AssertionError, RecursionError ... the fuzz tests found several): all mean "unreadable"
