@@ -25,7 +25,7 @@ from viewer.storage.importers.pdf import read_pdf
 from viewer.storage.importers.text import read_text
 
 FUZZ = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-SECONDS_PER_CALL = 5.0
+SECONDS_PER_CALL = 5.0  # of CPU time: wall time on this shared machine also counts other people's work
 
 
 def _docx_bytes() -> bytes:
@@ -43,7 +43,7 @@ PAGE = saved_pages()[0].html
 
 def only_clear_errors(function, *args):
     """Calls ``function``; passes when it returns a Document or raises UnreadableFile, in time."""
-    started = time.monotonic()
+    started = time.process_time()
     try:
         result = function(*args)
     except UnreadableFile as error:
@@ -51,7 +51,7 @@ def only_clear_errors(function, *args):
     else:
         document = getattr(result, "document", result)
         assert isinstance(document, Document) and document.text.strip()
-    assert time.monotonic() - started < SECONDS_PER_CALL
+    assert time.process_time() - started < SECONDS_PER_CALL
 
 
 @FUZZ
