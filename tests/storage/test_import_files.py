@@ -50,6 +50,7 @@ def _sparse(size):
     (lambda p: (p.write_bytes(" \n".encode("utf-16")), p)[1], "is empty"),  # white space in UTF-16
     (lambda p: (p.write_bytes(bytes(range(256)) * 8), p)[1], "is binary data, not text"),
     (lambda p: (p.write_bytes(b"\x89PNG\r\n\x1a\n" + os.urandom(2048)), p)[1], "is binary data, not text"),
+    (lambda p: (p.write_bytes(b"{\\rtf1\\ansi Storm hits the coast\\par}"), p)[1], "is an RTF file"),  # markup
     (_fifo, "is a named pipe (FIFO), not a file"),  # would block a plain open() forever
     (_link("/dev/zero"), "is a device, not a file"),  # would be read until memory runs out
     (_link("/dev/null"), "is a device, not a file"),

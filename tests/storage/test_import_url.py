@@ -174,3 +174,17 @@ def test_an_empty_paste_is_refused():
     with pytest.raises(Exception) as caught:
         from_paste(text="  \n ", html="")
     assert str(caught.value) == "pasted text: is empty"
+
+
+def test_the_text_command_reads_a_link(server, capsys):
+    """`framing-viewer text URL --format json` prints the downloaded article as the app would compare it."""
+    import json
+
+    from viewer.cli import main
+
+    assert main(["text", f"{server}/news/cycle-lanes", "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert (data["kind"], data["title"], data["url"]) == ("url", PAGE.title, PAGE.url)
+    assert main(["text", f"{server}/missing"]) == 2
+    assert capsys.readouterr().err.strip() == (f"framing-viewer: cannot read {server}/missing: "
+                                               "the server answered 404 Not Found")
