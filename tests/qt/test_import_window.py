@@ -120,6 +120,27 @@ def test_a_link_that_fails_names_the_address_and_the_reason(open_app, qtbot, ser
     assert controller.window.comparison is not None
 
 
+def test_a_slow_link_times_out_with_a_message_and_the_window_answers_meanwhile(open_app, qtbot, server,
+                                                                              monkeypatch):
+    """While a link from a server that does not answer is downloading, the window still shows other pairs; the
+    download then gives up with a message naming the address and the time-out."""
+    from functools import partial
+
+    from viewer.storage import intake
+
+    monkeypatch.setattr(intake, "load", partial(intake.load, timeout=1.0))  # the real 15 s, made short
+    controller = open_app()
+    ids = [entry.id for entry in controller.model.entries]
+    with qtbot.waitSignal(controller.import_finished, timeout=WAIT_MS) as finished:
+        controller.window.files_dropped.emit([f"{server}/slow"])
+        controller.show_pair(ids[2], ids[3])
+        qtbot.waitUntil(lambda: controller.shown_pair == (ids[2], ids[3]), timeout=WAIT_MS)
+        assert controller.reader.pool.activeThreadCount() == 1, "the pair was drawn while the link was loading"
+    assert finished.args[0].added == []
+    notice = controller.window.notice.text()
+    assert f"{server}/slow" in notice and "timed out" in notice
+
+
 STORY = ("Ferry strike ends after nine days\n\n"
          "Crews returned to the island ferries on Friday after the union accepted a pay offer, ending a strike "
          "that had stranded hundreds of travellers. \"It was the right time to settle,\" the union's secretary said.")
