@@ -505,6 +505,7 @@ def _create(folder: Path, path: Path) -> bool:
             connection.execute("PRAGMA journal_mode=WAL")
         finally:
             connection.close()
+        _set_aside_orphans(path)
         try:
             os.link(temporary, path)  # fails if the name is taken: never replaces another library
         except FileExistsError:
@@ -518,6 +519,18 @@ def _create(folder: Path, path: Path) -> bool:
         for leftover in (temporary, Path(f"{temporary}-wal"), Path(f"{temporary}-shm")):
             if leftover.exists():
                 leftover.unlink()
+
+
+def _set_aside_orphans(path: Path) -> None:
+    """Move away a write-ahead log (and its index) left without its database (the library file was deleted
+    or moved alone): SQLite would replay its pages into the new library. Kept, renamed, not deleted."""
+    if os.path.lexists(path):
+        return
+    stamp = datetime.datetime.now().strftime("%Y%m%d-%H%M%S")
+    for extra in ("-wal", "-shm"):
+        orphan = Path(f"{path}{extra}")
+        if os.path.lexists(orphan):
+            os.replace(orphan, orphan.with_name(f"{orphan.name}.orphaned-{stamp}-{uuid.uuid4().hex[:6]}"))
 
 
 def _inspect(path: Path) -> int:
