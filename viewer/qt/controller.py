@@ -372,7 +372,7 @@ class Controller(QObject):
 
     def _tell(self, report: ImportReport) -> None:
         lines = []
-        if report.cancelled:
+        if report.cancelled and self._stored < report.total:  # (a Cancel after the last file changes nothing)
             lines.append(f"Import cancelled after {self._stored} of {report.total}; what was imported stays.")
         if report.added:
             count = len(report.added)
