@@ -546,7 +546,7 @@ class Controller(QObject):
 
 class _RemoveCommand(QUndoCommand):
     def __init__(self, controller: Controller, entry: Entry):
-        super().__init__(f"Remove “{entry.title[:40]}”")
+        super().__init__(f"Remove “{entry.title[:40].replace('&', '&&')}”")  # a title's & is no menu shortcut
         self.controller, self.entry = controller, entry
         self.removed: Removed | None = None
 
