@@ -39,6 +39,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     subparsers = parser.add_subparsers(dest="command")
     _compare_parser(subparsers)
+    _report_parser(subparsers)
     return parser
 
 
@@ -46,13 +47,16 @@ def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv[:1] == ["compare"]:
         return run_compare(build_parser().parse_args(argv))
+    if argv[:1] == ["report"]:
+        return run_report(build_parser().parse_args(argv))
     if argv[:1] in (["-h"], ["--help"]):
         # One help for both ways in: the window's options, then the subcommand's. Neither imports Qt.
         from .app import build_parser as window_parser
 
         print(window_parser().format_help())
         print("Without a window:\n  framing-viewer compare LEFT RIGHT [--format text|json] [--min-words N] [--max-gap N]\n"
-              "  (framing-viewer compare --help for details)")
+              "  (framing-viewer compare --help for details)\n"
+              "  framing-viewer report FILE... | --library [--data-dir DIR]  -o REPORT.html")
         return 0
     # Everything else opens the window; the GUI module owns its own options (files, --screenshot, ...).
     from .app import run
@@ -145,6 +149,63 @@ def _marked(text: str, start: int, end: int, edits) -> str:
         position = edit_end
     pieces.append(text[position:end])
     return " ".join("".join(pieces).split())
+
+
+def _report_parser(subparsers) -> None:
+    parser = subparsers.add_parser(
+        "report", help="write a self-contained HTML report of a pair or a whole story",
+        description="Write one HTML file to share or print: two files give the pair side by side, more "
+                    "give the whole story (quote matrix, provenance, each outlet's framing).",
+    )
+    parser.add_argument("files", nargs="*", metavar="FILE", help="the articles (two: a pair; more: a story)")
+    parser.add_argument("--library", action="store_true", help="every document of the library instead of files")
+    parser.add_argument("--data-dir", metavar="DIR", help="the library's folder (with --library)")
+    parser.add_argument("-o", "--output", required=True, metavar="REPORT.html", help="where to write the report")
+
+
+def run_report(args: argparse.Namespace) -> int:
+    from .storage.importers import UnreadableFile, read_document
+
+    def fail(message: str) -> int:
+        print(f"framing-viewer: {message}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+
+    if args.library == bool(args.files):
+        return fail("report needs either FILE... or --library (not both)")
+    try:
+        documents = _library_documents(args.data_dir) if args.library else [read_document(path) for path in args.files]
+    except UnreadableFile as error:
+        return fail(f"cannot read {error.path}: {error.reason}")
+    except OSError as error:
+        return fail(f"cannot open the library: {error}")
+    if len(documents) < 2:
+        where = "the library holds" if args.library else "report was given"
+        return fail(f"{where} {len(documents)} document{'s' if len(documents) != 1 else ''}; a report needs two or more")
+    from .report import write_report
+
+    try:
+        kind = write_report(documents, args.output)
+    except OSError as error:
+        return fail(f"cannot write {args.output}: {error.strerror or error}")
+    print(f"framing-viewer: wrote the {kind} report to {args.output}", file=sys.stderr)
+    return 0
+
+
+def _library_documents(data_dir: str | None) -> list:
+    import sqlite3
+
+    from .storage.library import Library
+    from .storage.paths import data_dir as resolve_data_dir
+
+    folder = resolve_data_dir(data_dir)
+    try:
+        library = Library.open(folder)
+    except sqlite3.Error as error:
+        raise OSError(f"{folder}: {error}") from None
+    try:
+        return [library.document(entry.id) for entry in library.entries()]
+    finally:
+        library.close()
 
 
 if __name__ == "__main__":
