@@ -3,7 +3,8 @@
 The window (``viewer.qt.theme``) and the HTML reports (``viewer.report``) both take their colours from here,
 so a report printed for an editor shows the same colours and legend sentences as the app.
 
-Exports: ``RESOURCES``, ``THEME_FILE``, ``VARIANTS``, ``load_table``, ``colour``.
+Exports: ``RESOURCES``, ``THEME_FILE``, ``VARIANTS``, ``load_table``, ``colour``, ``state_colour``,
+``state_legend``, ``blend``.
 """
 
 from __future__ import annotations
@@ -39,3 +40,25 @@ def colour(cls: str, variant: str = "light", key: str = "") -> str | None:
     """
     entry = load_table()["classes"].get(cls) or load_table()[cls]
     return entry.get(f"{key}_{variant}" if key else variant)
+
+
+def state_colour(state: str, variant: str = "light") -> str | None:
+    """The quote matrix's colour for a cell state (verbatim, altered, partial), None for absent."""
+    cls = load_table().get("matrix", {}).get(state)
+    return colour(cls, variant) if cls else None
+
+
+def state_legend(state: str) -> str:
+    """The sentence the legend shows for a cell state ("Verbatim: every word ...")."""
+    return load_table()["matrix"][f"{state}_legend"]
+
+
+def blend(base: str, fraction: float, variant: str = "light") -> str:
+    """``base`` (#rrggbb) faded towards the page (white, or black for dark) as ``fraction`` goes 1 -> 0.
+
+    The provenance heat map's cells: the stronger the share, the closer to the class colour.
+    """
+    page = 255 if variant == "light" else 30
+    fraction = min(max(fraction, 0.0), 1.0)
+    channels = [int(base[i:i + 2], 16) for i in (1, 3, 5)]
+    return "#" + "".join(f"{round(page + (value - page) * fraction):02x}" for value in channels)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QFileDialog
 
 from ..storage.library import Entry, Library, Removed, check_field
 from .documents import BAR_CLASSES, DocumentListModel
+from .story import StoryPresenter
 from .window import MainWindow
 from .workers import PRIORITY_BAR, PRIORITY_PAIR, Comparer, FileReader, Paced, expand_paths
 
@@ -77,6 +78,7 @@ class Controller(QObject):
         self.store_queue = Paced(parent=self)
         self.bar_requests = Paced(parent=self)
         self._stored = 0
+        self.story = StoryPresenter(self)  # the Story tab: built in its own worker when shown
 
     # Start-up and shut-down ---------------------------------------------------------------------------
     def add_seeds(self, folder: Path = SEEDS) -> None:
@@ -121,6 +123,7 @@ class Controller(QObject):
         self.bar_requests.clear()
         self.comparer.shutdown()
         self.reader.shutdown()
+        self.story.shutdown()
 
     def on_window_closing(self) -> None:
         self.save_state()

@@ -100,11 +100,12 @@ mark.altered {{ text-decoration-line: underline; text-decoration-style: wavy; fo
 """
 
 
-def page(title: str, body: str) -> str:
-    """A complete HTML document with the report styles; ``title`` is plain text, ``body`` is HTML."""
+def page(title: str, body: str, styles: str = "") -> str:
+    """A complete HTML document with the report styles (and ``styles``, more CSS); ``title`` is plain text,
+    ``body`` is HTML."""
     return (f'<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
             f'<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-            f"<title>{escape(title)}</title>\n<style>{_styles()}</style>\n</head>\n<body>\n{body}\n</body>\n</html>\n")
+            f"<title>{escape(title)}</title>\n<style>{_styles()}{styles}</style>\n</head>\n<body>\n{body}\n</body>\n</html>\n")
 
 
 def legend_html(counts: dict[str, dict[str, int]] | None = None) -> str:

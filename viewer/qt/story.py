@@ -1,0 +1,764 @@
+"""The Story tab: the quote matrix, provenance and each outlet's framing over many documents.
+
+``StoryView`` shows a finished ``viewer.engine.story.Story`` (it computes nothing): the quote matrix as a
+``QuoteMatrixModel`` (a table model with headers: speaker, quotation, origin, reach, altered words, then one
+column per document by date, each cell saying verbatim / altered / partial / absent in words and colour),
+provenance as a sortable table with numbers, and the framing of the outlet chosen in a list. It emits
+``cell_activated`` (click or Enter on a document's cell) and ``term_activated`` (a distinctive term).
+
+``StoryBuilder`` runs ``build_story`` in a worker thread with progress and cancel, and keeps finished stories
+per document set (so reopening the tab is instant). ``StoryPresenter`` wires the two to the window and the
+controller: which documents (the selected ones, or the whole library), opening a cell as a pair with the
+quote in view, finding a term, exporting reports.
+
+Exports: ``QuoteMatrixModel``, ``StoryView``, ``StoryBuilder``, ``StoryPresenter``, ``Column``.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections import OrderedDict
+from enum import IntEnum
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QRunnable, QSortFilterProxyModel, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtGui import QColor, QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QListWidget, QPlainTextEdit, QProgressBar,
+    QPushButton, QSplitter, QTableView, QTabWidget, QVBoxLayout, QWidget,
+)
+
+from ..engine.story import build_story, sort_rows
+from ..theme import state_colour, state_legend
+from .theme import Theme
+
+STORY_CACHE_SETS = 16  # document sets whose stories are kept
+PROGRESS_STEP_S = 0.05  # seconds between progress signals from the worker
+SCOPE_DELAY_MS = 250  # milliseconds of quiet after a selection change before the story is recomputed
+SHUTDOWN_WAIT_MS = 10_000  # milliseconds a closing window waits for the story being computed
+ORDER_NAMES = {"reach": "Reach (most outlets first)", "first": "First appearance", "speaker": "Speaker",
+               "alteration": "Most altered"}
+ACCESSIBLE_ROLE = Qt.ItemDataRole.AccessibleTextRole
+ACCESSIBLE_DESCRIPTION_ROLE = Qt.ItemDataRole.AccessibleDescriptionRole
+SORT_ROLE = Qt.ItemDataRole.UserRole + 10
+
+
+class Column(IntEnum):
+    SPEAKER = 0
+    QUOTE = 1
+    ORIGIN = 2
+    REACH = 3
+    ALTERED = 4
+    FIRST_DOCUMENT = 5  # one column per document from here, in the story's (date) order
+
+
+_HEADERS = {Column.SPEAKER: "Speaker", Column.QUOTE: "Quotation", Column.ORIGIN: "Origin", Column.REACH: "Reach",
+            Column.ALTERED: "Altered words"}
+# Clicking a header sorts by what the column says (documents' columns keep the current order).
+_HEADER_ORDERS = {Column.SPEAKER: "speaker", Column.ORIGIN: "first", Column.REACH: "reach",
+                  Column.ALTERED: "alteration", Column.QUOTE: "reach"}
+QUOTE_CHARS = 160  # characters of a quotation shown in its cell; the whole of it in the tooltip
+
+
+def cell_sentence(story, row, document: int) -> str:
+    """What a matrix cell says to a screen reader or in its tooltip: the document, the state, the detail."""
+    cell = row.cells[document]
+    detail = cell.summary if cell.summary else cell.state
+    if not detail.startswith(cell.state):
+        detail = f"{cell.state}: {detail}"
+    lines = [f"{story.label(document)}: {detail}"]
+    for change in cell.changes:
+        if change.before and change.after:
+            lines.append(f"“{change.before}” became “{change.after}”")
+        elif change.after:
+            lines.append(f"added “{change.after}”")
+        else:
+            lines.append(f"dropped “{change.before}”")
+    return "; ".join(lines)
+
+
+class QuoteMatrixModel(QAbstractTableModel):
+    """One row per distinct quotation; the fixed columns, then one per document (see ``Column``)."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.story = None
+        self.rows: tuple = ()
+        self.order = "reach"
+        self.theme = Theme("light")
+
+    def set_story(self, story, order: str | None = None) -> None:
+        self.beginResetModel()
+        self.story = story
+        self.order = order or self.order
+        self.rows = sort_rows(story.quotes, self.order) if story is not None else ()
+        self.endResetModel()
+
+    def set_order(self, order: str) -> None:
+        if order != self.order and self.story is not None:
+            self.layoutAboutToBeChanged.emit()
+            self.order = order
+            self.rows = sort_rows(self.story.quotes, order)
+            self.layoutChanged.emit()
+        self.order = order
+
+    def set_theme(self, theme: Theme) -> None:
+        self.theme = theme
+        if self.rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, self.columnCount() - 1))
+
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802 (Qt's name)
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+        if parent.isValid() or self.story is None:
+            return 0
+        return Column.FIRST_DOCUMENT + len(self.story.documents)
+
+    def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
+        if column in _HEADER_ORDERS:
+            self.set_order(_HEADER_ORDERS[Column(column)])
+
+    def document_of(self, column: int) -> int | None:
+        """The story's document index shown in ``column`` (None for the fixed columns)."""
+        return column - Column.FIRST_DOCUMENT if column >= Column.FIRST_DOCUMENT else None
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        story = self.story
+        if story is None:
+            return None
+        if orientation == Qt.Orientation.Vertical:
+            return str(section + 1) if role == Qt.ItemDataRole.DisplayRole else None
+        document = self.document_of(section)
+        if document is None:
+            return _HEADERS[Column(section)] if role in (Qt.ItemDataRole.DisplayRole, ACCESSIBLE_ROLE) else None
+        entry = story.documents[document]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return f"{story.label(document)}\n{entry.date or 'undated'}"
+        if role in (Qt.ItemDataRole.ToolTipRole, ACCESSIBLE_ROLE):
+            return f"{story.label(document)}, {entry.date or 'undated'}: {entry.title}"
+        return None
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or self.story is None:
+            return None
+        story, row, column = self.story, self.rows[index.row()], index.column()
+        document = self.document_of(column)
+        if document is not None:
+            return self._cell_data(story, row, document, role)
+        if role in (Qt.ItemDataRole.DisplayRole, ACCESSIBLE_ROLE):
+            if column == Column.SPEAKER:
+                return row.speaker or "unknown"
+            if column == Column.QUOTE:
+                text = " ".join(row.text.split())
+                if role == ACCESSIBLE_ROLE:
+                    return f"“{text}”"
+                return f"“{text[:QUOTE_CHARS - 1]}…”" if len(text) > QUOTE_CHARS else f"“{text}”"
+            if column == Column.ORIGIN:
+                return story.label(row.origin) if row.origin is not None else "unclear"
+            if column == Column.REACH:
+                return f"{row.reach} of {len(row.cells)}"
+            if column == Column.ALTERED:
+                return str(row.alteration)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if column == Column.QUOTE:
+                return f"“{row.text}”"
+            if column == Column.ORIGIN:
+                return row.origin_note
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (Column.REACH, Column.ALTERED):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def _cell_data(self, story, row, document: int, role):
+        cell = row.cells[document]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return cell.state
+        if role in (Qt.ItemDataRole.ToolTipRole, ACCESSIBLE_ROLE):
+            return cell_sentence(story, row, document)
+        if role == ACCESSIBLE_DESCRIPTION_ROLE:
+            return "Enter: open this document beside the quotation's origin"
+        if role == Qt.ItemDataRole.BackgroundRole:
+            name = state_colour(cell.state, self.theme.variant)
+            return QColor(name) if name else None
+        if role == Qt.ItemDataRole.ForegroundRole and not cell.present:
+            return QColor("#8a8a8a")
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(Qt.AlignmentFlag.AlignCenter)
+        return None
+
+
+def _item(text: str, sort_value=None, tip: str = "") -> QStandardItem:
+    item = QStandardItem(text)
+    item.setEditable(False)
+    item.setData(text.lower() if sort_value is None else sort_value, SORT_ROLE)
+    if tip:
+        item.setToolTip(tip)
+    item.setData(f"{text}. {tip}" if tip else text, ACCESSIBLE_ROLE)
+    return item
+
+
+def _sortable_table(name: str, description: str) -> tuple[QTableView, QStandardItemModel]:
+    model = QStandardItemModel()
+    proxy = QSortFilterProxyModel(model)
+    proxy.setSourceModel(model)
+    proxy.setSortRole(SORT_ROLE)
+    view = QTableView()
+    view.setModel(proxy)
+    view.setSortingEnabled(True)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setAlternatingRowColors(True)
+    view.verticalHeader().hide()
+    view.horizontalHeader().setStretchLastSection(True)
+    view.setAccessibleName(name)
+    view.setAccessibleDescription(description)
+    return view, model
+
+
+class StoryView(QWidget):
+    """The Story tab's widgets. Fed a finished Story by ``show_story``; computes nothing itself."""
+
+    cell_activated = Signal(int, int)  # quote row (in the model's current order), document index
+    term_activated = Signal(int, str)  # document index, term
+    cancel_requested = Signal()
+    refresh_requested = Signal()
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.story = None
+        self.scope = QLabel("The story of the library's documents")
+        self.scope.setWordWrap(True)
+        self.scope.setTextFormat(Qt.TextFormat.PlainText)
+        self.order = QComboBox()
+        for key, name in ORDER_NAMES.items():
+            self.order.addItem(name, key)
+        self.order.setAccessibleName("Sort quotations by")
+        order_label = QLabel("&Sort by:")
+        order_label.setBuddy(self.order)
+        self.progress = QProgressBar()
+        self.progress.setMaximumWidth(220)
+        self.progress.setFormat("Building the story: %p%")
+        self.progress.setAccessibleName("Story progress")
+        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button.setToolTip("Stop building the story (Esc)")
+        self.cancel_button.clicked.connect(self.cancel_requested)
+        self.refresh_button = QPushButton("Build again")
+        self.refresh_button.setToolTip("Build the story again (after a cancel)")
+        self.refresh_button.clicked.connect(self.refresh_requested)
+        top = QHBoxLayout()
+        top.addWidget(self.scope, 1)
+        top.addWidget(self.progress)
+        top.addWidget(self.cancel_button)
+        top.addWidget(self.refresh_button)
+        top.addWidget(order_label)
+        top.addWidget(self.order)
+
+        # Quotes ----------------------------------------------------------------------------------------
+        self.matrix_model = QuoteMatrixModel(self)
+        self.matrix = QTableView()
+        self.matrix.setModel(self.matrix_model)
+        self.matrix.setAccessibleName("Quote matrix")
+        self.matrix.setAccessibleDescription(
+            "One row per quotation: speaker, words, origin, reach, altered words, then one column per document "
+            "by date saying verbatim, altered, partial or absent. Enter on a document's cell opens it beside "
+            "the origin.")
+        self.matrix.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+        self.matrix.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.matrix.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.matrix.setWordWrap(True)
+        self.matrix.setSortingEnabled(True)
+        self.matrix.horizontalHeader().setSortIndicator(Column.REACH, Qt.SortOrder.AscendingOrder)
+        self.matrix.horizontalHeader().setSortIndicatorShown(False)
+        self.matrix.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.matrix.setTabKeyNavigation(False)  # Tab leaves the table; arrows move inside it
+        self.matrix.activated.connect(self._on_matrix_activated)
+        self.matrix.clicked.connect(self._on_matrix_activated)
+        self.matrix_legend = QLabel()
+        self.matrix_legend.setWordWrap(True)
+        self.order.currentIndexChanged.connect(lambda: self.matrix_model.set_order(self.order.currentData()))
+        quotes = QWidget()
+        quotes_layout = QVBoxLayout(quotes)
+        quotes_layout.setContentsMargins(0, 0, 0, 0)
+        quotes_layout.addWidget(self.matrix, 1)
+        quotes_layout.addWidget(self.matrix_legend)
+
+        # Provenance ------------------------------------------------------------------------------------
+        self.provenance, self.provenance_model = _sortable_table(
+            "Provenance", "What each document shares with each other one, in both directions, and its likely source")
+        self.sources = QLabel()
+        self.sources.setWordWrap(True)
+        self.sources.setTextFormat(Qt.TextFormat.PlainText)
+        self.sources.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByKeyboard
+                                             | Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.sources.setAccessibleName("Likely sources")
+        provenance = QWidget()
+        provenance_layout = QVBoxLayout(provenance)
+        provenance_layout.setContentsMargins(0, 0, 0, 0)
+        provenance_layout.addWidget(self.sources)
+        provenance_layout.addWidget(self.provenance, 1)
+
+        # Framing ---------------------------------------------------------------------------------------
+        self.outlets = QListWidget()
+        self.outlets.setAccessibleName("Outlets")
+        self.outlets.setAccessibleDescription("Choose a document to see its own narration, verbs and terms")
+        self.outlets.currentRowChanged.connect(self._update_framing)
+        self.framing_summary = QLabel()
+        self.framing_summary.setWordWrap(True)
+        self.framing_summary.setTextFormat(Qt.TextFormat.PlainText)
+        self.terms, self.terms_model = _sortable_table(
+            "Distinctive terms", "Terms that set this outlet's own narration apart, with z-scores; Enter finds one "
+                                 "in the document")
+        self.terms.activated.connect(self._on_term_activated)
+        self.own_text = QPlainTextEdit()
+        self.own_text.setReadOnly(True)
+        self.own_text.setAccessibleName("Own narration")
+        self.own_text.setAccessibleDescription("Text no other document in the story shares, paragraph by paragraph")
+        self.own_text.setTabChangesFocus(True)
+        framing_right = QSplitter(Qt.Orientation.Vertical)
+        framing_right.addWidget(self.terms)
+        framing_right.addWidget(self.own_text)
+        framing_column = QWidget()
+        framing_layout = QVBoxLayout(framing_column)
+        framing_layout.setContentsMargins(0, 0, 0, 0)
+        framing_layout.addWidget(self.framing_summary)
+        framing_layout.addWidget(framing_right, 1)
+        framing = QSplitter(Qt.Orientation.Horizontal)
+        framing.addWidget(self.outlets)
+        framing.addWidget(framing_column)
+        framing.setStretchFactor(1, 3)
+
+        self.pages = QTabWidget()
+        self.pages.addTab(quotes, "&Quotes")
+        self.pages.addTab(provenance, "&Provenance")
+        self.pages.addTab(framing, "&Framing")
+        self.pages.setAccessibleName("Story views")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 2)
+        layout.addLayout(top)
+        layout.addWidget(self.pages, 1)
+        self.set_busy(False)
+        self.set_theme(Theme("light"))
+
+    # What the presenter calls -----------------------------------------------------------------------------
+    def set_theme(self, theme: Theme) -> None:
+        self.matrix_model.set_theme(theme)
+        swatches = []
+        for state in ("verbatim", "altered", "partial", "absent"):
+            name, _, meaning = state_legend(state).partition(": ")
+            colour = state_colour(state, theme.variant) or "transparent"
+            swatches.append(f'<span style="background:{colour};">&nbsp;&nbsp;&nbsp;&nbsp;</span>&nbsp;<b>{name}</b>: '
+                            f"{meaning}")
+        self.matrix_legend.setText(" &nbsp; ".join(swatches))
+
+    def set_scope(self, text: str) -> None:
+        self.scope.setText(text)
+
+    def set_busy(self, busy: bool, done: int = 0, total: int = 0) -> None:
+        self.progress.setVisible(busy)
+        self.cancel_button.setVisible(busy)
+        if busy:
+            self.progress.setRange(0, max(total, 1))
+            self.progress.setValue(done)
+            self.refresh_button.hide()
+
+    def show_cancelled(self, text: str) -> None:
+        self.set_busy(False)
+        self.refresh_button.show()
+        self.scope.setText(text)
+
+    def show_story(self, story) -> None:
+        self.story = story
+        self.set_busy(False)
+        self.refresh_button.hide()
+        self.matrix_model.set_story(story, self.order.currentData())
+        header = self.matrix.horizontalHeader()
+        header.setSectionResizeMode(Column.QUOTE, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(Column.QUOTE, 340)
+        for column in (Column.SPEAKER, Column.ORIGIN, Column.REACH, Column.ALTERED):
+            header.resizeSection(column, 95)
+        for column in range(Column.FIRST_DOCUMENT, self.matrix_model.columnCount()):
+            header.resizeSection(column, 92)
+        self.matrix.resizeRowsToContents()
+        self._update_provenance()
+        current = max(self.outlets.currentRow(), 0)
+        self.outlets.blockSignals(True)
+        self.outlets.clear()
+        for index, document in enumerate(story.documents):
+            self.outlets.addItem(f"{story.label(index)} — {document.date or 'undated'}")
+        self.outlets.blockSignals(False)
+        self.outlets.setCurrentRow(min(current, len(story.documents) - 1))
+        self._update_framing(self.outlets.currentRow())
+
+    def clear(self, text: str) -> None:
+        self.story = None
+        self.matrix_model.set_story(None)
+        self.provenance_model.clear()
+        self.terms_model.clear()
+        self.outlets.clear()
+        self.own_text.clear()
+        self.framing_summary.clear()
+        self.sources.clear()
+        self.scope.setText(text)
+
+    # Provenance and framing ---------------------------------------------------------------------------
+    def _update_provenance(self) -> None:
+        story = self.story
+        model = self.provenance_model
+        model.clear()
+        model.setHorizontalHeaderLabels(["Document", "Shares with", "Share of its words", "Words",
+                                         "Share of its quotes", "Likely source"])
+        likely = {source.document: source.source for source in story.sources}
+        for link in story.provenance:
+            name, other = story.label(link.document), story.label(link.other)
+            sentence = (f"{link.share:.0%} of {name} is text also in {other}; "
+                        f"{link.quote_share:.0%} of {name}'s quotes appear in {other}")
+            is_source = likely.get(link.document) == link.other
+            model.appendRow([
+                _item(name, link.document, sentence), _item(other, link.other, sentence),
+                _item(f"{link.share:.0%}", link.share, sentence), _item(f"{link.words:,}", link.words),
+                _item(f"{link.quote_share:.0%}", link.quote_share), _item("likely source" if is_source else "",
+                                                                          int(is_source)),
+            ])
+        for column in range(2, 5):
+            for row in range(model.rowCount()):
+                model.item(row, column).setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.provenance.sortByColumn(2, Qt.SortOrder.DescendingOrder)
+        self.provenance.resizeColumnsToContents()
+        lines = []
+        for source in story.sources:
+            name = story.label(source.document)
+            if source.source is None:
+                lines.append(f"{name}: no earlier source found. {source.evidence}")
+            else:
+                lines.append(f"{name}: likely source {story.label(source.source)} — {source.evidence}")
+        self.sources.setText("\n".join(lines))
+
+    def _update_framing(self, document: int) -> None:
+        story = self.story
+        self.terms_model.clear()
+        self.terms_model.setHorizontalHeaderLabels(["Term", "z-score", "Here", "In the others"])
+        if story is None or not 0 <= document < len(story.framing):
+            return
+        framing = next((item for item in story.framing if item.document == document), None)
+        if framing is None:
+            return
+        share = framing.own_words / framing.narration_words if framing.narration_words else 0.0
+        verbs = ", ".join(f"{verb.verb} ({verb.count})" for verb in framing.verbs) or "none"
+        self.framing_summary.setText(
+            f"{story.label(document)}: {framing.own_words:,} of its {framing.narration_words:,} words of narration "
+            f"({share:.0%}) are its own. Speech verbs for quotes others carry too: {verbs}.")
+        for term in framing.terms:
+            tip = f"z = {term.z:.2f}: {term.count} times here, {term.others} in the others' own narration"
+            self.terms_model.appendRow([_item(term.term, term.term, tip), _item(f"{term.z:.1f}", term.z, tip),
+                                        _item(str(term.count), term.count), _item(str(term.others), term.others)])
+        self.terms.resizeColumnsToContents()
+        text = story.documents[document].text
+        self.own_text.setPlainText("\n\n".join(
+            " ".join(text[paragraph.start:paragraph.end].split()) for paragraph in framing.paragraphs))
+
+    def _on_matrix_activated(self, index) -> None:
+        document = self.matrix_model.document_of(index.column())
+        if index.isValid() and document is not None:
+            self.cell_activated.emit(index.row(), document)
+
+    def _on_term_activated(self, index) -> None:
+        document = self.outlets.currentRow()
+        term = index.sibling(index.row(), 0).data()
+        if document >= 0 and term:
+            self.term_activated.emit(document, term)
+
+    def keyPressEvent(self, event) -> None:
+        if event.key() == Qt.Key.Key_Escape and self.cancel_button.isVisible():
+            self.cancel_requested.emit()
+            return
+        super().keyPressEvent(event)
+
+
+# Building off the GUI thread --------------------------------------------------------------------------
+class _BuilderSignals(QObject):
+    progress = Signal(object, int, int)  # key, done, total
+    finished = Signal(object, object)  # key, Story (or None when cancelled)
+    failed = Signal(object, str)
+
+
+class _BuildTask(QRunnable):
+    def __init__(self, signals: _BuilderSignals, key, documents):
+        super().__init__()
+        self._signals, self.key, self._documents = signals, key, documents
+        self.cancelled = threading.Event()
+        self._last = 0.0
+
+    def _progress(self, done: int, total: int) -> None:
+        now = time.perf_counter()
+        if now - self._last >= PROGRESS_STEP_S or done >= total:
+            self._last = now
+            self._signals.progress.emit(self.key, done, total)
+
+    def run(self) -> None:
+        try:
+            story = build_story(self._documents, self._progress, self.cancelled.is_set)
+        except Exception as error:
+            if self.cancelled.is_set():
+                self._signals.finished.emit(self.key, None)
+            else:  # an engine bug must not take the window down
+                self._signals.failed.emit(self.key, f"{type(error).__name__}: {error}")
+            return
+        self._signals.finished.emit(self.key, None if self.cancelled.is_set() else story)
+
+
+class StoryBuilder(QObject):
+    """Builds stories in one worker thread; finished ones are kept per document set.
+
+    ``request(key, documents)`` emits ``finished(key, story)`` later, or at once when cached (returns False
+    then). ``key`` names the set: the documents' text hashes with their metadata (an edited date changes
+    the order, so it is another story). A new request cancels the one running.
+    """
+
+    progress = Signal(object, int, int)
+    finished = Signal(object, object)  # key, Story; None when cancelled
+    failed = Signal(object, str)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.pool = QThreadPool(self)
+        self.pool.setMaxThreadCount(1)
+        self.cache: OrderedDict = OrderedDict()
+        self._signals = _BuilderSignals(self)
+        self._signals.progress.connect(self._on_progress)
+        self._signals.finished.connect(self._on_finished)
+        self._signals.failed.connect(self._on_failed)
+        self._task: _BuildTask | None = None
+        self._closing = False
+
+    @property
+    def busy(self) -> bool:
+        return self._task is not None
+
+    def request(self, key, documents) -> bool:
+        found = self.cache.get(key)
+        if found is not None:
+            self.cache.move_to_end(key)
+            self.cancel()
+            self.finished.emit(key, found)
+            return False
+        if self._task is not None and self._task.key == key and not self._task.cancelled.is_set():
+            return True  # already on it
+        self.cancel()
+        self.pool.clear()
+        self._task = _BuildTask(self._signals, key, list(documents))
+        self._task.setAutoDelete(False)  # kept so that cancel() can reach it while it runs
+        self.pool.start(self._task)
+        return True
+
+    def cancel(self) -> None:
+        if self._task is not None:
+            self._task.cancelled.set()
+
+    def shutdown(self, milliseconds: int = SHUTDOWN_WAIT_MS) -> None:
+        """The window is closing: stop, and wait for the worker (see ``Comparer.shutdown``)."""
+        self._closing = True
+        self.cancel()
+        self.pool.clear()
+        self.pool.waitForDone(milliseconds)
+
+    def _current(self, key) -> bool:
+        return not self._closing and self._task is not None and self._task.key == key
+
+    def _on_progress(self, key, done: int, total: int) -> None:
+        if self._current(key) and not self._task.cancelled.is_set():
+            self.progress.emit(key, done, total)
+
+    def _on_finished(self, key, story) -> None:
+        if self._closing:
+            return
+        if story is not None:
+            self.cache[key] = story
+            while len(self.cache) > STORY_CACHE_SETS:
+                self.cache.popitem(last=False)
+        if self._task is not None and self._task.key == key:
+            self._task = None
+            self.finished.emit(key, story)
+
+    def _on_failed(self, key, message: str) -> None:
+        if self._task is not None and self._task.key == key and not self._closing:
+            self._task = None
+            self.failed.emit(key, message)
+
+
+# Wiring -----------------------------------------------------------------------------------------------
+REVEAL_ANCHOR = 0.3  # fraction of a pane's height where an opened quotation is put
+
+
+class StoryPresenter(QObject):
+    """What the Story tab does: which documents, building them in the background, and the way back to the
+    pair view. Owned by the ``Controller``; talks to the window's ``story_view`` and ``views`` tabs."""
+
+    story_shown = Signal()  # a story is on the tab
+
+    def __init__(self, controller):
+        super().__init__(controller)
+        self.controller = controller
+        window = controller.window
+        self.window, self.view = window, window.story_view
+        self.builder = StoryBuilder(self)
+        self.story = None
+        self.key = None  # the document set asked for
+        self.ids: list[int] = []  # library ids of the story's documents, in its (date) order
+        self._ids_by_key: dict = {}
+        self._pending = None  # (left id, right id, action) to run once that pair is drawn
+        self._stale = True  # the scope changed while the tab was hidden
+        self._scope_timer = QTimer(self, singleShot=True, interval=SCOPE_DELAY_MS)
+        self._scope_timer.timeout.connect(self.refresh)
+
+        self.builder.progress.connect(self._on_progress)
+        self.builder.finished.connect(self._on_finished)
+        self.builder.failed.connect(self._on_failed)
+        self.view.cell_activated.connect(self.open_cell)
+        self.view.term_activated.connect(self.find_term)
+        self.view.cancel_requested.connect(self.builder.cancel)
+        self.view.refresh_requested.connect(self.refresh)
+        window.views.currentChanged.connect(self._on_tab_changed)
+        window.list.selectionModel().selectionChanged.connect(self._on_scope_changed)
+        model = controller.model
+        for signal in (model.rowsInserted, model.rowsRemoved, model.dataChanged, model.modelReset):
+            signal.connect(self._on_scope_changed)
+        controller.pair_shown.connect(self._run_pending)
+
+    # Which documents --------------------------------------------------------------------------------
+    def scope_ids(self) -> list[int]:
+        """The documents selected in the list when two or more are, else the whole library."""
+        selected = self.window.selected_ids()
+        return selected if len(selected) >= 2 else [entry.id for entry in self.controller.model.entries]
+
+    def _on_scope_changed(self, *args) -> None:
+        self._stale = True
+        if self.window.views.currentWidget() is self.view:
+            self._scope_timer.start()
+
+    def _on_tab_changed(self, index: int) -> None:
+        if self.window.views.widget(index) is self.view and self._stale:
+            self.refresh()
+
+    def refresh(self) -> None:
+        """Show the story of the documents in scope: at once when cached, else built in the background."""
+        self._stale = False
+        ids = self.scope_ids()
+        model = self.controller.model
+        entries = [model.entry(document_id) for document_id in ids]
+        entries = [entry for entry in entries if entry is not None]
+        selected = len(self.window.selected_ids()) >= 2
+        where = f"the {len(entries)} selected documents" if selected else f"all {len(entries)} documents in the library"
+        if len(entries) < 2:
+            self.key = None
+            self.builder.cancel()
+            self.view.clear("A story needs two documents or more: add articles to the library.")
+            return
+        key = tuple((entry.hash, entry.title, entry.outlet, entry.date) for entry in entries)
+        self.view.set_scope(f"The story of {where} (select two or more in the list for fewer).")
+        if key == self.key and self.story is not None and self.builder.cache.get(key) is self.story:
+            return
+        self.key = key
+        if key not in self.builder.cache:
+            documents = [self.controller.library.document(entry.id) for entry in entries]
+            by_text = {document.text: entry.id for document, entry in zip(documents, entries)}
+            self._ids_by_key[key] = by_text
+            self.view.set_busy(True, 0, len(documents))
+        else:
+            documents = []
+        self.builder.request(key, documents)
+
+    def _on_progress(self, key, done: int, total: int) -> None:
+        if key == self.key:
+            self.view.set_busy(True, done, total)
+
+    def _on_finished(self, key, story) -> None:
+        if key != self.key:
+            return
+        if story is None:
+            self.view.show_cancelled("Cancelled: the story was not built. “Build again” starts over.")
+            return
+        by_text = self._ids_by_key.get(key, {})
+        self.story = story
+        self.ids = [by_text.get(document.text) for document in story.documents]
+        self.view.show_story(story)
+        self.story_shown.emit()
+
+    def _on_failed(self, key, message: str) -> None:
+        if key == self.key:
+            self.view.show_cancelled(f"The story could not be built: {message}")
+
+    # Back to the pair view --------------------------------------------------------------------------
+    def open_cell(self, row_number: int, document: int) -> None:
+        """Open ``document`` beside the quotation's origin in the pair view, the quotation in view."""
+        story, row = self.story, self.view.matrix_model.rows[row_number]
+        origin = row.origin if row.origin is not None else row.first_appearance
+        if origin >= len(row.cells):
+            return
+        if document == origin:
+            # The origin's own cell: show it beside the next document carrying the quotation.
+            document = next((index for index, cell in enumerate(row.cells) if cell.present and index != origin),
+                            (origin + 1) % len(story.documents))
+        left_id, right_id = self.ids[origin], self.ids[document]
+        if left_id is None or right_id is None:
+            return
+        left_cell, right_cell = row.cells[origin], row.cells[document]
+        ranges = ((left_cell.start, left_cell.end) if left_cell.present else None,
+                  (right_cell.start, right_cell.end) if right_cell.present else None)
+        self._open_pair(left_id, right_id, lambda: self._reveal(ranges))
+
+    def find_term(self, document: int, term: str) -> None:
+        """Show ``document`` in the right pane (its likely source on the left) and find ``term`` in it."""
+        right_id = self.ids[document]
+        source = next((item.source for item in self.story.sources if item.document == document), None)
+        left_id = self.ids[source] if source is not None else None
+        if left_id is None or left_id == right_id:
+            left_id = next((i for i in self.ids if i not in (None, right_id)), None)
+        window = self.window
+
+        def find():
+            window.find_bar.show()
+            window.find_bar.field.setText(term)
+            window.find(term)
+            window.right.setFocus()
+
+        self._open_pair(left_id, right_id, find)
+
+    def _open_pair(self, left_id: int, right_id: int, action) -> None:
+        self._pending = (left_id, right_id, action)
+        self.window.views.setCurrentIndex(0)
+        self.controller.show_pair(left_id, right_id)  # a cached pair is drawn at once (pair_shown)
+
+    def _run_pending(self) -> None:
+        pending = self._pending
+        if pending is None or self.controller.shown_pair != pending[:2]:
+            return
+        self._pending = None
+        pending[2]()
+
+    def _reveal(self, ranges) -> None:
+        """Put the passage joining the two quotations at the navigation line, or each quotation, if none does."""
+        window = self.window
+        comparison = window.comparison
+        left_range, right_range = ranges
+
+        def overlap(start, end, span) -> int:
+            return max(0, min(end, span[1]) - max(start, span[0])) if span else 0
+
+        best, best_size = -1, 0
+        for index, passage in enumerate(comparison.passages):
+            size = (overlap(passage.left_start, passage.left_end, left_range)
+                    + overlap(passage.right_start, passage.right_end, right_range))
+            if size > best_size and (left_range is None or overlap(passage.left_start, passage.left_end, left_range)) \
+                    and (right_range is None or overlap(passage.right_start, passage.right_end, right_range)):
+                best, best_size = index, size
+        if best >= 0:
+            window.reveal_passage(best)
+            return
+        with window.sync.locked():
+            for pane, span in ((window.left, left_range), (window.right, right_range)):
+                if span:
+                    pane.scroll_line_to(span[0], pane.viewport().height() * REVEAL_ANCHOR)
+
+    def shutdown(self) -> None:
+        self._scope_timer.stop()
+        self.builder.shutdown()
