@@ -22,18 +22,20 @@ from collections import OrderedDict
 from enum import IntEnum
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QRunnable, QSortFilterProxyModel, Qt, QThreadPool, QTimer, Signal
-from PySide6.QtGui import QColor, QStandardItem, QStandardItemModel
+from PySide6.QtGui import QColor, QStandardItem, QStandardItemModel, QTextCursor
 from PySide6.QtWidgets import (
     QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QListWidget, QPlainTextEdit, QProgressBar,
-    QPushButton, QSplitter, QTableView, QTabWidget, QVBoxLayout, QWidget,
+    QPushButton, QSplitter, QTableView, QTabWidget, QTextEdit, QVBoxLayout, QWidget,
 )
 
 from ..engine.story import build_story, sort_rows
 from ..theme import state_colour, state_legend
+from .panes import Utf16Offsets
 from .theme import Theme
 
 STORY_CACHE_SETS = 16  # document sets whose stories are kept
 PROGRESS_STEP_S = 0.05  # seconds between progress signals from the worker
+PROGRESS_STEPS = 1000  # the progress bar's range (the engine reports a fraction)
 SCOPE_DELAY_MS = 250  # milliseconds of quiet after a selection change before the story is recomputed
 SHUTDOWN_WAIT_MS = 10_000  # milliseconds a closing window waits for the story being computed
 ORDER_NAMES = {"reach": "Reach (most outlets first)", "first": "First appearance", "speaker": "Speaker",
@@ -53,20 +55,21 @@ class Column(IntEnum):
 
 
 _HEADERS = {Column.SPEAKER: "Speaker", Column.QUOTE: "Quotation", Column.ORIGIN: "Origin", Column.REACH: "Reach",
-            Column.ALTERED: "Altered words"}
+            Column.ALTERED: "Altered"}
 # Clicking a header sorts by what the column says (documents' columns keep the current order).
 _HEADER_ORDERS = {Column.SPEAKER: "speaker", Column.ORIGIN: "first", Column.REACH: "reach",
                   Column.ALTERED: "alteration", Column.QUOTE: "reach"}
 QUOTE_CHARS = 160  # characters of a quotation shown in its cell; the whole of it in the tooltip
 
 
-def cell_sentence(story, row, document: int) -> str:
-    """What a matrix cell says to a screen reader or in its tooltip: the document, the state, the detail."""
+def cell_sentence(label, row, document: int) -> str:
+    """What a matrix cell says to a screen reader or in its tooltip: the document (``label(index)`` names
+    it), the state, the detail."""
     cell = row.cells[document]
     detail = cell.summary if cell.summary else cell.state
     if not detail.startswith(cell.state):
         detail = f"{cell.state}: {detail}"
-    lines = [f"{story.label(document)}: {detail}"]
+    lines = [f"{label(document)}: {detail}"]
     for change in cell.changes:
         if change.before and change.after:
             lines.append(f"“{change.before}” became “{change.after}”")
@@ -86,10 +89,15 @@ class QuoteMatrixModel(QAbstractTableModel):
         self.rows: tuple = ()
         self.order = "reach"
         self.theme = Theme("light")
+        self.labels: list[str] = []  # what the window calls each document (the library's names)
 
-    def set_story(self, story, order: str | None = None) -> None:
+    def label(self, document: int) -> str:
+        return self.labels[document] if document < len(self.labels) else self.story.label(document)
+
+    def set_story(self, story, order: str | None = None, labels=()) -> None:
         self.beginResetModel()
         self.story = story
+        self.labels = list(labels)
         self.order = order or self.order
         self.rows = sort_rows(story.quotes, self.order) if story is not None else ()
         self.endResetModel()
@@ -134,9 +142,9 @@ class QuoteMatrixModel(QAbstractTableModel):
             return _HEADERS[Column(section)] if role in (Qt.ItemDataRole.DisplayRole, ACCESSIBLE_ROLE) else None
         entry = story.documents[document]
         if role == Qt.ItemDataRole.DisplayRole:
-            return f"{story.label(document)}\n{entry.date or 'undated'}"
+            return f"{self.label(document)}\n{entry.date or 'undated'}"
         if role in (Qt.ItemDataRole.ToolTipRole, ACCESSIBLE_ROLE):
-            return f"{story.label(document)}, {entry.date or 'undated'}: {entry.title}"
+            return f"{self.label(document)}, {entry.date or 'undated'}: {entry.title}"
         return None
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
@@ -155,7 +163,7 @@ class QuoteMatrixModel(QAbstractTableModel):
                     return f"“{text}”"
                 return f"“{text[:QUOTE_CHARS - 1]}…”" if len(text) > QUOTE_CHARS else f"“{text}”"
             if column == Column.ORIGIN:
-                return story.label(row.origin) if row.origin is not None else "unclear"
+                return self.label(row.origin) if row.origin is not None else "unclear"
             if column == Column.REACH:
                 return f"{row.reach} of {len(row.cells)}"
             if column == Column.ALTERED:
@@ -174,7 +182,7 @@ class QuoteMatrixModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return cell.state
         if role in (Qt.ItemDataRole.ToolTipRole, ACCESSIBLE_ROLE):
-            return cell_sentence(story, row, document)
+            return cell_sentence(self.label, row, document)
         if role == ACCESSIBLE_DESCRIPTION_ROLE:
             return "Enter: open this document beside the quotation's origin"
         if role == Qt.ItemDataRole.BackgroundRole:
@@ -197,9 +205,11 @@ def _item(text: str, sort_value=None, tip: str = "") -> QStandardItem:
     return item
 
 
-def _sortable_table(name: str, description: str) -> tuple[QTableView, QStandardItemModel]:
-    model = QStandardItemModel()
-    proxy = QSortFilterProxyModel(model)
+def _sortable_table(name: str, description: str, parent: QWidget) -> tuple[QTableView, QStandardItemModel]:
+    # Both models belong to the tab (Qt parents): a model Python alone held could be collected after the
+    # window's C++ side is gone, and PySide6 then crashes in the garbage collector.
+    model = QStandardItemModel(parent)
+    proxy = QSortFilterProxyModel(parent)
     proxy.setSourceModel(model)
     proxy.setSortRole(SORT_ROLE)
     view = QTableView()
@@ -226,6 +236,7 @@ class StoryView(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.story = None
+        self._theme = Theme("light")
         self.scope = QLabel("The story of the library's documents")
         self.scope.setWordWrap(True)
         self.scope.setTextFormat(Qt.TextFormat.PlainText)
@@ -284,7 +295,7 @@ class StoryView(QWidget):
 
         # Provenance ------------------------------------------------------------------------------------
         self.provenance, self.provenance_model = _sortable_table(
-            "Provenance", "What each document shares with each other one, in both directions, and its likely source")
+            "Provenance", "What each document shares with each other one, in both directions, and its likely source", self)
         self.sources = QLabel()
         self.sources.setWordWrap(True)
         self.sources.setTextFormat(Qt.TextFormat.PlainText)
@@ -307,7 +318,7 @@ class StoryView(QWidget):
         self.framing_summary.setTextFormat(Qt.TextFormat.PlainText)
         self.terms, self.terms_model = _sortable_table(
             "Distinctive terms", "Terms that set this outlet's own narration apart, with z-scores; Enter finds one "
-                                 "in the document")
+                                 "in the document", self)
         self.terms.activated.connect(self._on_term_activated)
         self.own_text = QPlainTextEdit()
         self.own_text.setReadOnly(True)
@@ -341,7 +352,10 @@ class StoryView(QWidget):
 
     # What the presenter calls -----------------------------------------------------------------------------
     def set_theme(self, theme: Theme) -> None:
+        self._theme = theme
         self.matrix_model.set_theme(theme)
+        if self.story is not None:
+            self._update_framing(self.outlets.currentRow())
         swatches = []
         for state in ("verbatim", "altered", "partial", "absent"):
             name, _, meaning = state_legend(state).partition(": ")
@@ -366,25 +380,29 @@ class StoryView(QWidget):
         self.refresh_button.show()
         self.scope.setText(text)
 
-    def show_story(self, story) -> None:
+    def label(self, document: int) -> str:
+        return self.matrix_model.label(document)
+
+    def show_story(self, story, labels=()) -> None:
+        """Show ``story``; ``labels`` name its documents as the library list does (else the story's names)."""
         self.story = story
         self.set_busy(False)
         self.refresh_button.hide()
-        self.matrix_model.set_story(story, self.order.currentData())
+        self.matrix_model.set_story(story, self.order.currentData(), labels)
         header = self.matrix.horizontalHeader()
         header.setSectionResizeMode(Column.QUOTE, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(Column.QUOTE, 340)
-        for column in (Column.SPEAKER, Column.ORIGIN, Column.REACH, Column.ALTERED):
-            header.resizeSection(column, 95)
+        header.resizeSection(Column.QUOTE, 300)
+        for column, width in ((Column.SPEAKER, 100), (Column.ORIGIN, 80), (Column.REACH, 50), (Column.ALTERED, 60)):
+            header.resizeSection(column, width)
         for column in range(Column.FIRST_DOCUMENT, self.matrix_model.columnCount()):
-            header.resizeSection(column, 92)
+            header.resizeSection(column, 82)
         self.matrix.resizeRowsToContents()
         self._update_provenance()
         current = max(self.outlets.currentRow(), 0)
         self.outlets.blockSignals(True)
         self.outlets.clear()
         for index, document in enumerate(story.documents):
-            self.outlets.addItem(f"{story.label(index)} — {document.date or 'undated'}")
+            self.outlets.addItem(f"{self.label(index)} — {document.date or 'undated'}")
         self.outlets.blockSignals(False)
         self.outlets.setCurrentRow(min(current, len(story.documents) - 1))
         self._update_framing(self.outlets.currentRow())
@@ -409,7 +427,7 @@ class StoryView(QWidget):
                                          "Share of its quotes", "Likely source"])
         likely = {source.document: source.source for source in story.sources}
         for link in story.provenance:
-            name, other = story.label(link.document), story.label(link.other)
+            name, other = self.label(link.document), self.label(link.other)
             sentence = (f"{link.share:.0%} of {name} is text also in {other}; "
                         f"{link.quote_share:.0%} of {name}'s quotes appear in {other}")
             is_source = likely.get(link.document) == link.other
@@ -426,11 +444,11 @@ class StoryView(QWidget):
         self.provenance.resizeColumnsToContents()
         lines = []
         for source in story.sources:
-            name = story.label(source.document)
+            name = self.label(source.document)
             if source.source is None:
-                lines.append(f"{name}: no earlier source found. {source.evidence}")
+                lines.append(f"{name}: {source.evidence}")
             else:
-                lines.append(f"{name}: likely source {story.label(source.source)} — {source.evidence}")
+                lines.append(f"{name}: likely source {self.label(source.source)} — {source.evidence}")
         self.sources.setText("\n".join(lines))
 
     def _update_framing(self, document: int) -> None:
@@ -445,16 +463,38 @@ class StoryView(QWidget):
         share = framing.own_words / framing.narration_words if framing.narration_words else 0.0
         verbs = ", ".join(f"{verb.verb} ({verb.count})" for verb in framing.verbs) or "none"
         self.framing_summary.setText(
-            f"{story.label(document)}: {framing.own_words:,} of its {framing.narration_words:,} words of narration "
+            f"{self.label(document)}: {framing.own_words:,} of its {framing.narration_words:,} words of narration "
             f"({share:.0%}) are its own. Speech verbs for quotes others carry too: {verbs}.")
         for term in framing.terms:
             tip = f"z = {term.z:.2f}: {term.count} times here, {term.others} in the others' own narration"
             self.terms_model.appendRow([_item(term.term, term.term, tip), _item(f"{term.z:.1f}", term.z, tip),
                                         _item(str(term.count), term.count), _item(str(term.others), term.others)])
         self.terms.resizeColumnsToContents()
+        # The paragraphs as printed, the outlet's own words in the framing colour (quotes in them stay plain).
         text = story.documents[document].text
-        self.own_text.setPlainText("\n\n".join(
-            " ".join(text[paragraph.start:paragraph.end].split()) for paragraph in framing.paragraphs))
+        shown, marks, position = [], [], 0
+        for paragraph in framing.paragraphs:
+            if shown:
+                shown.append("\n\n")
+                position += 2
+            piece = text[paragraph.start:paragraph.end].replace("\n", " ")
+            marks += [(position + start - paragraph.start, position + end - paragraph.start)
+                      for start, end in paragraph.pieces]
+            shown.append(piece)
+            position += len(piece)
+        joined = "".join(shown)
+        self.own_text.setPlainText(joined)
+        offsets = Utf16Offsets(joined)
+        selections = []
+        for start, end in marks:
+            selection = QTextEdit.ExtraSelection()
+            selection.format.setBackground(self._theme.background("framing"))
+            cursor = QTextCursor(self.own_text.document())
+            cursor.setPosition(offsets.to_qt(start))
+            cursor.setPosition(offsets.to_qt(end), QTextCursor.MoveMode.KeepAnchor)
+            selection.cursor = cursor
+            selections.append(selection)
+        self.own_text.setExtraSelections(selections)
 
     def _on_matrix_activated(self, index) -> None:
         document = self.matrix_model.document_of(index.column())
@@ -488,11 +528,11 @@ class _BuildTask(QRunnable):
         self.cancelled = threading.Event()
         self._last = 0.0
 
-    def _progress(self, done: int, total: int) -> None:
+    def _progress(self, fraction: float) -> None:
         now = time.perf_counter()
-        if now - self._last >= PROGRESS_STEP_S or done >= total:
+        if now - self._last >= PROGRESS_STEP_S or fraction >= 1.0:
             self._last = now
-            self._signals.progress.emit(self.key, done, total)
+            self._signals.progress.emit(self.key, round(fraction * PROGRESS_STEPS), PROGRESS_STEPS)
 
     def run(self) -> None:
         try:
@@ -662,7 +702,7 @@ class StoryPresenter(QObject):
             documents = [self.controller.library.document(entry.id) for entry in entries]
             by_text = {document.text: entry.id for document, entry in zip(documents, entries)}
             self._ids_by_key[key] = by_text
-            self.view.set_busy(True, 0, len(documents))
+            self.view.set_busy(True, 0, PROGRESS_STEPS)
         else:
             documents = []
         self.builder.request(key, documents)
@@ -680,7 +720,10 @@ class StoryPresenter(QObject):
         by_text = self._ids_by_key.get(key, {})
         self.story = story
         self.ids = [by_text.get(document.text) for document in story.documents]
-        self.view.show_story(story)
+        model = self.controller.model
+        entries = [model.entry(document_id) if document_id is not None else None for document_id in self.ids]
+        labels = [entry.label if entry else story.label(index) for index, entry in enumerate(entries)]
+        self.view.show_story(story, labels)
         self.story_shown.emit()
 
     def _on_failed(self, key, message: str) -> None:
