@@ -1,6 +1,9 @@
 """Command line: ``framing-viewer [FILE...]`` opens the window; ``framing-viewer compare LEFT RIGHT`` prints.
 
-The ``compare`` subcommand never imports Qt (an import-linter contract checks it), so it runs on a server
+``framing-viewer quotes FILE...`` and ``framing-viewer provenance FILE...`` print a story's quote matrix and
+provenance as JSON or CSV (``viewer.report.tables``).
+
+The ``compare``, ``quotes`` and ``provenance`` subcommands never import Qt (an import-linter contract checks it), so it runs on a server
 with no display. Errors in the input print one line naming the file and the reason, and exit with status 2.
 
 Exports: ``main(argv=None) -> int``.
@@ -39,6 +42,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     subparsers = parser.add_subparsers(dest="command")
     _compare_parser(subparsers)
+    _story_parsers(subparsers)
     return parser
 
 
@@ -46,13 +50,17 @@ def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv[:1] == ["compare"]:
         return run_compare(build_parser().parse_args(argv))
+    if argv[:1] in (["quotes"], ["provenance"]):
+        return run_story_table(build_parser().parse_args(argv))
     if argv[:1] in (["-h"], ["--help"]):
         # One help for both ways in: the window's options, then the subcommand's. Neither imports Qt.
         from .app import build_parser as window_parser
 
         print(window_parser().format_help())
         print("Without a window:\n  framing-viewer compare LEFT RIGHT [--format text|json] [--min-words N] [--max-gap N]\n"
-              "  (framing-viewer compare --help for details)")
+              "  (framing-viewer compare --help for details)\n"
+              "  framing-viewer quotes FILE... [--format json|csv] [--sort reach|first|speaker|alteration]\n"
+              "  framing-viewer provenance FILE... [--format json|csv]")
         return 0
     # Everything else opens the window; the GUI module owns its own options (files, --screenshot, ...).
     from .app import run
@@ -83,6 +91,52 @@ def run_compare(args: argparse.Namespace) -> int:
         sys.stdout.write("\n")
     else:
         sys.stdout.write(format_text(result))
+    return 0
+
+
+def _story_parsers(subparsers) -> None:
+    quotes = subparsers.add_parser(
+        "quotes", help="the quote matrix of a story: every quotation and how each article carries it",
+        description="One row per distinct quotation across the articles, one cell per article "
+                    "(verbatim, altered, partial, absent), with speaker and origin.",
+    )
+    quotes.add_argument("files", nargs="+", metavar="FILE", help="the articles of the story")
+    quotes.add_argument("--format", choices=("json", "csv"), default="json",
+                        help="json: every cell with offsets (default); csv: one line per quotation")
+    quotes.add_argument("--sort", choices=("reach", "first", "speaker", "alteration"), default="reach",
+                        help="row order: most articles first (default), first appearance, speaker, most altered")
+    provenance = subparsers.add_parser(
+        "provenance", help="what each article shares with each other one, and its likely source",
+        description="For each article: the share of its words it shares with each other one, in both "
+                    "directions, and the earlier article it most likely took from.",
+    )
+    provenance.add_argument("files", nargs="+", metavar="FILE", help="the articles of the story")
+    provenance.add_argument("--format", choices=("json", "csv"), default="json",
+                            help="json: links, sources and passages (default); csv: one line per pair")
+
+
+def run_story_table(args: argparse.Namespace) -> int:
+    from .engine.story import build_story
+    from .report import tables
+    from .storage.importers import UnreadableFile, read_document
+
+    documents = []
+    for path in args.files:
+        try:
+            documents.append(read_document(path))
+        except UnreadableFile as error:
+            print(f"framing-viewer: cannot read {error.path}: {error.reason}", file=sys.stderr)
+            return EXIT_BAD_INPUT
+    story = build_story(documents)
+    if args.command == "quotes":
+        output = tables.quotes_json(story, args.sort) if args.format == "json" else tables.quotes_csv(story, args.sort)
+    else:
+        output = tables.provenance_json(story) if args.format == "json" else tables.provenance_csv(story)
+    if args.format == "json":
+        json.dump(output, sys.stdout, ensure_ascii=False, indent=1)
+        sys.stdout.write("\n")
+    else:
+        sys.stdout.write(output)
     return 0
 
 

@@ -1,0 +1,1 @@
+"""Reports over engine results: CSV and JSON tables (``tables``), HTML pages. Plain Python, never Qt."""
