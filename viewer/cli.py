@@ -95,24 +95,25 @@ def run_compare(args: argparse.Namespace) -> int:
 
 
 def _story_parsers(subparsers) -> None:
-    quotes = subparsers.add_parser(
-        "quotes", help="the quote matrix of a story: every quotation and how each article carries it",
-        description="One row per distinct quotation across the articles, one cell per article "
-                    "(verbatim, altered, partial, absent), with speaker and origin.",
-    )
-    quotes.add_argument("files", nargs="+", metavar="FILE", help="the articles of the story")
-    quotes.add_argument("--format", choices=("json", "csv"), default="json",
-                        help="json: every cell with offsets (default); csv: one line per quotation")
+    quotes = _story_parser(
+        subparsers, "quotes", "the quote matrix of a story: every quotation and how each article carries it",
+        "One row per distinct quotation across the articles, one cell per article (verbatim, altered, "
+        "partial, absent), with speaker and origin.",
+        "json: every cell with offsets (default); csv: one line per quotation")
     quotes.add_argument("--sort", choices=("reach", "first", "speaker", "alteration"), default="reach",
                         help="row order: most articles first (default), first appearance, speaker, most altered")
-    provenance = subparsers.add_parser(
-        "provenance", help="what each article shares with each other one, and its likely source",
-        description="For each article: the share of its words it shares with each other one, in both "
-                    "directions, and the earlier article it most likely took from.",
-    )
-    provenance.add_argument("files", nargs="+", metavar="FILE", help="the articles of the story")
-    provenance.add_argument("--format", choices=("json", "csv"), default="json",
-                            help="json: links, sources and passages (default); csv: one line per pair")
+    _story_parser(
+        subparsers, "provenance", "what each article shares with each other one, and its likely source",
+        "For each article: the share of its words it shares with each other one, in both directions, and "
+        "the earlier article it most likely took from.",
+        "json: links, sources and passages (default); csv: one line per pair")
+
+
+def _story_parser(subparsers, name: str, help: str, description: str, format_help: str):
+    parser = subparsers.add_parser(name, help=help, description=description)
+    parser.add_argument("files", nargs="+", metavar="FILE", help="the articles of the story")
+    parser.add_argument("--format", choices=("json", "csv"), default="json", help=format_help)
+    return parser
 
 
 def run_story_table(args: argparse.Namespace) -> int:
