@@ -1,6 +1,9 @@
 """Command line: ``framing-viewer [FILE...]`` opens the window; ``framing-viewer compare LEFT RIGHT`` prints.
 
-The ``compare`` subcommand never imports Qt (an import-linter contract checks it), so it runs on a server
+``framing-viewer quotes FILE...`` and ``framing-viewer provenance FILE...`` print a story's quote matrix and
+provenance as JSON or CSV (``viewer.report.tables``).
+
+The ``compare``, ``quotes`` and ``provenance`` subcommands never import Qt (an import-linter contract checks it), so it runs on a server
 with no display. Errors in the input print one line naming the file and the reason, and exit with status 2.
 
 Exports: ``main(argv=None) -> int``.
@@ -39,6 +42,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     subparsers = parser.add_subparsers(dest="command")
     _compare_parser(subparsers)
+    _story_parsers(subparsers)
     _report_parser(subparsers)
     return parser
 
@@ -47,6 +51,8 @@ def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv[:1] == ["compare"]:
         return run_compare(build_parser().parse_args(argv))
+    if argv[:1] in (["quotes"], ["provenance"]):
+        return run_story_table(build_parser().parse_args(argv))
     if argv[:1] == ["report"]:
         return run_report(build_parser().parse_args(argv))
     if argv[:1] in (["-h"], ["--help"]):
@@ -56,6 +62,8 @@ def main(argv: list[str] | None = None) -> int:
         print(window_parser().format_help())
         print("Without a window:\n  framing-viewer compare LEFT RIGHT [--format text|json] [--min-words N] [--max-gap N]\n"
               "  (framing-viewer compare --help for details)\n"
+              "  framing-viewer quotes FILE... [--format json|csv] [--sort reach|first|speaker|alteration]\n"
+              "  framing-viewer provenance FILE... [--format json|csv]\n"
               "  framing-viewer report FILE... | --library [--data-dir DIR]  -o REPORT.html")
         return 0
     # Everything else opens the window; the GUI module owns its own options (files, --screenshot, ...).
@@ -87,6 +95,53 @@ def run_compare(args: argparse.Namespace) -> int:
         sys.stdout.write("\n")
     else:
         sys.stdout.write(format_text(result))
+    return 0
+
+
+def _story_parsers(subparsers) -> None:
+    quotes = _story_parser(
+        subparsers, "quotes", "the quote matrix of a story: every quotation and how each article carries it",
+        "One row per distinct quotation across the articles, one cell per article (verbatim, altered, "
+        "partial, absent), with speaker and origin.",
+        "json: every cell with offsets (default); csv: one line per quotation")
+    quotes.add_argument("--sort", choices=("reach", "first", "speaker", "alteration"), default="reach",
+                        help="row order: most articles first (default), first appearance, speaker, most altered")
+    _story_parser(
+        subparsers, "provenance", "what each article shares with each other one, and its likely source",
+        "For each article: the share of its words it shares with each other one, in both directions, and "
+        "the earlier article it most likely took from.",
+        "json: links, sources and passages (default); csv: one line per pair")
+
+
+def _story_parser(subparsers, name: str, help: str, description: str, format_help: str):
+    parser = subparsers.add_parser(name, help=help, description=description)
+    parser.add_argument("files", nargs="+", metavar="FILE", help="the articles of the story")
+    parser.add_argument("--format", choices=("json", "csv"), default="json", help=format_help)
+    return parser
+
+
+def run_story_table(args: argparse.Namespace) -> int:
+    from .engine.story import build_story
+    from .report import tables
+    from .storage.importers import UnreadableFile, read_document
+
+    documents = []
+    for path in args.files:
+        try:
+            documents.append(read_document(path))
+        except UnreadableFile as error:
+            print(f"framing-viewer: cannot read {error.path}: {error.reason}", file=sys.stderr)
+            return EXIT_BAD_INPUT
+    story = build_story(documents)
+    if args.command == "quotes":
+        output = tables.quotes_json(story, args.sort) if args.format == "json" else tables.quotes_csv(story, args.sort)
+    else:
+        output = tables.provenance_json(story) if args.format == "json" else tables.provenance_csv(story)
+    if args.format == "json":
+        json.dump(output, sys.stdout, ensure_ascii=False, indent=1)
+        sys.stdout.write("\n")
+    else:
+        sys.stdout.write(output)
     return 0
 
 

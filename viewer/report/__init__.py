@@ -1,6 +1,7 @@
-"""Reports to share: self-contained HTML pages over engine results (no Qt, no scripts in the pages).
+"""Reports over engine results, plain Python, never Qt: self-contained HTML pages (``html``: the pair,
+``story_html``: the whole story) and CSV and JSON tables (``tables``).
 
-``viewer.report.html``: ``pair_report(comparison) -> str`` and the page, legend and escaping helpers.
+``write_report(documents, path)`` writes the pair report for two documents and the story report for more.
 """
 
 from __future__ import annotations

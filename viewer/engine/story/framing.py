@@ -10,9 +10,9 @@ informative Dirichlet prior (Monroe, Colaresi and Quinn 2008, "Fightin' Words", 
     delta_w = log((y_iw + a_w) / (n_i + a_0 - y_iw - a_w)) - log((y_jw + a_w) / (n_j + a_0 - y_jw - a_w))
     var_w  ~= 1 / (y_iw + a_w) + 1 / (y_jw + a_w),      z_w = delta_w / sqrt(var_w)
 
-where ``y_iw`` counts the term in this document, ``y_jw`` in the others, ``n`` are their totals, and the prior
-``a_w = PRIOR_WEIGHT * (pooled count of w) / (pooled total) * ...`` is the term's share of the whole story's
-narration scaled to ``a_0 = PRIOR_WEIGHT * pooled total``. Words and phrases are ranked on one list by z;
+where ``y_iw`` counts the term in this document, ``y_jw`` in the others, ``n`` are their totals, and the
+informative prior is the whole story's own narration: ``a_w = PRIOR_WEIGHT * (pooled count of w)``,
+``a_0 = PRIOR_WEIGHT * (pooled total)``, so a term every outlet uses is shrunk towards no difference. Words and phrases are ranked on one list by z;
 plain Python, because a document's vocabulary is a few hundred terms.
 
 Exports: ``TERMS_PER_DOCUMENT``, ``outlet_framing``, ``distinctive_terms``.

@@ -8,18 +8,21 @@ How quotations become rows (documents are visited in date order, so a row is fir
 2. An instance is looked up in an inverted index of the rows' word trigrams. Each row it shares trigrams
    with, best first, is aligned to it word by word (difflib on word keys, autojunk off). A row *claims* the
    instance's words from its first to its last matching word when the matching words are half the row or
-   ``LONG_MATCH_WORDS`` words, and fill at least ``MIN_DENSITY`` of the stretch they span. One instance
+   ``LONG_MATCH_WORDS`` words, or nearly the whole instance (a fragment: "Miles is very emotional," she
+   said, "He's a lot like me too"), and fill at least ``MIN_DENSITY`` of the stretch they span. One instance
    can be claimed by several rows (a document merged two quotes into one).
 3. What no row claims, in runs of ``MIN_QUOTE_WORDS`` words or more, becomes new rows.
-4. A document's claims on one row that sit within ``MAX_SPLIT_GAP_WORDS`` words of each other are one
-   *carrier* ("A," she said, "B"); the best carrier (most of the row's words, fewest changes) is the cell.
+4. A document's claims on one row that follow the row's order and sit within ``MAX_SPLIT_GAP_WORDS``
+   words of each other are one *carrier* ("A," she said, "B"; or A, a paragraph of narration, then B); a
+   headline's fragment of a quote the body quotes whole is a carrier of its own. The best carrier (most of the row's words, fewest changes) is the cell.
    Aligning the row's words with the carrier's gives the state: words changed, added, or dropped inside
    the carried stretch make it *altered*; words missing only at its ends or where the document split it
    (or marked the cut with an ellipsis) make it *partial*; otherwise it is *verbatim*.
 
 Speakers come from the engine's speech tags (``Analysis.attributions``): the tag right beside the quote,
 else the nearest in its paragraph. A bare surname is completed to the full name the documents print most
-often ("Teigen" -> "Chrissy Teigen"); a row's speaker is the one most of its carriers give.
+often ("Teigen" -> "Chrissy Teigen"); a row's speaker is the one most of its carriers give. A row only
+tagged "she" gets the name that document's "she" has on the rows it shares with others.
 
 Exports: ``MIN_QUOTE_WORDS``, ``quote_rows``.
 """
@@ -28,12 +31,12 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from difflib import SequenceMatcher
 
 from ..classify import Analysis
 from ..quotes import SPEECH_VERBS
-from ..text import Document
+from ..text import WORD_RE, Document
 from .model import ABSENT, ALTERED, PARTIAL, VERBATIM, QuoteCell, QuoteRow, WordChange, document_label
 
 MIN_QUOTE_WORDS = 3  # words; a scare-quoted word or two ("emotional") is not a quotation row
@@ -41,7 +44,7 @@ GRAM = 3  # words per trigram of the row index
 MIN_BLOCK = 2  # words; shorter agreements between a row and an instance are chance ("in the")
 LONG_MATCH_WORDS = 8  # words; an agreement this long claims even a small part of a long row
 MIN_DENSITY = 0.6  # matching words over the stretch they span; below it the words are scattered chance
-MAX_SPLIT_GAP_WORDS = 12  # words between two pieces of one quote a document split with a speech tag
+MAX_SPLIT_GAP_WORDS = 150  # words between two pieces of one quote a document split (a tag, a paragraph)
 
 _PRONOUNS = frozenset("he she they we i it you".split())
 _VERBS = frozenset(SPEECH_VERBS)
@@ -109,7 +112,32 @@ def quote_rows(documents: list[Document], analyses: list[Analysis], check=lambda
                 for gram in set(zip(*(row.keys[offset:] for offset in range(GRAM)))):
                     index[gram].append(row_id)
                 instance.free[first:end] = bytes(end - first)
-    return [_row(row, row_claims, documents, analyses, flat) for row, row_claims in zip(rows, claims)]
+    return _resolve_pronouns([_row(row, row_claims, documents, analyses, flat) for row, row_claims in zip(rows, claims)])
+
+
+def _resolve_pronouns(rows: list[QuoteRow]) -> list[QuoteRow]:
+    """Name the speaker of rows whose tags only say "she": whom that document's "she" is elsewhere.
+
+    A document that never names its speaker beside a quote ("…," she said) still carries quotes that other
+    documents attribute by name; its "she" is the name most of those rows have.
+    """
+    meaning: dict[tuple[int, str], Counter] = defaultdict(Counter)
+    for row in rows:
+        if row.speaker and row.speaker.lower() not in _PRONOUNS:
+            for number, cell in enumerate(row.cells):
+                if cell.present and cell.speaker.lower() in _PRONOUNS:
+                    meaning[number, cell.speaker.lower()][row.speaker] += 1
+    resolved = []
+    for row in rows:
+        if not row.speaker or row.speaker.lower() in _PRONOUNS:
+            names = Counter()
+            for number, cell in enumerate(row.cells):
+                if cell.present and cell.speaker:
+                    names.update(meaning.get((number, cell.speaker.lower()), Counter()))
+            if names:
+                row = replace(row, speaker=names.most_common(1)[0][0])
+        resolved.append(row)
+    return resolved
 
 
 def _instances(number: int, analysis: Analysis, names: dict[str, str]) -> list[_Instance]:
@@ -180,7 +208,8 @@ def _claim(row: _Row, words: list[str], instance: _Instance, instance_id: int) -
     first, end = blocks[0].b, blocks[-1].b + blocks[-1].size
     if matched < min(MIN_QUOTE_WORDS, len(row.keys)) or matched < MIN_DENSITY * (end - first):
         return None
-    if matched * 2 < len(row.keys) and matched < LONG_MATCH_WORDS:
+    fragment = matched >= MIN_DENSITY * len(words) and matched >= min(MIN_QUOTE_WORDS, len(row.keys))
+    if matched * 2 < len(row.keys) and matched < LONG_MATCH_WORDS and not fragment:
         return None
     if not all(instance.free[first:end]):
         return None
@@ -211,6 +240,11 @@ def _row(row: _Row, claims: list[_Claim], documents, analyses, instances) -> Quo
     origin_text = documents[row.document].text
     words = tuple(origin_text[origin_tokens.starts[index]:origin_tokens.ends[index]]
                   for index in range(row.first, row.end))
+    starts, ends = origin_tokens.starts, origin_tokens.ends
+
+    def row_text(first: int, end: int) -> str:
+        return origin_text[starts[row.first + first]:ends[row.first + end - 1]] if end > first else ""
+
     by_document: dict[int, list[_Claim]] = defaultdict(list)
     for claim in claims:
         by_document[claim.document].append(claim)
@@ -219,7 +253,7 @@ def _row(row: _Row, claims: list[_Claim], documents, analyses, instances) -> Quo
         if number not in by_document:
             cells.append(QuoteCell(ABSENT))
             continue
-        candidates = [_cell(row, words, group, analyses[number], instances)
+        candidates = [_cell(row, row_text, group, analyses[number], instances)
                       for group in _carriers(by_document[number])]
         cells.append(max(candidates, key=lambda cell: (_carried_count(cell), -cell.changed_words, -len(cell.pieces))))
     speaker = _row_speaker(cells)
@@ -232,7 +266,7 @@ def _carried_count(cell: QuoteCell) -> int:
     return sum(end - start for start, end in cell.carried)
 
 
-def _cell(row: _Row, words: tuple[str, ...], group: list[_Claim], analysis: Analysis, instances) -> QuoteCell:
+def _cell(row: _Row, row_text, group: list[_Claim], analysis: Analysis, instances) -> QuoteCell:
     tokens, text = analysis.tokens, analysis.text
     indices = [index for claim in group for index in range(claim.first, claim.end)]
     piece_starts = set()
@@ -249,7 +283,11 @@ def _cell(row: _Row, words: tuple[str, ...], group: list[_Claim], analysis: Anal
     gaps = False
 
     def doc_words(first: int, end: int) -> str:
-        return " ".join(text[tokens.starts[indices[j]]:tokens.ends[indices[j]]] for j in range(first, end))
+        if end <= first:
+            return ""
+        if indices[end - 1] - indices[first] == end - 1 - first:
+            return text[tokens.starts[indices[first]]:tokens.ends[indices[end - 1]]]
+        return " … ".join(text[tokens.starts[indices[j]]:tokens.ends[indices[j]]] for j in range(first, end))
 
     for number, (op, row_first, row_end, first, end) in enumerate(opcodes):
         if op == "equal":
@@ -263,12 +301,12 @@ def _cell(row: _Row, words: tuple[str, ...], group: list[_Claim], analysis: Anal
         if op == "delete" and (first in piece_starts or _ellipsis_between(text, tokens, indices, first)):
             gaps = True
             continue
-        changes.append(WordChange(" ".join(words[row_first:row_end]), doc_words(first, end)))
+        changes.append(WordChange(row_text(row_first, row_end), doc_words(first, end)))
         edits.extend((tokens.starts[indices[j]], tokens.ends[indices[j]]) for j in range(first, end))
     carried_words = sum(end - start for start, end in carried)
     if changes:
         state = ALTERED
-    elif carried_words < len(words) or gaps:
+    elif carried_words < len(row.keys) or gaps:
         state = PARTIAL
     else:
         state = VERBATIM
@@ -277,7 +315,7 @@ def _cell(row: _Row, words: tuple[str, ...], group: list[_Claim], analysis: Anal
                     instances[group[0].instance])
     return QuoteCell(state, pieces[0][0], pieces[-1][1], pieces, tuple(carried), tuple(changes),
                      tuple(edits), instance.speaker, instance.verb,
-                     _summary(state, words, carried, changes, len(pieces)))
+                     _summary(state, row_text, len(row.keys), carried, changes, len(pieces)))
 
 
 def _ellipsis_between(text: str, tokens, indices: list[int], position: int) -> bool:
@@ -286,7 +324,7 @@ def _ellipsis_between(text: str, tokens, indices: list[int], position: int) -> b
     return bool(_ELLIPSIS_RE.search(text, tokens.ends[indices[position - 1]], tokens.starts[indices[position]]))
 
 
-def _summary(state: str, words, carried, changes, pieces: int) -> str:
+def _summary(state: str, row_text, length: int, carried, changes, pieces: int) -> str:
     split = f", split in {pieces} pieces" if pieces > 1 else ""
     if state == VERBATIM:
         return VERBATIM + split
@@ -299,18 +337,18 @@ def _summary(state: str, words, carried, changes, pieces: int) -> str:
                 described.append(f"“{change.after}” added")
             else:
                 described.append(f"“{change.before}” became “{change.after}”")
-        missing = len(words) - sum(end - start for start, end in carried) - sum(
-            len(change.before.split()) for change in changes)
-        trimmed = f"; {missing} of {len(words)} words left out" if missing > 0 else ""
+        missing = length - sum(end - start for start, end in carried) - sum(
+            len(WORD_RE.findall(change.before)) for change in changes)
+        trimmed = f"; {missing} of {length} words left out" if missing > 0 else ""
         return f"{ALTERED}: " + "; ".join(described) + trimmed + split
-    parts = ", ".join(f"words {start + 1}-{end} (“{_abridged(words[start:end])}”)" for start, end in carried)
-    return f"{PARTIAL}: {parts} of {len(words)}" + split
+    parts = ", ".join(f"words {start + 1}-{end} (“{_abridged(row_text, start, end)}”)" for start, end in carried)
+    return f"{PARTIAL}: {parts} of {length}" + split
 
 
-def _abridged(words, limit: int = 8) -> str:
-    if len(words) <= limit:
-        return " ".join(words)
-    return " ".join(words[:limit // 2]) + " … " + " ".join(words[-(limit // 2):])
+def _abridged(row_text, start: int, end: int, limit: int = 8) -> str:
+    if end - start <= limit:
+        return row_text(start, end)
+    return row_text(start, start + limit // 2) + " … " + row_text(end - limit // 2, end)
 
 
 def _row_speaker(cells: list[QuoteCell]) -> str:
