@@ -9,7 +9,7 @@ from html.parser import HTMLParser
 # Elements a report may use: text and tables. Anything else (script, img, link, iframe, object...) is a
 # sign that document text was not escaped or a remote resource crept in.
 ALLOWED_TAGS = {"html", "head", "meta", "title", "style", "body", "header", "footer", "main", "section", "h1",
-                "h2", "h3", "p", "br", "b", "i", "em", "strong", "span", "mark", "small", "sup", "ul", "ol",
+                "h2", "h3", "h4", "p", "br", "b", "i", "em", "strong", "span", "mark", "small", "sup", "ul", "ol",
                 "li", "table", "caption", "thead", "tbody", "tfoot", "tr", "th", "td", "a", "abbr", "div",
                 "nav", "dl", "dt", "dd", "figure", "figcaption"}
 

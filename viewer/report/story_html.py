@@ -30,6 +30,7 @@ def _styles() -> str:
     dark = "\n".join(
         f"  td.s-{state} {{ background: {state_colour(state, 'dark')}; }}" for state in STATE_WORDS[:3])
     return f"""
+body {{ max-width: none; }}
 table.matrix th[scope=row] {{ font-weight: normal; min-width: 18em; max-width: 30em; }}
 table.matrix td {{ font-family: sans-serif; font-size: .85em; min-width: 6em; }}
 table.matrix td.s-absent {{ color: #888; }}
