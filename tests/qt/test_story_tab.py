@@ -231,3 +231,35 @@ def test_tab_reaches_the_matrix_and_its_pages(qtbot, open_app):
     assert view.matrix in reached and view.pages.tabBar() in reached
     qtbot.keyClick(controller.window, Qt.Key.Key_1, Qt.KeyboardModifier.AltModifier)
     assert controller.window.views.currentIndex() == 0
+
+
+def test_file_export_report_writes_the_tab_on_screen(qtbot, open_app, tmp_path, monkeypatch):
+    """File > Export Report… on the Story tab offers the story first and writes it; the CSV and JSON of the
+    matrix and provenance, and the pair report, are written too."""
+    import json
+
+    from viewer.qt import story as story_module
+
+    controller = open_app()
+    open_story(qtbot, controller)
+    presenter = controller.story
+    assert presenter.export_kinds()[0] == "story" and "pair" in presenter.export_kinds()
+    offered = []
+
+    def fake_dialog(parent, caption, start, filters):
+        offered.append(filters.split(";;"))
+        return str(tmp_path / "story"), offered[-1][0]
+
+    monkeypatch.setattr(story_module.QFileDialog, "getSaveFileName", fake_dialog)
+    controller.window.export_action.trigger()
+    assert offered[0][0] == "Story report, HTML (*.html)"
+    assert "<table class=\"matrix\">" in (tmp_path / "story.html").read_text(encoding="utf-8")
+    assert "Saved the story report" in controller.window.story_view.notice.text()
+    for kind in ("quotes-csv", "quotes-json", "provenance-csv", "provenance-json", "pair"):
+        assert presenter.export(str(tmp_path / kind), kind)
+    assert json.loads((tmp_path / "quotes-json.json").read_text(encoding="utf-8"))["quotes"]
+    assert (tmp_path / "quotes-csv.csv").read_text(encoding="utf-8").startswith("quote,speaker,origin")
+    assert "People" in (tmp_path / "provenance-csv.csv").read_text(encoding="utf-8")
+    assert "<table class=\"pair\">" in (tmp_path / "pair.html").read_text(encoding="utf-8")
+    assert not presenter.export(str(tmp_path / "missing" / "x"), "story")
+    assert "Could not save" in controller.window.story_view.notice.text()

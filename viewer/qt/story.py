@@ -20,16 +20,20 @@ import threading
 import time
 from collections import OrderedDict
 from enum import IntEnum
+from html import escape
+from pathlib import Path
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QRunnable, QSortFilterProxyModel, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QColor, QStandardItem, QStandardItemModel, QTextCursor
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QListWidget, QPlainTextEdit, QProgressBar,
+    QAbstractItemView, QComboBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QListWidget, QPlainTextEdit, QProgressBar,
     QPushButton, QSplitter, QTableView, QTabWidget, QTextEdit, QVBoxLayout, QWidget,
 )
 
 from ..engine.story import build_story, sort_rows
+from ..report import EXPORTS, export_text
 from ..theme import state_colour, state_legend
+from .bars import NoticeBar
 from .panes import Utf16Offsets
 from .theme import Theme
 
@@ -345,6 +349,8 @@ class StoryView(QWidget):
         self.pages.setAccessibleName("Story views")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 2)
+        self.notice = NoticeBar()  # the pair view's bar is hidden while this tab shows
+        layout.addWidget(self.notice)
         layout.addLayout(top)
         layout.addWidget(self.pages, 1)
         self.set_busy(False)
@@ -663,6 +669,7 @@ class StoryPresenter(QObject):
         for signal in (model.rowsInserted, model.rowsRemoved, model.dataChanged, model.modelReset):
             signal.connect(self._on_scope_changed)
         controller.pair_shown.connect(self._run_pending)
+        window.export_action.triggered.connect(self.on_export_triggered)
 
     # Which documents --------------------------------------------------------------------------------
     def scope_ids(self) -> list[int]:
@@ -801,6 +808,44 @@ class StoryPresenter(QObject):
             for pane, span in ((window.left, left_range), (window.right, right_range)):
                 if span:
                     pane.scroll_line_to(span[0], pane.viewport().height() * REVEAL_ANCHOR)
+
+    # Export ----------------------------------------------------------------------------------------
+    def export_kinds(self) -> list[str]:
+        """What can be exported now, the tab on screen's first: the pair shown, the story built."""
+        pair = ["pair"] if self.window.comparison is not None else []
+        story = [kind for kind in EXPORTS if kind != "pair"] if self.story is not None else []
+        return story + pair if self.window.views.currentWidget() is self.view else pair + story
+
+    def on_export_triggered(self) -> None:
+        kinds = self.export_kinds()
+        if not kinds:
+            self._notify("Nothing to export yet: wait for the comparison or the story.", "info")
+            return
+        filters = [f"{EXPORTS[kind][0]} (*.{EXPORTS[kind][1]})" for kind in kinds]
+        path, chosen = QFileDialog.getSaveFileName(self.window, "Export report", str(Path.home() / "report.html"),
+                                                   ";;".join(filters))
+        if path:
+            self.export(path, kinds[filters.index(chosen)] if chosen in filters else kinds[0])
+
+    def export(self, path: str, kind: str) -> bool:
+        """Write one of ``EXPORTS`` to ``path`` (its suffix added when missing); says what happened."""
+        suffix = "." + EXPORTS[kind][1]
+        if not path.lower().endswith(suffix):
+            path += suffix
+        try:
+            text = export_text(kind, self.window.comparison, self.story, self.view.matrix_model.order)
+            Path(path).write_text(text, encoding="utf-8")
+        except OSError as error:
+            self._notify(f"Could not save <b>{escape(path)}</b>: {escape(error.strerror or str(error))}.", "error")
+            return False
+        self._notify(f"Saved the {escape(EXPORTS[kind][0].lower())} to <b>{escape(path)}</b>.", "info")
+        return True
+
+    def _notify(self, text: str, kind: str) -> None:
+        """A message on the tab the user is looking at (and in the status bar)."""
+        self.window.notify(text, kind)
+        if self.window.views.currentWidget() is self.view:
+            self.view.notice.show_message(text, kind, self.window.theme)
 
     def shutdown(self) -> None:
         self._scope_timer.stop()
