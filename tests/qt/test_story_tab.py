@@ -26,10 +26,13 @@ def open_story(qtbot, controller):
     return window.story_view
 
 
+def _folded(text: str) -> str:
+    """Text compared as a reader would: curly quotes as straight ones, any spaces as one, any case."""
+    return " ".join(text.replace("’", "'").replace("‘", "'").lower().split())
+
+
 def row_of(model, words: str) -> int:
-    folded = words.replace("’", "'").lower()
-    return next(number for number, row in enumerate(model.rows)
-                if folded in " ".join(row.text.replace("’", "'").lower().split()))
+    return next(number for number, row in enumerate(model.rows) if _folded(words) in _folded(row.text))
 
 
 def test_be_a_man_is_one_row_in_all_four_columns(qtbot, open_app):
@@ -42,7 +45,7 @@ def test_be_a_man_is_one_row_in_all_four_columns(qtbot, open_app):
     first = model.headerData(Column.FIRST_DOCUMENT, Qt.Orientation.Horizontal)
     assert first == "People\n2021-04-06"
     row = row_of(model, BE_A_MAN)
-    assert sum(1 for number in range(len(model.rows)) if BE_A_MAN in model.rows[number].text.lower().replace("’", "'")) == 1
+    assert sum(1 for row in model.rows if BE_A_MAN in _folded(row.text)) == 1
     cell = lambda column: model.index(row, column)  # noqa: E731
     assert cell(Column.SPEAKER).data() == "Chrissy Teigen"
     assert cell(Column.ORIGIN).data() == "People"
@@ -263,3 +266,15 @@ def test_file_export_report_writes_the_tab_on_screen(qtbot, open_app, tmp_path, 
     assert "<table class=\"pair\">" in (tmp_path / "pair.html").read_text(encoding="utf-8")
     assert not presenter.export(str(tmp_path / "missing" / "x"), "story")
     assert "Could not save" in controller.window.story_view.notice.text()
+
+
+def test_an_edited_date_reorders_the_columns(qtbot, open_app):
+    """Giving 002 a date before People's makes it the first column and the origin of the quotes it carries."""
+    controller = open_app()
+    view = open_story(qtbot, controller)
+    entry = next(entry for entry in controller.model.entries if entry.label == "002")
+    controller.edit(entry.id, "date", "2021-04-01")
+    qtbot.waitUntil(lambda: view.matrix_model.headerData(Column.FIRST_DOCUMENT, Qt.Orientation.Horizontal)
+                    == "002\n2021-04-01", timeout=WAIT_MS)
+    row = row_of(view.matrix_model, BE_A_MAN)
+    assert view.matrix_model.index(row, Column.ORIGIN).data() == "002"

@@ -34,6 +34,7 @@ from ..engine.story import build_story, sort_rows
 from ..report import EXPORTS, export_text
 from ..theme import state_colour, state_legend
 from .bars import NoticeBar
+from .documents import Column as ListColumn
 from .panes import Utf16Offsets
 from .theme import Theme
 
@@ -324,6 +325,7 @@ class StoryView(QWidget):
             "Distinctive terms", "Terms that set this outlet's own narration apart, with z-scores; Enter finds one "
                                  "in the document", self)
         self.terms.activated.connect(self._on_term_activated)
+        self.terms.clicked.connect(self._on_term_activated)
         self.own_text = QPlainTextEdit()
         self.own_text.setReadOnly(True)
         self.own_text.setAccessibleName("Own narration")
@@ -666,8 +668,9 @@ class StoryPresenter(QObject):
         window.views.currentChanged.connect(self._on_tab_changed)
         window.list.selectionModel().selectionChanged.connect(self._on_scope_changed)
         model = controller.model
-        for signal in (model.rowsInserted, model.rowsRemoved, model.dataChanged, model.modelReset):
+        for signal in (model.rowsInserted, model.rowsRemoved, model.modelReset):
             signal.connect(self._on_scope_changed)
+        model.dataChanged.connect(self._on_entries_changed)
         controller.pair_shown.connect(self._run_pending)
         window.export_action.triggered.connect(self.on_export_triggered)
 
@@ -681,6 +684,12 @@ class StoryPresenter(QObject):
         self._stale = True
         if self.window.views.currentWidget() is self.view:
             self._scope_timer.start()
+
+    def _on_entries_changed(self, top_left, bottom_right, roles=()) -> None:
+        # Only an edited outlet, title or date makes another story; the share bars and pane marks change
+        # all the time while the list's bars are compared.
+        if bottom_right.column() >= ListColumn.OUTLET and top_left.column() <= ListColumn.DATE:
+            self._on_scope_changed()
 
     def _on_tab_changed(self, index: int) -> None:
         if self.window.views.widget(index) is self.view and self._stale:
