@@ -399,11 +399,12 @@ class StoryView(QWidget):
         self.matrix_model.set_story(story, self.order.currentData(), labels)
         header = self.matrix.horizontalHeader()
         header.setSectionResizeMode(Column.QUOTE, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(Column.QUOTE, 300)
-        for column, width in ((Column.SPEAKER, 100), (Column.ORIGIN, 80), (Column.REACH, 50), (Column.ALTERED, 60)):
+        # Pixels: the quotation gets room to wrap; a document's column fits "verbatim" and a date.
+        header.resizeSection(Column.QUOTE, 250)
+        for column, width in ((Column.SPEAKER, 104), (Column.ORIGIN, 68), (Column.REACH, 50), (Column.ALTERED, 56)):
             header.resizeSection(column, width)
         for column in range(Column.FIRST_DOCUMENT, self.matrix_model.columnCount()):
-            header.resizeSection(column, 82)
+            header.resizeSection(column, 74)
         self.matrix.resizeRowsToContents()
         self._update_provenance()
         current = max(self.outlets.currentRow(), 0)
