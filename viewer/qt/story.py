@@ -65,6 +65,8 @@ _HEADERS = {Column.SPEAKER: "Speaker", Column.QUOTE: "Quotation", Column.ORIGIN:
 _HEADER_ORDERS = {Column.SPEAKER: "speaker", Column.ORIGIN: "first", Column.REACH: "reach",
                   Column.ALTERED: "alteration", Column.QUOTE: "reach"}
 QUOTE_CHARS = 160  # characters of a quotation shown in its cell; the whole of it in the tooltip
+FIT_ROWS_CELLS = 20_000  # cells up to which rows are fitted to their text (more: one line each, fast)
+PROVENANCE_LINKS_SHOWN = 6  # links per document in the provenance table (plus its likely source)
 
 
 def cell_sentence(label, row, document: int) -> str:
@@ -102,7 +104,8 @@ class QuoteMatrixModel(QAbstractTableModel):
     def set_story(self, story, order: str | None = None, labels=()) -> None:
         self.beginResetModel()
         self.story = story
-        self.labels = list(labels)
+        # Named once per story: a label is asked for thousands of times while tables fill.
+        self.labels = list(labels) or ([story.label(index) for index in range(len(story.documents))] if story else [])
         self.order = order or self.order
         self.rows = sort_rows(story.quotes, self.order) if story is not None else ()
         self.endResetModel()
@@ -208,6 +211,14 @@ def _item(text: str, sort_value=None, tip: str = "") -> QStandardItem:
         item.setToolTip(tip)
     item.setData(f"{text}. {tip}" if tip else text, ACCESSIBLE_ROLE)
     return item
+
+
+def _fit_columns(view: QTableView, rows: int) -> None:
+    """Columns as wide as their first ``rows`` rows need (measuring every row of a big table stalls)."""
+    header = view.horizontalHeader()
+    header.setResizeContentsPrecision(rows)
+    for column in range(view.model().columnCount() - 1):
+        view.resizeColumnToContents(column)
 
 
 def _sortable_table(name: str, description: str, parent: QWidget) -> tuple[QTableView, QStandardItemModel]:
@@ -405,7 +416,8 @@ class StoryView(QWidget):
             header.resizeSection(column, width)
         for column in range(Column.FIRST_DOCUMENT, self.matrix_model.columnCount()):
             header.resizeSection(column, 74)
-        self.matrix.resizeRowsToContents()
+        if len(self.matrix_model.rows) * self.matrix_model.columnCount() <= FIT_ROWS_CELLS:
+            self.matrix.resizeRowsToContents()  # wraps the quotations; measuring costs per cell
         self._update_provenance()
         current = max(self.outlets.currentRow(), 0)
         self.outlets.blockSignals(True)
@@ -435,7 +447,19 @@ class StoryView(QWidget):
         model.setHorizontalHeaderLabels(["Document", "Shares with", "Share of its words", "Words",
                                          "Share of its quotes", "Likely source"])
         likely = {source.document: source.source for source in story.sources}
-        for link in story.provenance:
+        # A big story shares text between most pairs (a million for 1,000 articles): each document's
+        # strongest links are what a reader compares; the exports hold them all.
+        strongest: dict[int, list] = {}
+        for link in sorted(story.provenance, key=lambda link: -link.share):
+            kept = strongest.setdefault(link.document, [])
+            if len(kept) < PROVENANCE_LINKS_SHOWN or likely.get(link.document) == link.other:
+                kept.append(link)
+        links = [link for kept in strongest.values() for link in kept]
+        self.provenance.setAccessibleDescription(
+            f"What each document shares with each other one ({PROVENANCE_LINKS_SHOWN} strongest each), in both "
+            "directions, and its likely source" if len(links) < len(story.provenance) else
+            "What each document shares with each other one, in both directions, and its likely source")
+        for link in links:
             name, other = self.label(link.document), self.label(link.other)
             sentence = (f"{link.share:.0%} of {name} is text also in {other}; "
                         f"{link.quote_share:.0%} of {name}'s quotes appear in {other}")
@@ -450,7 +474,7 @@ class StoryView(QWidget):
             for row in range(model.rowCount()):
                 model.item(row, column).setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.provenance.sortByColumn(2, Qt.SortOrder.DescendingOrder)
-        self.provenance.resizeColumnsToContents()
+        _fit_columns(self.provenance, 200)
         lines = []
         for source in story.sources:
             name = self.label(source.document)
@@ -478,7 +502,7 @@ class StoryView(QWidget):
             tip = f"z = {term.z:.2f}: {term.count} times here, {term.others} in the others' own narration"
             self.terms_model.appendRow([_item(term.term, term.term, tip), _item(f"{term.z:.1f}", term.z, tip),
                                         _item(str(term.count), term.count), _item(str(term.others), term.others)])
-        self.terms.resizeColumnsToContents()
+        _fit_columns(self.terms, 200)
         # The paragraphs as printed, the outlet's own words in the framing colour (quotes in them stay plain).
         text = story.documents[document].text
         shown, marks, position = [], [], 0
