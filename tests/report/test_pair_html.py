@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+import pytest
+
 from tests.conftest import SEED_FILES
 from tests.report.articles import HOSTILE_OUTLET, HOSTILE_TITLE, hostile_pair
 from tests.report.page import ALLOWED_TAGS, read_page
@@ -69,9 +71,15 @@ def test_every_passage_is_one_numbered_row_with_both_sides(tmp_path):
     assert "People" in header[0] and "001" in header[2]
 
 
-def test_no_word_of_either_article_is_left_out(tmp_path):
+@pytest.mark.parametrize("left_number, right_number", [
+    ("003", "002"),  # People against the re-report that reorders most
+    ("003", "000"),  # the longest re-report, with quotes from other magazines
+    ("001", "003"),  # the mirror order: the re-report on the left
+    ("000", "001"),  # two re-reports, sharing only what both took from People
+])
+def test_no_word_of_either_article_is_left_out(left_number, right_number):
     """Read down the left column and you read the whole left article; the same on the right."""
-    left, right = read_document(SEED_FILES["003"], outlet="People"), read_document(SEED_FILES["002"])
+    left, right = read_document(SEED_FILES[left_number]), read_document(SEED_FILES[right_number])
     table = _pair_table(read_page(pair_report(compare(left, right))))
     for column, document in ((0, left), (2, right)):
         shown = Counter(WORD.findall(" ".join(row[column].text for row in table[1:])))
@@ -105,3 +113,23 @@ def test_colours_and_legend_come_from_the_apps_table(tmp_path):
         assert row[1].text == meaning
         assert row[2].text == f"{comparison.left.stats.get(cls, 0):,}"
     assert "@media print" in css and "prefers-color-scheme: dark" in css
+
+
+PARAGRAPHS = [
+    "The city council approved the harbour bridge budget on Monday after a debate that lasted until midnight.",
+    "Engineers told the council that the old bridge could carry trucks for no more than another three winters.",
+    "Residents of the north bank asked for a footpath wide enough for bicycles and prams on both sides.",
+    "The first contracts will be signed in March and the work should be finished before the summer of 2027.",
+]
+
+
+def test_a_paragraph_moved_to_the_top_is_the_one_row_marked_moved():
+    """A re-report that puts the last paragraph first: that passage's row says "moved", no other does."""
+    original = "Bridge budget approved\n\n" + "\n\n".join(PARAGRAPHS)
+    rereport = "Bridge works to start in March\n\n" + "\n\n".join([PARAGRAPHS[3], *PARAGRAPHS[:3]])
+    table = _pair_table(read_page(pair_report(compare(original, rereport))))
+    rows = [row for row in table if row[1].attrs.get("scope") == "row"]
+    moved = [row[0].text for row in rows if "moved" in row[1].text]
+    assert len(moved) == 1 and "first contracts" in moved[0]
+    in_place = " ".join(row[0].text for row in rows if "moved" not in row[1].text)
+    assert all(paragraph[:40] in in_place for paragraph in PARAGRAPHS[:3])

@@ -223,27 +223,35 @@ def _layout(ranges: list[tuple[int, int, int]], text: str):
     return cells, lead, after
 
 
-def _moved(right_starts: list[int]) -> set[int]:
-    """Passages (by left order) out of order on the right: those off a longest increasing subsequence.
+def _moved(passages) -> set[int]:
+    """Passages (by index, in left order) that the right article has elsewhere.
 
-    One passage moved to the top is one move, not a shift of every passage after it.
+    The passages kept in place are the heaviest chain in the same order on both sides (a longest increasing
+    subsequence of right starts, weighted by length), so one paragraph moved to the top is one move, not a
+    shift of every passage after it, and a short passage moved past a long one is the one that moved.
     """
-    tails: list[int] = []  # tails[k]: index of the smallest right start ending an increasing run of k + 1
-    tail_values: list[int] = []  # their right starts, for bisect
-    previous = [-1] * len(right_starts)
-    for index, value in enumerate(right_starts):
-        position = bisect_right(tail_values, value)
-        previous[index] = tails[position - 1] if position else -1
-        if position == len(tails):
-            tails.append(index)
-            tail_values.append(value)
-        else:
-            tails[position], tail_values[position] = index, value
-    kept, index = set(), tails[-1] if tails else -1
+    ranks = {start: rank for rank, start in enumerate(sorted({p.right_start for p in passages}), 1)}
+    size = len(ranks)
+    tree = [(0, -1)] * (size + 1)  # Fenwick tree of (best chain weight, its last passage) by right rank
+    previous = [-1] * len(passages)
+    best = (0, -1)
+    for index, passage in enumerate(passages):
+        rank, found = ranks[passage.right_start] - 1, (0, -1)
+        while rank > 0:  # the best chain ending strictly before this right start
+            found = max(found, tree[rank])
+            rank -= rank & -rank
+        chain = (found[0] + passage.left_end - passage.left_start, index)
+        previous[index] = found[1]
+        best = max(best, chain)
+        rank = ranks[passage.right_start]
+        while rank <= size:
+            tree[rank] = max(tree[rank], chain)
+            rank += rank & -rank
+    kept, index = set(), best[1]
     while index >= 0:
         kept.add(index)
         index = previous[index]
-    return set(range(len(right_starts))) - kept
+    return set(range(len(passages))) - kept
 
 
 def _pair_rows(comparison) -> list[str]:
@@ -255,7 +263,7 @@ def _pair_rows(comparison) -> list[str]:
                                                 left.document.text)
     right_cells, right_lead, right_after = _layout(
         [(p.right_start, p.right_end, i) for i, p in enumerate(passages)], right.document.text)
-    moved = _moved([passage.right_start for passage in passages])
+    moved = _moved(passages)
 
     def own_row(left_range, right_range) -> str:
         left_html = painters[0].paint(*left_range) if left_range else ""
