@@ -27,7 +27,7 @@ from ..text import STOP_WORDS
 SHARE_WORDS = 6  # words per run; the pair view's min_words, so both views call the same text shared
 MAX_STOP_WORDS = 4  # of SHARE_WORDS; a run with more stop words than this is a stock phrase, never sharing
 MAX_PARTNERS_PER_RUN = 12  # documents; a run counts towards pairs with at most this many earlier carriers
-CANDIDATES_PER_DOCUMENT = 5  # partners aligned per document (its best by shared runs)
+CANDIDATES_PER_DOCUMENT = 3  # partners aligned per document (its best by shared runs)
 MIN_SHARED_RUNS = 2  # runs two documents must share before they are aligned
 
 
