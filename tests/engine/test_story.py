@@ -238,3 +238,98 @@ def test_the_same_documents_again_give_the_cached_story():
     changed[1] = type(changed[1])(changed[1].text + "\n\nOne more line of narration here.", changed[1].path,
                                   changed[1].title, changed[1].outlet, changed[1].date)
     assert build_story(changed) is not first
+
+
+# --------------------------------------------------------------------------------- hand-written articles
+
+WIRE = """City council approves new bridge budget after long debate
+
+2024-05-02
+
+The city council voted 7-2 on Tuesday to approve a $40 million budget for the replacement of the Elm Street bridge, ending months of debate over the project's cost.
+
+"This bridge carries twenty thousand people every single day, and we cannot keep patching it with tape and hope," said Mayor Dana Ortiz. "We owe the people of this city a crossing they can trust for the next fifty years."
+
+Council member Raj Patel, who voted against the plan, said the budget left too little for repairs elsewhere. "Every dollar we pour into one bridge is a dollar we are not spending on the potholes in every other neighbourhood," Patel said.
+"""
+
+GAZETTE = """Mayor wins her bridge fight
+
+2024-05-03
+
+After a bruising fight, Mayor Dana Ortiz finally got her way on the Elm Street bridge.
+
+"This bridge carries twenty thousand people every single day, and we cannot keep patching it with tape and prayers," Ortiz said, in a remark that drew applause from the gallery.
+
+Critics were unmoved. "Every dollar we pour into one bridge … is a dollar we are not spending on the potholes," Patel said.
+"""
+
+RADIO = """Council backs Elm Street bridge
+
+2024-05-02
+
+Mayor Dana Ortiz told listeners on Tuesday evening: "This bridge carries twenty thousand people every single day, and we cannot keep patching it with tape and hope."
+"""
+
+BLOG = """The bridge to nowhere gets its money
+
+Taxpayers will foot a $40 million bill. Ortiz put it this way: "We owe the people of this city a crossing they can trust for the next fifty years." Nice words for an expensive crossing.
+"""
+
+
+@pytest.fixture(scope="module")
+def bridge_story():
+    from viewer.engine.text import Document
+
+    return build_story([
+        Document.from_text(BLOG, path="blog.txt"),
+        Document.from_text(GAZETTE, path="gazette.txt", outlet="Gazette"),
+        Document.from_text(WIRE, path="wire.txt", outlet="Wire"),
+        Document.from_text(RADIO, path="radio.txt", outlet="Radio"),
+    ])
+
+
+def test_a_changed_word_is_altered_and_an_ellipsis_cut_is_partial(bridge_story):
+    """The Gazette's "tape and prayers" is an altered quote; Patel's quote cut with "…" is partial."""
+    gazette = [document.outlet for document in bridge_story.documents].index("Gazette")
+    mayor = row_with(bridge_story, "This bridge carries twenty thousand people")
+    cell = mayor.cells[gazette]
+    assert cell.state == ALTERED
+    assert [(change.before, change.after) for change in cell.changes] == [("hope", "prayers")]
+    assert "prayers" in cell.summary and mayor.speaker == "Dana Ortiz"
+    patel = row_with(bridge_story, "Every dollar we pour into one bridge")
+    assert patel.cells[gazette].state == PARTIAL and "Patel" in patel.speaker
+    assert keys(patel.text)[-3:] == keys("every other neighbourhood")
+
+
+def test_two_documents_of_the_same_day_tie_for_origin_and_undated_carriers_are_noted(bridge_story):
+    """Wire and Radio, both dated 2024-05-02, tie as the mayor's quote's origin; the undated blog is noted."""
+    outlets = [document.outlet for document in bridge_story.documents]
+    assert outlets == ["Wire", "Radio", "Gazette", ""]  # by date (ties in the order given), undated last
+    mayor = row_with(bridge_story, "This bridge carries twenty thousand people")
+    assert mayor.origin == 0 and mayor.origin_note.startswith("tie: Wire, Radio") and "2024-05-02" in mayor.origin_note
+    assert mayor.cells[1].state == "verbatim"
+    fifty_years = row_with(bridge_story, "We owe the people of this city")
+    assert fifty_years.reach == 2 and fifty_years.origin_note == "first in Wire (2024-05-02); 1 undated document also carries it"
+    sources = {outlets[source.document]: source for source in bridge_story.sources}
+    assert outlets[sources[""].source] == "Wire"  # the blog took Wire's quote
+    assert outlets[sources["Gazette"].source] == "Wire"
+    assert sources["Radio"].source is None and "both are dated 2024-05-02" in sources["Radio"].evidence
+
+
+def test_cell_offsets_hold_the_quote_in_every_generated_document():
+    """Every present cell's pieces lie inside its document and carry the row's words it claims to."""
+    generated = story(31, PLANS[1], quotes=7)
+    result = build_story(generated.documents)
+    for row in result.quotes:
+        row_keys = keys(row.text)
+        for number, cell in enumerate(row.cells):
+            if not cell.present:
+                assert (cell.start, cell.end, cell.pieces) == (0, 0, ())
+                continue
+            text = result.documents[number].text
+            assert 0 <= cell.start < cell.end <= len(text)
+            carried = keys(" ".join(text[start:end] for start, end in cell.pieces))
+            for first, end in cell.carried:
+                wanted = row_keys[first:end]
+                assert any(carried[i:i + len(wanted)] == wanted for i in range(len(carried))), (row.text, cell)

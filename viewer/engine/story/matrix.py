@@ -16,12 +16,13 @@ How quotations become rows (documents are visited in date order, so a row is fir
    words of each other are one *carrier* ("A," she said, "B"; or A, a paragraph of narration, then B); a
    headline's fragment of a quote the body quotes whole is a carrier of its own. The best carrier (most of the row's words, fewest changes) is the cell.
    Aligning the row's words with the carrier's gives the state: words changed, added, or dropped inside
-   the carried stretch make it *altered*; words missing only at its ends or where the document split it
+   the carried stretch make it *altered* (a changed first or last word too: a claim stretches over up to
+   ``MAX_STRETCH_WORDS`` differing words when both sides have them); words missing only at its ends or where the document split it
    (or marked the cut with an ellipsis) make it *partial*; otherwise it is *verbatim*.
 
 Speakers come from the engine's speech tags (``Analysis.attributions``): the tag right beside the quote,
 else the nearest in its paragraph. A bare surname is completed to the full name the documents print most
-often ("Teigen" -> "Chrissy Teigen"); a row's speaker is the one most of its carriers give. A row only
+often ("Teigen" -> "Chrissy Teigen", "Mayor Dana Ortiz" -> "Dana Ortiz"); a row's speaker is the one most of its carriers give. A row only
 tagged "she" gets the name that document's "she" has on the rows it shares with others.
 
 Exports: ``MIN_QUOTE_WORDS``, ``quote_rows``.
@@ -39,16 +40,19 @@ from ..quotes import SPEECH_VERBS
 from ..text import WORD_RE, Document
 from .model import ABSENT, ALTERED, PARTIAL, VERBATIM, QuoteCell, QuoteRow, WordChange, document_label
 
+_ABSENT_CELL = QuoteCell(ABSENT)
 MIN_QUOTE_WORDS = 3  # words; a scare-quoted word or two ("emotional") is not a quotation row
 GRAM = 3  # words per trigram of the row index
 MIN_BLOCK = 2  # words; shorter agreements between a row and an instance are chance ("in the")
 LONG_MATCH_WORDS = 8  # words; an agreement this long claims even a small part of a long row
 MIN_DENSITY = 0.6  # matching words over the stretch they span; below it the words are scattered chance
+MAX_STRETCH_WORDS = 4  # words; a claim reaches a quote's end over this many differing words on both sides
 MAX_SPLIT_GAP_WORDS = 150  # words between two pieces of one quote a document split (a tag, a paragraph)
 
 _PRONOUNS = frozenset("he she they we i it you".split())
 _VERBS = frozenset(SPEECH_VERBS)
-_FULL_NAME_RE = re.compile(r"\b([A-Z][a-z]+)[ \u00a0]+([A-Z][a-z][\w'’-]*)\b")
+# Overlapping (a lookahead): "Mayor Dana Ortiz" counts "Mayor Dana" and "Dana Ortiz".
+_FULL_NAME_RE = re.compile(r"\b(?=([A-Z][a-z]+)[ \u00a0]+([A-Z][a-z][\w'’-]*)\b)")
 _ELLIPSIS_RE = re.compile(r"…|\.\s?\.\s?\.|\[\.\.\.\]")
 
 
@@ -152,7 +156,9 @@ def _instances(number: int, analysis: Analysis, names: dict[str, str]) -> list[_
         if end - first < MIN_QUOTE_WORDS:
             continue
         speaker, verb = _tag_of(text, quote.start, quote.end, analysis.attributions)
-        speaker = names.get(speaker, speaker)
+        if speaker[:1].isupper() and speaker.lower() not in _PRONOUNS:
+            # "Teigen", "Chrissy Teigen" and "Mayor Dana Ortiz" are one person each: named by surname.
+            speaker = names.get(speaker.split()[-1], speaker)
         found.append(_Instance(number, first, end, quote.start, quote.end, speaker, verb,
                                bytearray(b"\x01" * (end - first))))
     return found
@@ -211,11 +217,17 @@ def _claim(row: _Row, words: list[str], instance: _Instance, instance_id: int) -
     fragment = matched >= MIN_DENSITY * len(words) and matched >= min(MIN_QUOTE_WORDS, len(row.keys))
     if matched * 2 < len(row.keys) and matched < LONG_MATCH_WORDS and not fragment:
         return None
+    row_first, row_end = blocks[0].a, blocks[-1].a + blocks[-1].size
+    # An altered first or last word: both sides have a few words left at that end, so they are the same
+    # words changed, not a trim (the pair view's passages stretch the same way).
+    if 0 < first <= MAX_STRETCH_WORDS and 0 < row_first <= MAX_STRETCH_WORDS:
+        first, row_first = 0, 0
+    if 0 < len(words) - end <= MAX_STRETCH_WORDS and 0 < len(row.keys) - row_end <= MAX_STRETCH_WORDS:
+        end, row_end = len(words), len(row.keys)
     if not all(instance.free[first:end]):
         return None
     instance.free[first:end] = bytes(end - first)
-    return _Claim(instance.document, instance_id, instance.first + first, instance.first + end,
-                  blocks[0].a, blocks[-1].a + blocks[-1].size)
+    return _Claim(instance.document, instance_id, instance.first + first, instance.first + end, row_first, row_end)
 
 
 def _free_runs(free: bytearray) -> list[tuple[int, int]]:
@@ -248,16 +260,16 @@ def _row(row: _Row, claims: list[_Claim], documents, analyses, instances) -> Quo
     by_document: dict[int, list[_Claim]] = defaultdict(list)
     for claim in claims:
         by_document[claim.document].append(claim)
-    cells = []
-    for number in range(len(documents)):
-        if number not in by_document:
-            cells.append(QuoteCell(ABSENT))
-            continue
+    # One shared absent cell: a story of 1,000 documents has a million cells, nearly all absent.
+    cells = [_ABSENT_CELL] * len(documents)
+    present = {}
+    for number in sorted(by_document):
         candidates = [_cell(row, row_text, group, analyses[number], instances)
                       for group in _carriers(by_document[number])]
-        cells.append(max(candidates, key=lambda cell: (_carried_count(cell), -cell.changed_words, -len(cell.pieces))))
-    speaker = _row_speaker(cells)
-    origin, note = _origin(documents, cells)
+        present[number] = cells[number] = max(
+            candidates, key=lambda cell: (_carried_count(cell), -cell.changed_words, -len(cell.pieces)))
+    speaker = _row_speaker(present)
+    origin, note = _origin(documents, present)
     text = origin_text[origin_tokens.starts[row.first]:origin_tokens.ends[row.end - 1]]
     return QuoteRow(text, words, speaker, origin, note, tuple(cells))
 
@@ -296,8 +308,8 @@ def _cell(row: _Row, row_text, group: list[_Claim], analysis: Analysis, instance
             else:
                 carried.append((row_first, row_end))
             continue
-        if not equal or number < equal[0] or number > equal[-1]:
-            continue  # the ends: the document trimmed the quote, or the row holds more than this claim
+        if (not equal or number < equal[0] or number > equal[-1]) and op == "delete":
+            continue  # the ends: the document trimmed the quote
         if op == "delete" and (first in piece_starts or _ellipsis_between(text, tokens, indices, first)):
             gaps = True
             continue
@@ -351,18 +363,19 @@ def _abridged(row_text, start: int, end: int, limit: int = 8) -> str:
     return row_text(start, start + limit // 2) + " … " + row_text(end - limit // 2, end)
 
 
-def _row_speaker(cells: list[QuoteCell]) -> str:
-    votes = Counter(cell.speaker for cell in cells
-                    if cell.present and cell.speaker and cell.speaker.lower() not in _PRONOUNS)
+def _row_speaker(present: dict[int, QuoteCell]) -> str:
+    """The speaker most carriers name (``present``: document -> cell, in document order)."""
+    cells = list(present.values())
+    votes = Counter(cell.speaker for cell in cells if cell.speaker and cell.speaker.lower() not in _PRONOUNS)
     if votes:
         best = max(votes.values())
         # Ties go to the earliest document that names the speaker.
-        return next(cell.speaker for cell in cells if cell.present and votes.get(cell.speaker) == best)
-    return next((cell.speaker for cell in cells if cell.present and cell.speaker), "")
+        return next(cell.speaker for cell in cells if votes.get(cell.speaker) == best)
+    return next((cell.speaker for cell in cells if cell.speaker), "")
 
 
-def _origin(documents: list[Document], cells: list[QuoteCell]) -> tuple[int | None, str]:
-    carriers = [number for number, cell in enumerate(cells) if cell.present]
+def _origin(documents: list[Document], present: dict[int, QuoteCell]) -> tuple[int | None, str]:
+    carriers = list(present)
     dated = [number for number in carriers if documents[number].date]
     undated = [number for number in carriers if not documents[number].date]
     label = lambda number: document_label(documents[number], number)  # noqa: E731

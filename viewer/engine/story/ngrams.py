@@ -6,7 +6,8 @@ index answers the two questions that need all documents at once in time linear i
 - **Which words does some other document share?** A word is shared when a run of ``SHARE_WORDS`` words
   around it (the pair view's ``min_words``) occurs in another document too, unless that run is mostly stop
   words ("at the end of the day"). What is left, outside quotations and tags, is an outlet's own narration.
-- **Which pairs are worth aligning?** For each document, the documents it shares the most runs with. A run
+- **Which pairs are worth aligning?** For each document, the documents it shares the most runs with (all
+  of them in a story of up to ``ALL_PAIRS_MAX_DOCUMENTS`` documents). A run
   carried by hundreds of documents (a famous quote) counts only towards the earliest ``MAX_PARTNERS_PER_RUN``
   of them (documents are in date order), so a popular quote never makes every pair a candidate.
 
@@ -27,7 +28,8 @@ from ..text import STOP_WORDS
 SHARE_WORDS = 6  # words per run; the pair view's min_words, so both views call the same text shared
 MAX_STOP_WORDS = 4  # of SHARE_WORDS; a run with more stop words than this is a stock phrase, never sharing
 MAX_PARTNERS_PER_RUN = 12  # documents; a run counts towards pairs with at most this many earlier carriers
-CANDIDATES_PER_DOCUMENT = 5  # partners aligned per document (its best by shared runs)
+CANDIDATES_PER_DOCUMENT = 3  # partners aligned per document (its best by shared runs) in a large story
+ALL_PAIRS_MAX_DOCUMENTS = 20  # documents; up to this many, every pair sharing runs is aligned (190 at most)
 MIN_SHARED_RUNS = 2  # runs two documents must share before they are aligned
 
 
@@ -69,14 +71,16 @@ class StoryIndex:
         return mask
 
     def candidate_pairs(self) -> list[tuple[int, int]]:
-        """Pairs worth aligning: each document with its ``CANDIDATES_PER_DOCUMENT`` best partners."""
+        """Pairs worth aligning: each document with its ``CANDIDATES_PER_DOCUMENT`` best partners, or with
+        every partner in a story of up to ``ALL_PAIRS_MAX_DOCUMENTS`` documents (a full heat map)."""
+        per_document = len(self._runs) if len(self._runs) <= ALL_PAIRS_MAX_DOCUMENTS else CANDIDATES_PER_DOCUMENT
         pairs: set[tuple[int, int]] = set()
         shared = self._carriers
         for number, runs in enumerate(self._runs):
             partners = Counter(chain.from_iterable(
                 _partners(shared[run], number) for run in set(runs) if run in shared))
             partners.pop(number, None)
-            for other, count in partners.most_common(CANDIDATES_PER_DOCUMENT):
+            for other, count in partners.most_common(per_document):
                 if count >= MIN_SHARED_RUNS:
                     pairs.add((min(number, other), max(number, other)))
         return sorted(pairs)
