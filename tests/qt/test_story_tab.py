@@ -278,3 +278,14 @@ def test_an_edited_date_reorders_the_columns(qtbot, open_app):
                     == "002\n2021-04-01", timeout=WAIT_MS)
     row = row_of(view.matrix_model, BE_A_MAN)
     assert view.matrix_model.index(row, Column.ORIGIN).data() == "002"
+
+
+def test_the_story_tab_is_open_again_after_a_restart(qtbot, open_app):
+    """Closed on the Story tab, the window opens on it next time, with the story built."""
+    controller = open_app()
+    open_story(qtbot, controller)
+    controller.window.close()
+    controller.library.close()
+    again = open_app()
+    assert again.window.views.currentWidget() is again.window.story_view
+    qtbot.waitUntil(lambda: again.story.story is not None, timeout=WAIT_MS)

@@ -107,6 +107,8 @@ class Controller(QObject):
         if isinstance(splitter, QByteArray):
             window.splitter.restoreState(splitter)
         window.sync_action.setChecked(_as_bool(settings.value("view/sync", True)))
+        if _as_int(settings.value("view/tab")) == 1:
+            window.views.setCurrentWidget(window.story_view)  # the story is built when the tab shows
         left, right = _as_int(settings.value("pair/left")), _as_int(settings.value("pair/right"))
         ids = [entry.id for entry in self.model.entries]
         if left not in ids or right not in ids or left == right:
@@ -135,6 +137,7 @@ class Controller(QObject):
         settings.setValue("window/state", window.saveState())
         settings.setValue("window/splitter", window.splitter.saveState())
         settings.setValue("view/sync", window.sync_action.isChecked())
+        settings.setValue("view/tab", window.views.currentIndex())
         settings.setValue("pair/left", self.left_id if self.left_id is not None else "")
         settings.setValue("pair/right", self.right_id if self.right_id is not None else "")
         settings.sync()
