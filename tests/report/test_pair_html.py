@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 from collections import Counter
 
@@ -37,6 +38,7 @@ def test_hostile_titles_file_names_and_text_are_shown_as_text(tmp_path):
     header = markup[markup.index("<header>"):markup.index("</header>")]
     assert "city&lt;b onmouseover=&quot;x&quot;&gt;hall.txt" in header  # the file name, escaped
     assert "re&#x27;report&quot;.txt" in header
+    assert html.escape(HOSTILE_TITLE) in header  # the left article's headline, escaped
     assert HOSTILE_OUTLET.replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;") in markup
 
 

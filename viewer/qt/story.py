@@ -23,11 +23,13 @@ from enum import IntEnum
 from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QRunnable, QSortFilterProxyModel, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel, QModelIndex, QObject, QRunnable, QSortFilterProxyModel, Qt, QThreadPool, QTimer, Signal,
+)
 from PySide6.QtGui import QColor, QStandardItem, QStandardItemModel, QTextCursor
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QListWidget, QPlainTextEdit, QProgressBar,
-    QPushButton, QSplitter, QTableView, QTabWidget, QTextEdit, QVBoxLayout, QWidget,
+    QAbstractItemView, QComboBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QListWidget, QPlainTextEdit,
+    QProgressBar, QPushButton, QSplitter, QTableView, QTabWidget, QTextEdit, QVBoxLayout, QWidget,
 )
 
 from ..engine.story import build_story, sort_rows
@@ -61,9 +63,9 @@ class Column(IntEnum):
 
 _HEADERS = {Column.SPEAKER: "Speaker", Column.QUOTE: "Quotation", Column.ORIGIN: "Origin", Column.REACH: "Reach",
             Column.ALTERED: "Altered"}
-# Clicking a header sorts by what the column says (documents' columns keep the current order).
+# Clicking a header sorts by what the column says (the quotation's and documents' columns keep the order).
 _HEADER_ORDERS = {Column.SPEAKER: "speaker", Column.ORIGIN: "first", Column.REACH: "reach",
-                  Column.ALTERED: "alteration", Column.QUOTE: "reach"}
+                  Column.ALTERED: "alteration"}
 QUOTE_CHARS = 160  # characters of a quotation shown in its cell; the whole of it in the tooltip
 FIT_ROWS_CELLS = 20_000  # cells up to which rows are fitted to their text (more: one line each, fast)
 PROVENANCE_LINKS_SHOWN = 6  # links per document in the provenance table (plus its likely source)
@@ -298,6 +300,7 @@ class StoryView(QWidget):
         self.matrix.horizontalHeader().setSortIndicatorShown(False)
         self.matrix.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
         self.matrix.setTabKeyNavigation(False)  # Tab leaves the table; arrows move inside it
+        self.matrix.horizontalHeader().sectionClicked.connect(self._on_header_clicked)
         self.matrix.activated.connect(self._on_matrix_activated)
         self.matrix.clicked.connect(self._on_matrix_activated)
         self.matrix_legend = QLabel()
@@ -528,6 +531,11 @@ class StoryView(QWidget):
             selection.cursor = cursor
             selections.append(selection)
         self.own_text.setExtraSelections(selections)
+
+    def _on_header_clicked(self, column: int) -> None:
+        """The Sort list follows a header click, so it always says how the rows are ordered."""
+        if column in _HEADER_ORDERS:
+            self.order.setCurrentIndex(self.order.findData(_HEADER_ORDERS[Column(column)]))
 
     def _on_matrix_activated(self, index) -> None:
         document = self.matrix_model.document_of(index.column())
