@@ -109,3 +109,24 @@ def test_browser_renders_the_story_matrix_in_colour_without_requests(tmp_path):
     count = sum(1 for x in range(0, image.width(), 2) for y in range(0, image.height(), 2)
                 if image.pixel(x, y) & 0xFFFFFF == verbatim)
     assert count > 2000
+
+
+def test_a_big_story_report_stays_readable():
+    """With 40 articles the heat map gives way to a sentence and the list keeps each document's strongest
+    links (and its likely source), saying how many of all it shows."""
+    from bench.story_corpus import big_story
+    from viewer.report import story_html
+
+    story = build_story(big_story(5, 40, 250))
+    markup = story_report(story)
+    page = read_page(markup)
+    assert "too many for a heat map" in markup
+    assert not any(len(table[0]) == len(story.documents) + 1 for table in page.tables if table)
+    links = next(table for table in page.tables if table and len(table[0]) > 1 and table[0][1].text == "Shares with")
+    per_document: dict[str, int] = {}
+    for row in links[1:]:
+        per_document[row[0].text] = per_document.get(row[0].text, 0) + 1
+    assert len(per_document) == len(story.documents)
+    assert max(per_document.values()) <= story_html.LINKS_SHOWN + 1  # its likely source may be an eleventh
+    assert len(links) - 1 < len(story.provenance)
+    assert f"of {len(story.provenance):,}; the CSV and JSON exports hold them all" in markup

@@ -21,6 +21,8 @@ STATE_WORDS = ("verbatim", "altered", "partial", "absent")
 QUOTE_PREVIEW_CHARS = 220  # characters of a quotation shown in its row header; the rest behind "…"
 OWN_PARAGRAPHS_SHOWN = 12  # own-narration paragraphs listed per outlet
 TERMS_SHOWN = 12  # distinctive terms listed per outlet
+HEAT_MAP_DOCUMENTS = 30  # documents up to which the heat map is drawn (beyond, a page cannot hold it)
+LINKS_SHOWN = 10  # links listed per document (and its likely source); the CSV and JSON exports hold all
 
 
 def _styles() -> str:
@@ -84,7 +86,7 @@ def _matrix(story) -> str:
             cells.append(f'<td class="s-{cell.state}" title="{escape(title)}"><span class="state">{cell.state}</span>'
                          f"{escape(detail)}</td>")
         rows.append(
-            f'<tr><th scope="row">“{escape(_preview(row.text))}”</th><td>{escape(row.speaker or "unknown")}</td>'
+            f'<tr><th scope="row" title="{escape(" ".join(row.text.split()))}">“{escape(_preview(row.text))}”</th><td>{escape(row.speaker or "unknown")}</td>'
             f'<td>{escape(origin)}<br><small>{escape(row.origin_note)}</small></td>'
             f'<td class="num">{row.reach} of {len(row.cells)}</td>{"".join(cells)}</tr>')
     legend = "".join(
@@ -98,6 +100,9 @@ def _matrix(story) -> str:
 
 
 def _heat_map(story) -> str:
+    if len(story.documents) > HEAT_MAP_DOCUMENTS:
+        return (f"<p>{len(story.documents)} documents are too many for a heat map; the list below gives each "
+                "one's strongest links.</p>")
     base = colour("shared-text", "light")
     heads = "".join(f'<th scope="col">{escape(story.label(index))}</th>' for index in range(len(story.documents)))
     rows = []
@@ -125,13 +130,22 @@ def _link_sentence(story, link, index: int, other: int) -> str:
 
 
 def _provenance_list(story) -> str:
-    links = sorted(story.provenance, key=lambda link: (-link.share, link.document, link.other))
+    likely = {source.document: source.source for source in story.sources}
+    shown: dict[int, int] = {}
+    links = []
+    for link in sorted(story.provenance, key=lambda link: (-link.share, link.document, link.other)):
+        if shown.get(link.document, 0) < LINKS_SHOWN or likely.get(link.document) == link.other:
+            shown[link.document] = shown.get(link.document, 0) + 1
+            links.append(link)
+    caption = ("Every pair that shares text, most shared first" if len(links) == len(story.provenance) else
+               f"Each document's {LINKS_SHOWN} strongest links and its likely source, most shared first "
+               f"({len(links):,} of {len(story.provenance):,}; the CSV and JSON exports hold them all)")
     rows = "".join(
         f'<tr><th scope="row">{escape(story.label(link.document))}</th><td>{escape(story.label(link.other))}</td>'
         f'<td class="num">{link.share:.0%}</td><td class="num">{link.words:,}</td>'
         f'<td class="num">{link.quote_share:.0%}</td><td>{escape(_link_sentence(story, link, link.document, link.other))}</td></tr>'
         for link in links)
-    return ('<table class="provenance"><caption>Every pair that shares text, most shared first</caption><thead><tr>'
+    return (f'<table class="provenance"><caption>{escape(caption)}</caption><thead><tr>'
             '<th scope="col">Document</th><th scope="col">Shares with</th><th scope="col" class="num">Share of words</th>'
             '<th scope="col" class="num">Words</th><th scope="col" class="num">Share of its quotes</th>'
             f'<th scope="col">In words</th></tr></thead><tbody>{rows}</tbody></table>')
