@@ -143,12 +143,12 @@ class Controller(QObject):
         settings.sync()
 
     def is_idle(self) -> bool:
-        """Nothing left to import, compare or colour for the pair on screen."""
+        """Nothing left to import, compare or colour for the pair on screen, and no story being built."""
         window = self.window
         no_pair = self.left_id is None or self.right_id is None
         pair_drawn = no_pair or self.shown_pair == (self.left_id, self.right_id)
         return (self._report is None and not self._queued and pair_drawn and not self.store_queue.busy
-                and not self.bar_requests.busy
+                and not self.bar_requests.busy and not self.story.builder.busy
                 and window.left.formatting_done and window.right.formatting_done)
 
     def when_idle(self, callback) -> None:
