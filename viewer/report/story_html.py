@@ -45,6 +45,11 @@ section.outlet {{ break-inside: avoid-page; }}
 {dark}
   table.matrix td.s-absent {{ color: #999; }}
 }}
+@media print {{
+  @page {{ size: landscape; }}  /* one column per document: the matrix needs the width */
+  table.matrix, table.heat {{ font-size: 8pt; }}
+  table.matrix th[scope=row] {{ min-width: 12em; }}
+}}
 """
 
 
