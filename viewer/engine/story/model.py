@@ -142,7 +142,8 @@ class SourceLink:
 
 @dataclass(frozen=True)
 class LikelySource:
-    """The earlier document ``document`` shares most with, and why we think so.
+    """The earlier document ``document`` most likely took its shared text from, and why we think so: the
+    earlier document it shares most with, or an even earlier one sharing nearly as much (see ``provenance``).
 
     ``source`` is None when no earlier document shares enough. ``share`` is ``SourceLink.share`` of that
     pair; ``evidence`` says it in a sentence; ``passages`` are the longest shared passages in ``document``
