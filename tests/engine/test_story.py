@@ -104,6 +104,9 @@ def test_provenance_gives_both_directions_of_a_pair(seed_story):
     assert forward and backward
     assert 0 < forward.share < backward.share <= 1  # 000 is long and mostly its own; People is short
     assert backward.quote_share > 0.5  # most of People's quotations reappear in 000
+    matrix = seed_story.share_matrix()
+    assert matrix[first][people] == forward.share and matrix[people][first] == backward.share
+    assert all(matrix[number][number] is None for number in range(len(matrix)))
 
 
 def test_001s_distinctive_framing_includes_toxic_masculinity(seed_story):

@@ -234,6 +234,17 @@ class Story:
         """What ``document`` shares with ``other``, or None when nothing."""
         return self._links.get((document, other))
 
+    def share_matrix(self) -> tuple[tuple[float | None, ...], ...]:
+        """``[document][other]``: the share of ``document``'s words also in ``other`` (the heat map's cells);
+        0.0 where the pair shares nothing found, None on the diagonal."""
+        count = len(self.documents)
+        rows = [[0.0] * count for _ in range(count)]
+        for number in range(count):
+            rows[number][number] = None
+        for link in self.provenance:
+            rows[link.document][link.other] = link.share
+        return tuple(tuple(row) for row in rows)
+
     @property
     def _links(self) -> dict[tuple[int, int], SourceLink]:
         cached = self.__dict__.get("_link_map")
