@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from bench.story_corpus import ALTER, DROP, MERGE, SPLIT, TRIM, VERBATIM, Plan, story
 from viewer.engine.story import (ABSENT, ALTERED, PARTIAL, StoryCancelled, build_story, sort_rows,
@@ -102,6 +104,9 @@ def test_provenance_gives_both_directions_of_a_pair(seed_story):
     assert forward and backward
     assert 0 < forward.share < backward.share <= 1  # 000 is long and mostly its own; People is short
     assert backward.quote_share > 0.5  # most of People's quotations reappear in 000
+    matrix = seed_story.share_matrix()
+    assert matrix[first][people] == forward.share and matrix[people][first] == backward.share
+    assert all(matrix[number][number] is None for number in range(len(matrix)))
 
 
 def test_001s_distinctive_framing_includes_toxic_masculinity(seed_story):
@@ -333,3 +338,35 @@ def test_cell_offsets_hold_the_quote_in_every_generated_document():
             for first, end in cell.carried:
                 wanted = row_keys[first:end]
                 assert any(carried[i:i + len(wanted)] == wanted for i in range(len(carried))), (row.text, cell)
+
+
+QUOTES = 5
+operation = st.sampled_from([VERBATIM, ALTER, DROP, TRIM, SPLIT, MERGE])
+plan = st.builds(
+    lambda operations, own, copy: (operations, own, copy),
+    st.lists(operation, min_size=QUOTES, max_size=QUOTES), st.integers(0, 2), st.integers(0, 3),
+)
+
+
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(plan, min_size=1, max_size=4), st.integers(0, 10_000))
+def test_random_re_reports_give_the_cells_and_sources_the_generator_made(raw_plans, seed):
+    """Whatever mix of alterations, drops, trims, splits, merges, own quotes and copied narration the
+    re-reports use, each cell and each likely source is what was done."""
+    # Copying is kept identifiable from the texts: an article copies from one that copies nobody and that
+    # no other article copied (in a chain, a later copy carries all of its source's text too).
+    plans, taken = [], set()
+    for number, (operations, own, copy) in enumerate(raw_plans, start=1):
+        if not (0 < copy < number) or copy in taken or plans[copy - 1].copy_from:
+            copy = 0
+        taken.add(copy)
+        plans.append(Plan(tuple(operations), own_quotes=own, copy_from=copy, narration_paragraphs=5))
+    generated = story(seed, plans, quotes=QUOTES)
+    result = build_story(generated.documents)
+    rows = {tuple(keys(row.text)): row for row in result.quotes}
+    for number, quote in enumerate(generated.quotes):
+        row = rows[tuple(keys(" ".join(quote)))]
+        assert [cell.state for cell in row.cells] == [states[number] for states in generated.states]
+    for column, quote in generated.own_quotes:
+        assert [number for number, cell in enumerate(rows[tuple(keys(" ".join(quote)))].cells) if cell.present] == [column]
+    assert [source.source for source in result.sources] == list(generated.sources)

@@ -9,7 +9,8 @@ Result shapes (frozen dataclasses in ``model``; document numbers index ``Story.d
 order: dated oldest first, undated after them; offsets are string indices into that document's text):
 
 ``Story(documents, quotes, provenance, sources, framing)``
-    ``label(i)``: a document's short name; ``link(a, b)``: the ``SourceLink`` from a to b or None.
+    ``label(i)``: a document's short name; ``link(a, b)``: the ``SourceLink`` from a to b or None;
+    ``share_matrix()``: ``[a][b]`` share of a's words also in b (0.0 when none found, None on the diagonal).
 ``QuoteRow(text, words, speaker, origin, origin_note, cells)``
     one per distinct quotation; ``origin`` is a document number or None; ``cells`` one per document;
     properties ``reach``, ``first_appearance``, ``alteration``. ``sort_rows(rows, by)`` with ``by`` in

@@ -16,6 +16,7 @@ Exports: ``build_story``, ``story_cache_clear``, ``STORY_CACHE_SIZE``.
 from __future__ import annotations
 
 import hashlib
+import threading
 from collections import Counter, OrderedDict
 from contextlib import contextmanager
 from typing import Callable, Iterable
@@ -32,6 +33,10 @@ from .provenance import likely_sources, links_for
 
 STORY_CACHE_SIZE = 4  # stories kept; reopening a story (or the tab) is then instant
 _cache: OrderedDict[tuple, Story] = OrderedDict()
+# One build at a time: a build widens the engine's analysis cache while it runs (see _analyses_kept), and
+# two overlapping builds would restore the bound in the wrong order. Builds run in a worker; a second one
+# simply waits for the first (which its cancel flag can stop).
+_building = threading.Lock()
 
 # Where each step ends on the progress scale (0..1).
 _ANALYSED, _INDEXED, _MATRIX, _ALIGNED = 0.15, 0.25, 0.45, 0.9
@@ -73,7 +78,7 @@ def build_story(documents: Iterable[Document], progress: Callable[[float], None]
         _cache.move_to_end(key)
         report(1.0)
         return found
-    with collector_paused(), _analyses_kept(documents):
+    with _building, collector_paused(), _analyses_kept(documents):
         story = _build(documents, report, check)
     _cache[key] = story
     while len(_cache) > STORY_CACHE_SIZE:

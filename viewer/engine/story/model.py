@@ -142,7 +142,8 @@ class SourceLink:
 
 @dataclass(frozen=True)
 class LikelySource:
-    """The earlier document ``document`` shares most with, and why we think so.
+    """The earlier document ``document`` most likely took its shared text from, and why we think so: the
+    earlier document it shares most with, or an even earlier one sharing nearly as much (see ``provenance``).
 
     ``source`` is None when no earlier document shares enough. ``share`` is ``SourceLink.share`` of that
     pair; ``evidence`` says it in a sentence; ``passages`` are the longest shared passages in ``document``
@@ -232,6 +233,17 @@ class Story:
     def link(self, document: int, other: int) -> SourceLink | None:
         """What ``document`` shares with ``other``, or None when nothing."""
         return self._links.get((document, other))
+
+    def share_matrix(self) -> tuple[tuple[float | None, ...], ...]:
+        """``[document][other]``: the share of ``document``'s words also in ``other`` (the heat map's cells);
+        0.0 where the pair shares nothing found, None on the diagonal."""
+        count = len(self.documents)
+        rows = [[0.0] * count for _ in range(count)]
+        for number in range(count):
+            rows[number][number] = None
+        for link in self.provenance:
+            rows[link.document][link.other] = link.share
+        return tuple(tuple(row) for row in rows)
 
     @property
     def _links(self) -> dict[tuple[int, int], SourceLink]:

@@ -4,12 +4,16 @@ Only the candidate pairs of the n-gram index are aligned, each with the pair vie
 percentages here are the pair view's: shared quotes plus shared narration over the words that are not page
 chrome). Both directions come from one alignment.
 
-A document's likely source is the *earlier* document it shares the largest share of its words with, if
-that is at least ``MIN_SOURCE_SHARE`` of them. Earlier means an earlier date, or dated when the other is
+A document's likely source is the *earlier* document it shares the most words with (at least
+``MIN_SOURCE_SHARE`` of its words), except that an even earlier document sharing nearly as much
+(``NEAR_BEST`` of it) is preferred: text passes down chains of copies, and a later copy that carries a little
+more (a quote its own source dropped, which both took from the original) is not where the text came from.
+Quotes every re-report carries thus count for the original interview, not for whichever re-report repeats
+most of them. Earlier means an earlier date, or dated when the other is
 undated (a re-report without a date is taken to follow the dated articles it shares text with); two
 undated documents, or two of the same day, never count as each other's source, and the evidence says so.
 
-Exports: ``MIN_SOURCE_SHARE``, ``links_for``, ``likely_sources``, ``is_earlier``.
+Exports: ``MIN_SOURCE_SHARE``, ``NEAR_BEST``, ``links_for``, ``likely_sources``, ``is_earlier``.
 """
 
 from __future__ import annotations
@@ -19,7 +23,8 @@ from ..match import MatchSettings
 from ..text import Document
 from .model import LikelySource, SourceLink, document_label
 
-MIN_SOURCE_SHARE = 0.05  # of a document's words; less shared text is a common quote, not a source
+MIN_SOURCE_SHARE = 0.02  # of a document's words; less is a stray phrase, not a source (one quote of 500 words is 4 %)
+NEAR_BEST = 0.9  # share of the most shared words at which an earlier document is preferred
 EVIDENCE_PASSAGES = 3  # longest shared passages kept as evidence
 
 
@@ -71,16 +76,21 @@ def likely_sources(documents: list[Document], links: list[SourceLink]) -> list[L
         if not earlier:
             found.append(LikelySource(number, None, 0.0, _no_source(document, ranked, documents, label)))
             continue
-        best = earlier[0]
+        most = max(link.words for link in earlier)
+        # Text passes down a chain of copies: a later copy carrying a little more than its own source (a
+        # quote the source dropped, taken from the original) must not hide that source.
+        best = min((link for link in earlier if link.words >= NEAR_BEST * most), key=lambda link: link.other)
         source = documents[best.other]
         words = round(best.words / best.share) if best.share else 0
         evidence = (f"{best.share:.0%} of {label(number)} ({best.words} of {words} words) is text also in "
                     f"{label(best.other)}, in {len(best.passages)} passage{'s' if len(best.passages) != 1 else ''}"
                     f", {best.quote_words} of them quoted words; {label(best.other)} is dated {source.date}"
                     f"{', ' + label(number) + ' ' + document.date if document.date else ', ' + label(number) + ' is undated'}")
-        if len(earlier) > 1:
-            runner = earlier[1]
-            evidence += f"; next earlier: {label(runner.other)} with {runner.share:.0%}"
+        others = [link for link in earlier if link is not best]
+        if others:
+            runner = max(others, key=lambda link: (link.words, -link.other))
+            later = " (later, so not the source)" if runner.other > best.other and runner.words >= best.words else ""
+            evidence += f"; next: {label(runner.other)} with {runner.share:.0%}{later}"
         longest = sorted(best.passages, key=lambda span: span[0] - span[1])[:EVIDENCE_PASSAGES]
         found.append(LikelySource(number, best.other, best.share, evidence, tuple(longest)))
     return found
