@@ -292,3 +292,32 @@ def test_the_story_tab_is_open_again_after_a_restart(qtbot, open_app):
     again = open_app()
     assert again.window.views.currentWidget() is again.window.story_view
     qtbot.waitUntil(lambda: again.story.story is not None, timeout=WAIT_MS)
+
+
+def test_heat_map_gives_shares_as_numbers_and_opens_a_pair(qtbot, open_app):
+    """The heat map has a number in every cell (a dash on the diagonal), deeper colour for more sharing,
+    and Enter on 001's row under People opens People beside 001."""
+    controller = open_app()
+    view = open_story(qtbot, controller)
+    view.pages.setCurrentIndex(1)
+    heat = view.heat_model
+    labels = [heat.headerData(column, Qt.Orientation.Horizontal) for column in range(heat.columnCount())]
+    assert labels[0] == "People" and len(labels) == 4
+    people, reprint = 0, labels.index("001")
+    for row in range(4):
+        for column in range(4):
+            text = heat.index(row, column).data()
+            assert text == "—" if row == column else text.endswith("%")
+    cell = heat.index(reprint, people)
+    link = controller.story.story.link(reprint, people)
+    assert cell.data() == f"{link.share:.0%}"
+    assert cell.data(ACCESSIBLE_ROLE).startswith(f"{link.share:.0%} of 001 is text also in People")
+    lighter = min(((r, c) for r in range(4) for c in range(4) if r != c),
+                  key=lambda rc: controller.story.story.share_matrix()[rc[0]][rc[1]])
+    assert heat.index(*lighter).data(Qt.ItemDataRole.BackgroundRole).lightness() \
+        > cell.data(Qt.ItemDataRole.BackgroundRole).lightness()
+    view.heat_map.setFocus()
+    view.heat_map.setCurrentIndex(cell)
+    qtbot.keyClick(view.heat_map, Qt.Key.Key_Return)
+    ids = controller.story.ids
+    qtbot.waitUntil(lambda: controller.shown_pair == (ids[people], ids[reprint]), timeout=WAIT_MS)

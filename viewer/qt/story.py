@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 
 from ..engine.story import build_story, sort_rows
 from ..report import EXPORTS, export_text
-from ..theme import state_colour, state_legend
+from ..theme import blend, colour, state_colour, state_legend
 from .bars import NoticeBar
 from .documents import Column as ListColumn
 from .panes import Utf16Offsets
@@ -69,6 +69,8 @@ _HEADER_ORDERS = {Column.SPEAKER: "speaker", Column.ORIGIN: "first", Column.REAC
 QUOTE_CHARS = 160  # characters of a quotation shown in its cell; the whole of it in the tooltip
 FIT_ROWS_CELLS = 20_000  # cells up to which rows are fitted to their text (more: one line each, fast)
 PROVENANCE_LINKS_SHOWN = 6  # links per document in the provenance table (plus its likely source)
+HEAT_MAP_DOCUMENTS = 60  # documents up to which the heat map is filled (beyond, the list alone)
+HEAT_MAP_ROWS_SHOWN = 12  # rows of the heat map in view before it scrolls
 
 
 def cell_sentence(label, row, document: int) -> str:
@@ -205,6 +207,59 @@ class QuoteMatrixModel(QAbstractTableModel):
         return None
 
 
+def link_sentence(label, story, document: int, other: int) -> str:
+    """What ``document`` shares with ``other`` in words, both shares (the heat map's tooltips, the list's)."""
+    link = story.link(document, other)
+    if link is None:
+        return f"{label(document)} shares nothing found with {label(other)}"
+    return (f"{link.share:.0%} of {label(document)} is text also in {label(other)}; "
+            f"{link.quote_share:.0%} of {label(document)}'s quotes appear in {label(other)}")
+
+
+class HeatMapModel(QAbstractTableModel):
+    """Documents x documents: each cell the share of the row's words also in the column's document, as a
+    number (readable without colour) on a background that deepens with it."""
+
+    def __init__(self, matrix: QuoteMatrixModel, parent=None):
+        super().__init__(parent)
+        self.matrix = matrix  # for the story, its labels and the theme
+        self.shares: tuple = ()
+
+    def reset(self) -> None:
+        self.beginResetModel()
+        story = self.matrix.story
+        self.shares = story.share_matrix() if story is not None and len(story.documents) <= HEAT_MAP_DOCUMENTS else ()
+        self.endResetModel()
+
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802 (Qt's name)
+        return 0 if parent.isValid() else len(self.shares)
+
+    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self.shares)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if role in (Qt.ItemDataRole.DisplayRole, ACCESSIBLE_ROLE) and section < len(self.shares):
+            return self.matrix.label(section)
+        return None
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        share = self.shares[index.row()][index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return "—" if share is None else f"{share:.0%}"
+        if role in (Qt.ItemDataRole.ToolTipRole, ACCESSIBLE_ROLE):
+            if share is None:
+                return f"{self.matrix.label(index.row())} itself"
+            return link_sentence(self.matrix.label, self.matrix.story, index.row(), index.column())
+        if role == Qt.ItemDataRole.BackgroundRole and share is not None:
+            variant = self.matrix.theme.variant
+            return QColor(blend(colour("shared-text", variant), share, variant))
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(Qt.AlignmentFlag.AlignCenter)
+        return None
+
+
 def _item(text: str, sort_value=None, tip: str = "") -> QStandardItem:
     item = QStandardItem(text)
     item.setEditable(False)
@@ -247,6 +302,7 @@ class StoryView(QWidget):
     """The Story tab's widgets. Fed a finished Story by ``show_story``; computes nothing itself."""
 
     cell_activated = Signal(int, int)  # quote row (in the model's current order), document index
+    pair_activated = Signal(int, int)  # left document index (the source side), right document index
     term_activated = Signal(int, str)  # document index, term
     cancel_requested = Signal()
     refresh_requested = Signal()
@@ -322,10 +378,24 @@ class StoryView(QWidget):
                                              | Qt.TextInteractionFlag.TextSelectableByMouse)
         self.sources.setAccessibleName("Likely sources")
         provenance = QWidget()
+        self.heat_model = HeatMapModel(self.matrix_model, self)
+        self.heat_map = QTableView()
+        self.heat_map.setModel(self.heat_model)
+        self.heat_map.setAccessibleName("Provenance heat map")
+        self.heat_map.setAccessibleDescription(
+            "Each cell: the share of the row's document that is text also in the column's document. Enter opens "
+            "the two side by side.")
+        self.heat_map.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.heat_map.setTabKeyNavigation(False)
+        self.heat_map.horizontalHeader().setDefaultSectionSize(64)
+        self.heat_map.activated.connect(self._on_heat_activated)
+        self.provenance_parts = provenance_parts = QSplitter(Qt.Orientation.Vertical)
+        provenance_parts.addWidget(self.heat_map)
+        provenance_parts.addWidget(self.provenance)
         provenance_layout = QVBoxLayout(provenance)
         provenance_layout.setContentsMargins(0, 0, 0, 0)
         provenance_layout.addWidget(self.sources)
-        provenance_layout.addWidget(self.provenance, 1)
+        provenance_layout.addWidget(provenance_parts, 1)
 
         # Framing ---------------------------------------------------------------------------------------
         self.outlets = QListWidget()
@@ -376,6 +446,7 @@ class StoryView(QWidget):
     def set_theme(self, theme: Theme) -> None:
         self._theme = theme
         self.matrix_model.set_theme(theme)
+        self.heat_map.viewport().update()
         if self.story is not None:
             self._update_framing(self.outlets.currentRow())
         swatches = []
@@ -434,6 +505,7 @@ class StoryView(QWidget):
     def clear(self, text: str) -> None:
         self.story = None
         self.matrix_model.set_story(None)
+        self.heat_model.reset()
         self.provenance_model.clear()
         self.terms_model.clear()
         self.outlets.clear()
@@ -445,6 +517,12 @@ class StoryView(QWidget):
     # Provenance and framing ---------------------------------------------------------------------------
     def _update_provenance(self) -> None:
         story = self.story
+        self.heat_model.reset()
+        self.heat_map.setVisible(self.heat_model.rowCount() > 0)
+        # The heat map no taller than its rows (it scrolls past HEAT_MAP_ROWS_SHOWN); the list takes the rest.
+        rows = min(self.heat_model.rowCount(), HEAT_MAP_ROWS_SHOWN)
+        self.heat_map.setMaximumHeight(self.heat_map.horizontalHeader().sizeHint().height() + 4
+                                       + self.heat_map.verticalHeader().defaultSectionSize() * rows)
         model = self.provenance_model
         model.clear()
         model.setHorizontalHeaderLabels(["Document", "Shares with", "Share of its words", "Words",
@@ -464,8 +542,7 @@ class StoryView(QWidget):
             "What each document shares with each other one, in both directions, and its likely source")
         for link in links:
             name, other = self.label(link.document), self.label(link.other)
-            sentence = (f"{link.share:.0%} of {name} is text also in {other}; "
-                        f"{link.quote_share:.0%} of {name}'s quotes appear in {other}")
+            sentence = link_sentence(self.label, story, link.document, link.other)
             is_source = likely.get(link.document) == link.other
             model.appendRow([
                 _item(name, link.document, sentence), _item(other, link.other, sentence),
@@ -531,6 +608,10 @@ class StoryView(QWidget):
             selection.cursor = cursor
             selections.append(selection)
         self.own_text.setExtraSelections(selections)
+
+    def _on_heat_activated(self, index) -> None:
+        if index.isValid() and index.row() != index.column():
+            self.pair_activated.emit(index.column(), index.row())
 
     def _on_header_clicked(self, column: int) -> None:
         """The Sort list follows a header click, so it always says how the rows are ordered."""
@@ -696,6 +777,7 @@ class StoryPresenter(QObject):
         self.builder.failed.connect(self._on_failed)
         self.view.cell_activated.connect(self.open_cell)
         self.view.term_activated.connect(self.find_term)
+        self.view.pair_activated.connect(self.open_documents)
         self.view.cancel_requested.connect(self.builder.cancel)
         self.view.refresh_requested.connect(self.refresh)
         window.views.currentChanged.connect(self._on_tab_changed)
@@ -797,6 +879,12 @@ class StoryPresenter(QObject):
         ranges = ((left_cell.start, left_cell.end) if left_cell.present else None,
                   (right_cell.start, right_cell.end) if right_cell.present else None)
         self._open_pair(left_id, right_id, lambda: self._reveal(ranges))
+
+    def open_documents(self, left: int, right: int) -> None:
+        """Show two of the story's documents side by side (a heat-map cell: the column's on the left)."""
+        left_id, right_id = self.ids[left], self.ids[right]
+        if None not in (left_id, right_id):
+            self._open_pair(left_id, right_id, lambda: None)
 
     def find_term(self, document: int, term: str) -> None:
         """Show ``document`` in the right pane (its likely source on the left) and find ``term`` in it."""
