@@ -62,8 +62,6 @@ class _Instance:
     document: int
     first: int  # word indices [first, end) inside the quotation
     end: int
-    quote_start: int
-    quote_end: int
     speaker: str
     verb: str
     free: bytearray = field(default_factory=bytearray)
@@ -160,7 +158,7 @@ def _instances(number: int, analysis: Analysis, names: dict[str, str]) -> list[_
         if speaker[:1].isupper() and speaker.lower() not in _PRONOUNS:
             # "Teigen", "Chrissy Teigen" and "Mayor Dana Ortiz" are one person each: named by surname.
             speaker = names.get(speaker.split()[-1], speaker)
-        found.append(_Instance(number, first, end, quote.start, quote.end, speaker, verb,
+        found.append(_Instance(number, first, end, speaker, verb,
                                bytearray(b"\x01" * (end - first))))
     return found
 
