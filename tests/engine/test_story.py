@@ -370,3 +370,21 @@ def test_random_re_reports_give_the_cells_and_sources_the_generator_made(raw_pla
     for column, quote in generated.own_quotes:
         assert [number for number, cell in enumerate(rows[tuple(keys(" ".join(quote)))].cells) if cell.present] == [column]
     assert [source.source for source in result.sources] == list(generated.sources)
+
+
+def test_a_phrase_one_outlet_keeps_using_is_its_most_distinctive_term():
+    """An outlet that calls the story a "black hole" three times has that phrase at the top of its terms."""
+    from viewer.engine.text import Document
+
+    generated = story(41, [Plan((VERBATIM, DROP, ALTER)), Plan((VERBATIM, VERBATIM, TRIM)),
+                           Plan((SPLIT, VERBATIM, DROP))], quotes=3)
+    documents = list(generated.documents)
+    planted = ("Critics call the plan a black hole for public money.\n\nThe black hole keeps growing, "
+               "opponents say.\n\nNobody can say how deep the black hole goes.")
+    second = documents[2]
+    documents[2] = Document(second.text + "\n\n" + planted, second.path, second.title, second.outlet, second.date)
+    result = build_story(documents)
+    terms = result.framing[2].terms
+    assert terms[0].term == "black hole" and terms[0].count == 3 and terms[0].others == 0
+    assert terms[0].z > 1 and terms[0].log_odds > 0
+    assert all(term.term != "black hole" for number in (0, 1, 3) for term in result.framing[number].terms)

@@ -13,7 +13,8 @@ informative Dirichlet prior (Monroe, Colaresi and Quinn 2008, "Fightin' Words", 
 where ``y_iw`` counts the term in this document, ``y_jw`` in the others, ``n`` are their totals, and the
 informative prior is the whole story's own narration: ``a_w = PRIOR_WEIGHT * (pooled count of w)``,
 ``a_0 = PRIOR_WEIGHT * (pooled total)``, so a term every outlet uses is shrunk towards no difference. Words and phrases are ranked on one list by z;
-plain Python, because a document's vocabulary is a few hundred terms.
+plain Python, because a document's vocabulary is a few hundred terms. A word that only occurs inside one
+listed phrase is left out in favour of the phrase.
 
 Exports: ``TERMS_PER_DOCUMENT``, ``outlet_framing``, ``distinctive_terms``.
 """
@@ -108,8 +109,15 @@ def distinctive_terms(counts: list[Counter], limit: int = TERMS_PER_DOCUMENT) ->
             if z > 0:
                 terms.append(Term(term, y_i, y_j, delta, z))
         terms.sort(key=lambda item: (-item.z, item.term))
-        result.append(tuple(terms[:limit]))
+        result.append(tuple(_without_phrase_parts(terms)[:limit]))
     return result
+
+
+def _without_phrase_parts(terms: list[Term]) -> list[Term]:
+    """Drop a word that only ever occurs inside one of the phrases listed ("black" of "black hole"): the
+    same evidence twice would fill the list with halves of the same phrase."""
+    inside = {(word, term.count, term.others) for term in terms if " " in term.term for word in term.term.split()}
+    return [term for term in terms if " " in term.term or (term.term, term.count, term.others) not in inside]
 
 
 def outlet_framing(number: int, analysis: Analysis, own: bytearray, verbs: Counter,

@@ -43,6 +43,7 @@ from .model import ABSENT, ALTERED, PARTIAL, VERBATIM, QuoteCell, QuoteRow, Word
 _ABSENT_CELL = QuoteCell(ABSENT)
 MIN_QUOTE_WORDS = 3  # words; a scare-quoted word or two ("emotional") is not a quotation row
 GRAM = 3  # words per trigram of the row index
+MAX_ROWS_PER_GRAM = 50  # rows; a trigram quoted in more rows than this is a stock phrase, not a lookup key
 MIN_BLOCK = 2  # words; shorter agreements between a row and an instance are chance ("in the")
 LONG_MATCH_WORDS = 8  # words; an agreement this long claims even a small part of a long row
 MIN_DENSITY = 0.6  # matching words over the stretch they span; below it the words are scattered chance
@@ -61,8 +62,6 @@ class _Instance:
     document: int
     first: int  # word indices [first, end) inside the quotation
     end: int
-    quote_start: int
-    quote_end: int
     speaker: str
     verb: str
     free: bytearray = field(default_factory=bytearray)
@@ -104,7 +103,7 @@ def quote_rows(documents: list[Document], analyses: list[Analysis], check=lambda
             instance_id = len(flat)
             flat.append(instance)
             words = keys[instance.first:instance.end]
-            for row_id in _candidate_rows(index, words):
+            for row_id in _candidate_rows(index, words, rows):
                 claim = _claim(rows[row_id], words, instance, instance_id)
                 if claim:
                     claims[row_id].append(claim)
@@ -159,7 +158,7 @@ def _instances(number: int, analysis: Analysis, names: dict[str, str]) -> list[_
         if speaker[:1].isupper() and speaker.lower() not in _PRONOUNS:
             # "Teigen", "Chrissy Teigen" and "Mayor Dana Ortiz" are one person each: named by surname.
             speaker = names.get(speaker.split()[-1], speaker)
-        found.append(_Instance(number, first, end, quote.start, quote.end, speaker, verb,
+        found.append(_Instance(number, first, end, speaker, verb,
                                bytearray(b"\x01" * (end - first))))
     return found
 
@@ -198,11 +197,17 @@ def _full_names(documents: list[Document]) -> dict[str, str]:
     return names
 
 
-def _candidate_rows(index: dict, words: list[str]) -> list[int]:
+def _candidate_rows(index: dict, words: list[str], rows: list[_Row]) -> list[int]:
+    """Rows sharing trigrams with ``words``, most shared first: two at least, unless either side is so
+    short that it has fewer. Trigrams in more than ``MAX_ROWS_PER_GRAM`` rows ("I think that") are skipped."""
     counts: Counter = Counter()
-    for gram in set(zip(*(words[offset:] for offset in range(GRAM)))):
-        counts.update(index.get(gram, ()))
-    return [row for row, _ in counts.most_common()]
+    grams = set(zip(*(words[offset:] for offset in range(GRAM))))
+    for gram in grams:
+        found = index.get(gram, ())
+        if len(found) <= MAX_ROWS_PER_GRAM:
+            counts.update(found)
+    need = min(2, len(grams))
+    return [row for row, count in counts.most_common() if count >= min(need, len(rows[row].keys) - GRAM + 1)]
 
 
 def _claim(row: _Row, words: list[str], instance: _Instance, instance_id: int) -> _Claim | None:
