@@ -7,6 +7,8 @@ import re
 from collections import Counter
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from tests.conftest import SEED_FILES
 from tests.report.articles import HOSTILE_OUTLET, HOSTILE_TITLE, hostile_pair
@@ -135,3 +137,33 @@ def test_a_paragraph_moved_to_the_top_is_the_one_row_marked_moved():
     assert len(moved) == 1 and "first contracts" in moved[0]
     in_place = " ".join(row[0].text for row in rows if "moved" not in row[1].text)
     assert all(paragraph[:40] in in_place for paragraph in PARAGRAPHS[:3])
+
+
+MARKUP = st.sampled_from(["<script>", "</td>", "<img src=x>", "&amp;", "&", '"', "'", "<!--", "]]>", "<b>"])
+NEWS_WORDS = st.sampled_from(
+    "the minister said law would change next year people town river council vote budget school".split())
+
+
+@st.composite
+def pairs_with_markup(draw):
+    """An article whose words include markup, and a re-report that reorders its paragraphs and adds some."""
+    paragraphs = [" ".join(draw(st.lists(st.one_of(NEWS_WORDS, MARKUP), min_size=8, max_size=20)))
+                  for _ in range(draw(st.integers(1, 4)))]
+    order = draw(st.permutations(range(len(paragraphs))))
+    extra = " ".join(draw(st.lists(st.one_of(NEWS_WORDS, MARKUP), max_size=10)))
+    return "\n\n".join(paragraphs), "\n\n".join([extra, *(paragraphs[index] for index in order)])
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(pairs_with_markup())
+def test_markup_in_any_article_stays_text_and_every_word_is_shown(pair):
+    """Whatever the articles hold, the report is only the report's own elements, and each column holds
+    every word of its article."""
+    left, right = pair
+    page = read_page(pair_report(compare(left, right)))
+    assert {tag for tag, _ in page.elements} <= ALLOWED_TAGS
+    assert all("src" not in attrs for _, attrs in page.elements)
+    table = _pair_table(page)
+    for column, text in ((0, left), (2, right)):
+        shown = Counter(WORD.findall(" ".join(row[column].text for row in table[1:])))
+        assert not Counter(WORD.findall(text)) - shown
