@@ -48,6 +48,8 @@ def build_parser() -> argparse.ArgumentParser:
                              "(also: FRAMING_VIEWER_DATA)")
     parser.add_argument("--screenshot", metavar="PATH",
                         help="draw the window at a fixed size, save it as a PNG, and exit")
+    parser.add_argument("--tab", choices=("pair", "story"),
+                        help="open on this tab (default: the one the window was closed on)")
     return parser
 
 
@@ -172,6 +174,8 @@ def run(argv: list[str]) -> int:
             QMessageBox.critical(None, "Framing Viewer", message[0].upper() + message[1:] + ".")
         return EXIT_NO_LIBRARY
     window = controller.window
+    if args.tab:
+        window.views.setCurrentIndex(("pair", "story").index(args.tab))
 
     if args.screenshot:
         from .qt import silence_size_hint_warnings

@@ -1,6 +1,9 @@
 """Command line: ``framing-viewer [FILE...]`` opens the window; ``framing-viewer compare LEFT RIGHT`` prints.
 
-The ``compare`` subcommand never imports Qt (an import-linter contract checks it), so it runs on a server
+``framing-viewer quotes FILE...`` and ``framing-viewer provenance FILE...`` print a story's quote matrix and
+provenance as JSON or CSV (``viewer.report.tables``).
+
+The ``compare``, ``quotes`` and ``provenance`` subcommands never import Qt (an import-linter contract checks it), so it runs on a server
 with no display. Errors in the input print one line naming the file and the reason, and exit with status 2.
 
 Exports: ``main(argv=None) -> int``.
@@ -42,6 +45,8 @@ def build_parser() -> argparse.ArgumentParser:
     _compare_parser(subparsers)
     _import_parser(subparsers)
     _text_parser(subparsers)
+    _story_parsers(subparsers)
+    _report_parser(subparsers)
     return parser
 
 
@@ -53,6 +58,10 @@ def main(argv: list[str] | None = None) -> int:
         return run_import(build_parser().parse_args(argv))
     if argv[:1] == ["text"]:
         return run_text(build_parser().parse_args(argv))
+    if argv[:1] in (["quotes"], ["provenance"]):
+        return run_story_table(build_parser().parse_args(argv))
+    if argv[:1] == ["report"]:
+        return run_report(build_parser().parse_args(argv))
     if argv[:1] in (["-h"], ["--help"]):
         # One help for both ways in: the window's options, then the subcommand's. Neither imports Qt.
         from .app import build_parser as window_parser
@@ -62,6 +71,9 @@ def main(argv: list[str] | None = None) -> int:
               "  (framing-viewer compare --help for details)\n"
               "  framing-viewer import FILE|DIR|URL... [--data-dir DIR]   add to the library, no window\n"
               "  framing-viewer text FILE|URL [--format text|json]   (the text and metadata as compared)")
+              "  framing-viewer quotes FILE... [--format json|csv] [--sort reach|first|speaker|alteration]\n"
+              "  framing-viewer provenance FILE... [--format json|csv]\n"
+              "  framing-viewer report FILE... | --library [--data-dir DIR]  -o REPORT.html")
         return 0
     # Everything else opens the window; the GUI module owns its own options (files, --screenshot, ...).
     from .app import run
@@ -91,6 +103,52 @@ def run_compare(args: argparse.Namespace) -> int:
         sys.stdout.write("\n")
     else:
         sys.stdout.write(terminal_safe(format_text(result)))
+    return 0
+
+
+def _story_parsers(subparsers) -> None:
+    quotes = _story_parser(
+        subparsers, "quotes", "the quote matrix of a story: every quotation and how each article carries it",
+        "One row per distinct quotation across the articles, one cell per article (verbatim, altered, "
+        "partial, absent), with speaker and origin.",
+        "json: every cell with offsets (default); csv: one line per quotation")
+    quotes.add_argument("--sort", choices=("reach", "first", "speaker", "alteration"), default="reach",
+                        help="row order: most articles first (default), first appearance, speaker, most altered")
+    _story_parser(
+        subparsers, "provenance", "what each article shares with each other one, and its likely source",
+        "For each article: the share of its words it shares with each other one, in both directions, and "
+        "the earlier article it most likely took from.",
+        "json: links, sources and passages (default); csv: one line per pair")
+
+
+def _story_parser(subparsers, name: str, help: str, description: str, format_help: str):
+    parser = subparsers.add_parser(name, help=help, description=description)
+    parser.add_argument("files", nargs="+", metavar="FILE", help="the articles of the story")
+    parser.add_argument("--format", choices=("json", "csv"), default="json", help=format_help)
+    return parser
+
+
+def run_story_table(args: argparse.Namespace) -> int:
+    from .engine.story import build_story
+    from .report import tables
+    from .storage.importers import UnreadableFile, read
+
+    documents = []
+    for path in args.files:
+        try:
+            documents.append(read(path))
+        except UnreadableFile as error:
+            return _cannot_read(error)
+    story = build_story(documents)
+    if args.command == "quotes":
+        output = tables.quotes_json(story, args.sort) if args.format == "json" else tables.quotes_csv(story, args.sort)
+    else:
+        output = tables.provenance_json(story) if args.format == "json" else tables.provenance_csv(story)
+    if args.format == "json":
+        json.dump(output, sys.stdout, ensure_ascii=False, indent=1)
+        sys.stdout.write("\n")
+    else:
+        sys.stdout.write(output)
     return 0
 
 
@@ -251,6 +309,63 @@ def run_text(args: argparse.Namespace) -> int:
     header = "".join(f"{name}: {getattr(document, name)}\n" for name in TEXT_FIELDS[1:] if getattr(document, name))
     sys.stdout.write(terminal_safe(f"{header}\n{document.text}\n"))
     return 0
+
+
+def _report_parser(subparsers) -> None:
+    parser = subparsers.add_parser(
+        "report", help="write a self-contained HTML report of a pair or a whole story",
+        description="Write one HTML file to share or print: two files give the pair side by side, more "
+                    "give the whole story (quote matrix, provenance, each outlet's framing).",
+    )
+    parser.add_argument("files", nargs="*", metavar="FILE", help="the articles (two: a pair; more: a story)")
+    parser.add_argument("--library", action="store_true", help="every document of the library instead of files")
+    parser.add_argument("--data-dir", metavar="DIR", help="the library's folder (with --library)")
+    parser.add_argument("-o", "--output", required=True, metavar="REPORT.html", help="where to write the report")
+
+
+def run_report(args: argparse.Namespace) -> int:
+    from .storage.importers import UnreadableFile, read
+
+    def fail(message: str) -> int:
+        print(f"framing-viewer: {message}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+
+    if args.library == bool(args.files):
+        return fail("report needs either FILE... or --library (not both)")
+    try:
+        documents = _library_documents(args.data_dir) if args.library else [read(path) for path in args.files]
+    except UnreadableFile as error:
+        return _cannot_read(error)
+    except OSError as error:
+        return fail(terminal_safe(f"cannot open the library: {error}"))
+    if len(documents) < 2:
+        where = "the library holds" if args.library else "report was given"
+        return fail(f"{where} {len(documents)} document{'s' if len(documents) != 1 else ''}; a report needs two or more")
+    from .report import write_report
+
+    try:
+        kind = write_report(documents, args.output)
+    except OSError as error:
+        return fail(f"cannot write {args.output}: {error.strerror or error}")
+    print(f"framing-viewer: wrote the {kind} report to {args.output}", file=sys.stderr)
+    return 0
+
+
+def _library_documents(data_dir: str | None) -> list:
+    import sqlite3
+
+    from .storage.library import Library, LibraryError
+    from .storage.paths import data_dir as resolve_data_dir
+
+    folder = resolve_data_dir(data_dir)
+    try:
+        library = Library.open(folder)
+    except (sqlite3.Error, LibraryError) as error:
+        raise OSError(f"{folder}: {error}") from None
+    try:
+        return [library.document(entry.id) for entry in library.entries()]
+    finally:
+        library.close()
 
 
 if __name__ == "__main__":

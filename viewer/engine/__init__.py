@@ -26,6 +26,9 @@ Public API
 ``MatchSettings(min_words=6, min_quote_words=3, max_gap=4, max_seed_hits=50)``.
 
 All offsets are Python string indices into ``Document.text``.
+
+``viewer.engine.story.build_story(documents)``: the whole story over N documents (quote matrix, provenance,
+each outlet's framing); its package docstring lists the result shapes.
 """
 
 from .classify import CLASSES, Span

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 from ..storage.importers import SUPPORTED_SUFFIXES, UnreadableFile, is_url, load_bytes
 from ..storage.library import Entry, Library, LibraryError, Removed, check_field
 from .documents import BAR_CLASSES, DocumentListModel
+from .story import StoryPresenter
 from .window import MainWindow
 from .workers import PRIORITY_BAR, PRIORITY_PAIR, Comparer, FileReader, Paced, Paste, expand_paths
 
@@ -98,6 +99,7 @@ class Controller(QObject):
         self._library_poll.timeout.connect(self.on_library_poll)
         self._library_poll.start()
         QGuiApplication.instance().applicationStateChanged.connect(self.on_application_state_changed)
+        self.story = StoryPresenter(self)  # the Story tab: built in its own worker when shown
 
     # Start-up and shut-down ---------------------------------------------------------------------------
     def add_seeds(self, folder: Path = SEEDS) -> None:
@@ -126,6 +128,8 @@ class Controller(QObject):
         if isinstance(splitter, QByteArray):
             window.splitter.restoreState(splitter)
         window.sync_action.setChecked(_as_bool(settings.value("view/sync", True)))
+        if _as_int(settings.value("view/tab")) == 1:
+            window.views.setCurrentWidget(window.story_view)  # the story is built when the tab shows
         left, right = _as_int(settings.value("pair/left")), _as_int(settings.value("pair/right"))
         ids = [entry.id for entry in self.model.entries]
         if left not in ids or right not in ids or left == right:
@@ -144,6 +148,7 @@ class Controller(QObject):
         self.bar_requests.clear()
         self.comparer.shutdown()
         self.reader.shutdown()
+        self.story.shutdown()
 
     def on_window_closing(self) -> None:
         self.save_state()
@@ -155,17 +160,18 @@ class Controller(QObject):
         settings.setValue("window/state", window.saveState())
         settings.setValue("window/splitter", window.splitter.saveState())
         settings.setValue("view/sync", window.sync_action.isChecked())
+        settings.setValue("view/tab", window.views.currentIndex())
         settings.setValue("pair/left", self.left_id if self.left_id is not None else "")
         settings.setValue("pair/right", self.right_id if self.right_id is not None else "")
         settings.sync()
 
     def is_idle(self) -> bool:
-        """Nothing left to import, compare or colour for the pair on screen."""
+        """Nothing left to import, compare or colour for the pair on screen, and no story being built."""
         window = self.window
         no_pair = self.left_id is None or self.right_id is None
         pair_drawn = no_pair or self.shown_pair == (self.left_id, self.right_id)
         return (self._report is None and not self._queued and pair_drawn and not self.store_queue.busy
-                and not self.bar_requests.busy
+                and not self.bar_requests.busy and not self.story.builder.busy
                 and window.left.formatting_done and window.right.formatting_done)
 
     def when_idle(self, callback) -> None:

@@ -18,7 +18,7 @@ from PySide6.QtCore import QEvent, QSize, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QTextCursor, QTextDocument, QTextDocumentFragment, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView, QApplication, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMainWindow, QProgressBar, QPushButton,
-    QSplitter, QStyle, QToolBar, QTreeView, QVBoxLayout, QWidget,
+    QSplitter, QStyle, QTabWidget, QToolBar, QTreeView, QVBoxLayout, QWidget,
 )
 
 from .bars import FindBar, Legend, NoticeBar
@@ -26,6 +26,7 @@ from .documents import ID_ROLE, SORT_ROLE, Column, DocumentListModel, ShareBarDe
 from .linkmap import LinkMap
 from .panes import PaneView, TextPane
 from .scrollsync import ScrollSync
+from .story import StoryView
 from .theme import Theme
 
 WINDOW_SIZE = QSize(1400, 860)  # pixels: first launch, and every --screenshot
@@ -77,7 +78,8 @@ class MainWindow(QMainWindow):
         self.list.setRootIsDecorated(False)
         self.list.setUniformRowHeights(True)
         self.list.setAlternatingRowColors(True)
-        self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        # Several rows may be selected (Ctrl/Shift+click): the Story tab then covers just those documents.
+        self.list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.list.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.list.setEditTriggers(QAbstractItemView.EditTrigger.EditKeyPressed
                                   | QAbstractItemView.EditTrigger.SelectedClicked)
@@ -150,7 +152,16 @@ class MainWindow(QMainWindow):
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(sidebar)
-        self.splitter.addWidget(compare_area)
+        # The pair and the whole story are two tabs beside the library.
+        self.story_view = StoryView()
+        self.views = QTabWidget()
+        self.views.addTab(compare_area, "Pair")
+        self.views.addTab(self.story_view, "Story")
+        self.views.setTabToolTip(0, "Two articles side by side (Alt+1)")
+        self.views.setTabToolTip(1, "The quote matrix, provenance and each outlet's framing over the library or "
+                                    "the selected documents (Alt+2)")
+        self.views.setAccessibleName("Pair or story")
+        self.splitter.addWidget(self.views)
         # Both parts shrink with the window (a third for the library), and on a small screen the library
         # can be dragged shut so the two articles get the width.
         self.splitter.setStretchFactor(0, 1)
@@ -253,6 +264,14 @@ class MainWindow(QMainWindow):
         self.find_next_action = self._action("Find &Next", QKeySequence.StandardKey.FindNext, "Find the next match")
         self.find_previous_action = self._action("Find Pre&vious", QKeySequence.StandardKey.FindPrevious,
                                                  "Find the previous match")
+        self.export_action = self._action("&Export Report…", "Ctrl+E", "Save the pair or the story as an HTML report "
+                                          "(the story's quote matrix and provenance also as CSV or JSON)",
+                                          pixmap.SP_DialogSaveButton)
+        self.pair_view_action = self._action("&Pair", "Alt+1", "Show the two articles side by side")
+        self.story_view_action = self._action("S&tory", "Alt+2", "Show the whole story: quote matrix, provenance, "
+                                              "framing")
+        self.pair_view_action.triggered.connect(lambda: self.views.setCurrentIndex(0))
+        self.story_view_action.triggered.connect(lambda: self.views.setCurrentWidget(self.story_view))
 
         # The list's right-click menu: the same actions as the View and Edit menus.
         self.list.addActions([self.show_left_action, self.show_right_action, self.swap_action, self.remove_action,
@@ -260,7 +279,7 @@ class MainWindow(QMainWindow):
 
         menu = self.menuBar()
         file_menu = menu.addMenu("&File")
-        file_menu.addActions([self.open_action, self.library_info_action])
+        file_menu.addActions([self.open_action, self.export_action, self.library_info_action])
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         edit_menu = menu.addMenu("&Edit")
@@ -271,6 +290,8 @@ class MainWindow(QMainWindow):
         edit_menu.addSeparator()
         edit_menu.addActions([self.remove_action, self.find_action, self.find_next_action, self.find_previous_action])
         view_menu = menu.addMenu("&View")
+        view_menu.addActions([self.pair_view_action, self.story_view_action])
+        view_menu.addSeparator()
         view_menu.addActions([self.show_left_action, self.show_right_action, self.swap_action])
         view_menu.addSeparator()
         view_menu.addAction(self.library_action)
@@ -328,6 +349,11 @@ class MainWindow(QMainWindow):
     def selected_id(self) -> int | None:
         index = self.list.currentIndex()
         return index.data(ID_ROLE) if index.isValid() else None
+
+    def selected_ids(self) -> list[int]:
+        """The documents selected in the list, in the list's order."""
+        rows = sorted(index.row() for index in self.list.selectionModel().selectedRows())
+        return [self.proxy.index(row, 0).data(ID_ROLE) for row in rows]
 
     def list_index(self, document_id: int, column: Column = Column.TITLE):
         """The list's index (through the sorting proxy) of a document's cell; invalid if filtered out."""
@@ -639,4 +665,5 @@ class MainWindow(QMainWindow):
 
     def _update_theme(self) -> None:
         self.legend.set_theme(self.theme)
+        self.story_view.set_theme(self.theme)
         self.list.viewport().update()
