@@ -70,7 +70,7 @@ def main(argv: list[str] | None = None) -> int:
         print("Without a window:\n  framing-viewer compare LEFT RIGHT [--format text|json] [--min-words N] [--max-gap N]\n"
               "  (framing-viewer compare --help for details)\n"
               "  framing-viewer import FILE|DIR|URL... [--data-dir DIR]   add to the library, no window\n"
-              "  framing-viewer text FILE|URL [--format text|json]   (the text and metadata as compared)")
+              "  framing-viewer text FILE|URL [--format text|json]   (the text and metadata as compared)\n"
               "  framing-viewer quotes FILE... [--format json|csv] [--sort reach|first|speaker|alteration]\n"
               "  framing-viewer provenance FILE... [--format json|csv]\n"
               "  framing-viewer report FILE... | --library [--data-dir DIR]  -o REPORT.html")
