@@ -275,7 +275,8 @@ def _row(row: _Row, claims: list[_Claim], documents, analyses, instances) -> Quo
             candidates, key=lambda cell: (_carried_count(cell), -cell.changed_words, -len(cell.pieces)))
     speaker = _row_speaker(present)
     origin, note = _origin(documents, present)
-    text = origin_text[origin_tokens.starts[row.first]:origin_tokens.ends[row.end - 1]]
+    # On one line: a quote running over paragraphs is one row of a table.
+    text = " ".join(origin_text[origin_tokens.starts[row.first]:origin_tokens.ends[row.end - 1]].split())
     return QuoteRow(text, words, speaker, origin, note, tuple(cells))
 
 

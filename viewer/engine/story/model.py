@@ -78,7 +78,8 @@ class QuoteCell:
 class QuoteRow:
     """One distinct quotation across the story.
 
-    ``text``: the quotation as its first carrier prints it (no outer quote marks); ``words``: its words.
+    ``text``: the quotation as its first carrier prints it (no outer quote marks; runs of white space, such
+    as the paragraph breaks of a quote running over paragraphs, as one space); ``words``: its words.
     ``speaker``: who says it, from the documents' speech tags ("" when none names anyone).
     ``origin``: the earliest-dated document carrying it (None when the carriers are undated and more than
     one); ``origin_note`` says how it was decided ("first in People (2021-04-06)", ties, undated carriers).
