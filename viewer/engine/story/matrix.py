@@ -85,10 +85,11 @@ class _Claim:
     row_end: int
 
 
-def quote_rows(documents: list[Document], analyses: list[Analysis], check=lambda: None) -> list[QuoteRow]:
+def quote_rows(documents: list[Document], analyses: list[Analysis], check=lambda: None,
+               progress=lambda fraction: None) -> list[QuoteRow]:
     """The quote matrix of date-ordered ``documents`` (``analyses`` in the same order), rows by reach.
 
-    ``check`` is called now and then; it raises to stop the work.
+    ``check`` is called now and then; it raises to stop the work. ``progress`` gets 0..1.
     """
     names = _full_names(documents)
     instances = [_instances(number, analysis, names) for number, analysis in enumerate(analyses)]
@@ -98,6 +99,8 @@ def quote_rows(documents: list[Document], analyses: list[Analysis], check=lambda
     flat: list[_Instance] = []
     for number, found in enumerate(instances):
         check()
+        if number % 32 == 0:
+            progress(0.8 * number / len(instances))  # building the cells takes the last fifth
         keys = analyses[number].tokens.keys
         for instance in sorted(found, key=lambda item: (item.first - item.end, item.first)):
             instance_id = len(flat)
