@@ -258,9 +258,8 @@ def _carriers(claims: list[_Claim]) -> list[list[_Claim]]:
 def _row(row: _Row, claims: list[_Claim], documents, analyses, instances) -> QuoteRow:
     origin_tokens = analyses[row.document].tokens
     origin_text = documents[row.document].text
-    words = tuple(origin_text[origin_tokens.starts[index]:origin_tokens.ends[index]]
-                  for index in range(row.first, row.end))
     starts, ends = origin_tokens.starts, origin_tokens.ends
+    words = tuple(origin_text[starts[index]:ends[index]] for index in range(row.first, row.end))
 
     def row_text(first: int, end: int) -> str:
         return origin_text[starts[row.first + first]:ends[row.first + end - 1]] if end > first else ""
@@ -279,7 +278,7 @@ def _row(row: _Row, claims: list[_Claim], documents, analyses, instances) -> Quo
     speaker = _row_speaker(present)
     origin, note = _origin(documents, present)
     # On one line: a quote running over paragraphs is one row of a table.
-    text = " ".join(origin_text[origin_tokens.starts[row.first]:origin_tokens.ends[row.end - 1]].split())
+    text = " ".join(row_text(0, len(row.keys)).split())
     return QuoteRow(text, words, speaker, origin, note, tuple(cells))
 
 
