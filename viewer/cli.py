@@ -1,10 +1,10 @@
 """Command line: ``framing-viewer [FILE...]`` opens the window; ``framing-viewer compare LEFT RIGHT`` prints.
 
-``framing-viewer quotes FILE...`` and ``framing-viewer provenance FILE...`` print a story's quote matrix and
-provenance as JSON or CSV (``viewer.report.tables``).
-
-The ``compare``, ``quotes`` and ``provenance`` subcommands never import Qt (an import-linter contract checks it), so it runs on a server
+The ``compare`` subcommand never imports Qt (an import-linter contract checks it), so it runs on a server
 with no display. Errors in the input print one line naming the file and the reason, and exit with status 2.
+
+``framing-viewer quotes FILE...`` and ``framing-viewer provenance FILE...`` print a story's quote matrix and
+provenance as JSON or CSV (``viewer.report.tables``); they never import Qt either.
 
 Exports: ``main(argv=None) -> int``.
 """
@@ -58,8 +58,8 @@ def main(argv: list[str] | None = None) -> int:
 
         print(window_parser().format_help())
         print("Without a window:\n  framing-viewer compare LEFT RIGHT [--format text|json] [--min-words N] [--max-gap N]\n"
-              "  (framing-viewer compare --help for details)\n"
-              "  framing-viewer quotes FILE... [--format json|csv] [--sort reach|first|speaker|alteration]\n"
+              "  (framing-viewer compare --help for details)")
+        print("  framing-viewer quotes FILE... [--format json|csv] [--sort reach|first|speaker|alteration]\n"
               "  framing-viewer provenance FILE... [--format json|csv]")
         return 0
     # Everything else opens the window; the GUI module owns its own options (files, --screenshot, ...).
