@@ -218,7 +218,8 @@ class Story:
     """The whole story: documents by date, the quote matrix, provenance and each outlet's framing.
 
     ``quotes``: rows sorted by reach (``sort_rows`` for the other orders). ``provenance``: ``SourceLink``
-    for every ordered pair that shares something (pairs missing share nothing the index found).
+    for both directions of every aligned pair that shares text: every pair sharing a run of six words in a
+    story of up to 20 documents, each document's best partners in a larger one (see ``ngrams``).
     ``sources``: one ``LikelySource`` per document; ``framing``: one ``OutletFraming`` per document.
     """
 
