@@ -348,7 +348,7 @@ plan = st.builds(
 )
 
 
-@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(plan, min_size=1, max_size=4), st.integers(0, 10_000))
 def test_random_re_reports_give_the_cells_and_sources_the_generator_made(raw_plans, seed):
     """Whatever mix of alterations, drops, trims, splits, merges, own quotes and copied narration the
