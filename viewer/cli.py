@@ -1,10 +1,10 @@
 """Command line: ``framing-viewer [FILE...]`` opens the window; ``framing-viewer compare LEFT RIGHT`` prints.
 
-``framing-viewer quotes FILE...`` and ``framing-viewer provenance FILE...`` print a story's quote matrix and
-provenance as JSON or CSV (``viewer.report.tables``).
-
-The ``compare``, ``quotes`` and ``provenance`` subcommands never import Qt (an import-linter contract checks it), so it runs on a server
+The ``compare`` subcommand never imports Qt (an import-linter contract checks it), so it runs on a server
 with no display. Errors in the input print one line naming the file and the reason, and exit with status 2.
+
+``framing-viewer quotes FILE...`` and ``framing-viewer provenance FILE...`` print a story's quote matrix and
+provenance as JSON or CSV (``viewer.report.tables``); they never import Qt either.
 
 Exports: ``main(argv=None) -> int``.
 """

@@ -348,7 +348,7 @@ plan = st.builds(
 )
 
 
-@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(plan, min_size=1, max_size=4), st.integers(0, 10_000))
 def test_random_re_reports_give_the_cells_and_sources_the_generator_made(raw_plans, seed):
     """Whatever mix of alterations, drops, trims, splits, merges, own quotes and copied narration the
@@ -388,3 +388,49 @@ def test_a_phrase_one_outlet_keeps_using_is_its_most_distinctive_term():
     assert terms[0].term == "black hole" and terms[0].count == 3 and terms[0].others == 0
     assert terms[0].z > 1 and terms[0].log_odds > 0
     assert all(term.term != "black hole" for number in (0, 1, 3) for term in result.framing[number].terms)
+
+
+COURIER = """Storm shuts port for second day
+
+2024-06-01
+
+Harbour master Lena Fischer said the port would stay closed until the swell drops. "We have never seen waves like this in the inner harbour, not in thirty years of records.
+
+"The crews are safe, the ships are tied up, and nobody goes out until the forecast changes," Fischer said.
+
+Dock workers were sent home on full pay.
+"""
+
+HERALD = """Port closed as storm batters coast
+
+2024-06-02
+
+"We have never seen waves like this in the inner harbour, not in thirty years of records," harbour master Lena Fischer told reporters. "The crews are safe, the ships are tied up..."
+
+Shipping firms said delays would cost millions.
+"""
+
+HARBOUR_BLOG = """Waves close the port
+
+2024-06-03
+
+According to the harbour master, "nobody goes out until the forecast changes." She added that the crews are safe.
+"""
+
+
+def test_a_quote_running_over_two_paragraphs_is_one_row_and_its_pieces_are_partial_cells():
+    """News style runs a quote over paragraphs; a re-report that splits and cuts it, and a blog that keeps
+    only its last words, are partial cells of that one row, which reads on one line."""
+    from viewer.engine.text import Document
+
+    result = build_story([Document.from_text(text, path=f"{name}.txt", outlet=name) for name, text in
+                          (("Blog", HARBOUR_BLOG), ("Herald", HERALD), ("Courier", COURIER))])
+    assert [document.outlet for document in result.documents] == ["Courier", "Herald", "Blog"]
+    row = row_with(result, "We have never seen waves like this")
+    assert "\n" not in row.text and keys(row.text)[-3:] == keys("the forecast changes")
+    assert row.origin == 0 and row.speaker == "Lena Fischer"
+    courier, herald, blog = row.cells
+    assert courier.state == "verbatim"
+    assert herald.state == PARTIAL and len(herald.pieces) == 2 and herald.carried == ((0, 26),)
+    assert blog.state == PARTIAL and blog.carried == ((len(row.words) - 7, len(row.words)),)  # "nobody goes out until the forecast changes"
+    assert [source.source for source in result.sources] == [None, 0, 0]

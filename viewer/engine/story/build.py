@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import hashlib
 import threading
-from collections import Counter, OrderedDict
+from collections import OrderedDict
 from contextlib import contextmanager
 from typing import Callable, Iterable
 
@@ -25,7 +25,7 @@ from .. import classify
 from ..classify import analyse
 from ..compare import collector_paused
 from ..text import Document
-from .framing import distinctive_terms, outlet_framing, own_narration, term_counts
+from .framing import story_framing
 from .matrix import quote_rows
 from .model import Story, StoryCancelled, sort_rows
 from .ngrams import StoryIndex
@@ -113,31 +113,11 @@ def _build(documents: list[Document], report, check) -> Story:
             report(_ANALYSED * number / max(1, len(documents)))
     index = StoryIndex(analyses)
     report(_INDEXED)
-    check()
-    rows = quote_rows(documents, analyses, check)
+    rows = quote_rows(documents, analyses, check, lambda fraction: report(_INDEXED + (_MATRIX - _INDEXED) * fraction))
     report(_MATRIX)
     links = links_for(documents, index.candidate_pairs(), check,
                       lambda fraction: report(_MATRIX + (_ALIGNED - _MATRIX) * fraction))
     report(_ALIGNED)
-    check()
     sources = likely_sources(documents, links)
-    shared = index.shared_words
-    for link in links:
-        # An alignment also finds shared quotations shorter than the index's runs; they are not own narration.
-        tokens = analyses[link.document].tokens
-        mask = shared[link.document]
-        for start, end in link.passages:
-            first, stop = tokens.index_at(start), tokens.index_at(end - 1) + 1
-            mask[first:stop] = b"\x01" * (stop - first)
-    own = [own_narration(analysis, mask) for analysis, mask in zip(analyses, shared)]
-    terms = distinctive_terms([term_counts(analysis, flags) for analysis, flags in zip(analyses, own)])
-    verbs = [Counter() for _ in documents]
-    for row in rows:
-        if row.reach < 2:
-            continue
-        for number, cell in enumerate(row.cells):
-            if cell.present and cell.verb:
-                verbs[number][cell.verb] += 1
-    framing = tuple(outlet_framing(number, analysis, flags, verbs[number], terms[number])
-                    for number, (analysis, flags) in enumerate(zip(analyses, own)))
+    framing = story_framing(analyses, index.shared_words, links, rows, check)
     return Story(tuple(documents), sort_rows(rows), tuple(links), tuple(sources), framing)

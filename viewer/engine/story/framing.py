@@ -16,7 +16,7 @@ informative prior is the whole story's own narration: ``a_w = PRIOR_WEIGHT * (po
 plain Python, because a document's vocabulary is a few hundred terms. A word that only occurs inside one
 listed phrase is left out in favour of the phrase.
 
-Exports: ``TERMS_PER_DOCUMENT``, ``outlet_framing``, ``distinctive_terms``.
+Exports: ``TERMS_PER_DOCUMENT``, ``story_framing``, ``distinctive_terms``, ``own_narration``.
 """
 
 from __future__ import annotations
@@ -120,10 +120,31 @@ def _without_phrase_parts(terms: list[Term]) -> list[Term]:
     return [term for term in terms if " " in term.term or (term.term, term.count, term.others) not in inside]
 
 
-def outlet_framing(number: int, analysis: Analysis, own: bytearray, verbs: Counter,
-                   terms: tuple[Term, ...]) -> OutletFraming:
-    return OutletFraming(
-        number, narration_words(analysis), sum(own), own_paragraphs(analysis, own),
-        tuple(VerbUse(verb, count) for verb, count in sorted(verbs.items(), key=lambda item: (-item[1], item[0]))),
-        terms,
-    )
+def story_framing(analyses: list[Analysis], shared: list[bytearray], links, rows,
+                  check=lambda: None) -> tuple[OutletFraming, ...]:
+    """Each document's framing. ``shared``: the index's shared-word masks (updated here with the aligned
+    passages of ``links``); ``rows``: the quote matrix, for the speech verbs of quotes others carry too."""
+    for link in links:
+        # An alignment also finds shared quotations shorter than the index's runs; they are not own narration.
+        tokens = analyses[link.document].tokens
+        mask = shared[link.document]
+        for start, end in link.passages:
+            first, stop = tokens.index_at(start), tokens.index_at(end - 1) + 1
+            mask[first:stop] = b"\x01" * (stop - first)
+    check()
+    own = [own_narration(analysis, mask) for analysis, mask in zip(analyses, shared)]
+    check()
+    terms = distinctive_terms([term_counts(analysis, flags) for analysis, flags in zip(analyses, own)])
+    verbs: list[Counter] = [Counter() for _ in analyses]
+    for row in rows:
+        if row.reach < 2:
+            continue
+        for number, cell in enumerate(row.cells):
+            if cell.present and cell.verb:
+                verbs[number][cell.verb] += 1
+    return tuple(
+        OutletFraming(number, narration_words(analysis), sum(flags), own_paragraphs(analysis, flags),
+                      tuple(VerbUse(verb, count) for verb, count in
+                            sorted(verbs[number].items(), key=lambda item: (-item[1], item[0]))),
+                      terms[number])
+        for number, (analysis, flags) in enumerate(zip(analyses, own)))

@@ -85,10 +85,11 @@ class _Claim:
     row_end: int
 
 
-def quote_rows(documents: list[Document], analyses: list[Analysis], check=lambda: None) -> list[QuoteRow]:
+def quote_rows(documents: list[Document], analyses: list[Analysis], check=lambda: None,
+               progress=lambda fraction: None) -> list[QuoteRow]:
     """The quote matrix of date-ordered ``documents`` (``analyses`` in the same order), rows by reach.
 
-    ``check`` is called now and then; it raises to stop the work.
+    ``check`` is called now and then; it raises to stop the work. ``progress`` gets 0..1.
     """
     names = _full_names(documents)
     instances = [_instances(number, analysis, names) for number, analysis in enumerate(analyses)]
@@ -98,6 +99,8 @@ def quote_rows(documents: list[Document], analyses: list[Analysis], check=lambda
     flat: list[_Instance] = []
     for number, found in enumerate(instances):
         check()
+        if number % 32 == 0:
+            progress(0.8 * number / len(instances))  # building the cells takes the last fifth
         keys = analyses[number].tokens.keys
         for instance in sorted(found, key=lambda item: (item.first - item.end, item.first)):
             instance_id = len(flat)
@@ -255,9 +258,8 @@ def _carriers(claims: list[_Claim]) -> list[list[_Claim]]:
 def _row(row: _Row, claims: list[_Claim], documents, analyses, instances) -> QuoteRow:
     origin_tokens = analyses[row.document].tokens
     origin_text = documents[row.document].text
-    words = tuple(origin_text[origin_tokens.starts[index]:origin_tokens.ends[index]]
-                  for index in range(row.first, row.end))
     starts, ends = origin_tokens.starts, origin_tokens.ends
+    words = tuple(origin_text[starts[index]:ends[index]] for index in range(row.first, row.end))
 
     def row_text(first: int, end: int) -> str:
         return origin_text[starts[row.first + first]:ends[row.first + end - 1]] if end > first else ""
@@ -275,7 +277,8 @@ def _row(row: _Row, claims: list[_Claim], documents, analyses, instances) -> Quo
             candidates, key=lambda cell: (_carried_count(cell), -cell.changed_words, -len(cell.pieces)))
     speaker = _row_speaker(present)
     origin, note = _origin(documents, present)
-    text = origin_text[origin_tokens.starts[row.first]:origin_tokens.ends[row.end - 1]]
+    # On one line: a quote running over paragraphs is one row of a table.
+    text = " ".join(row_text(0, len(row.keys)).split())
     return QuoteRow(text, words, speaker, origin, note, tuple(cells))
 
 

@@ -78,7 +78,8 @@ class QuoteCell:
 class QuoteRow:
     """One distinct quotation across the story.
 
-    ``text``: the quotation as its first carrier prints it (no outer quote marks); ``words``: its words.
+    ``text``: the quotation as its first carrier prints it (no outer quote marks; runs of white space, such
+    as the paragraph breaks of a quote running over paragraphs, as one space); ``words``: its words.
     ``speaker``: who says it, from the documents' speech tags ("" when none names anyone).
     ``origin``: the earliest-dated document carrying it (None when the carriers are undated and more than
     one); ``origin_note`` says how it was decided ("first in People (2021-04-06)", ties, undated carriers).
@@ -217,7 +218,8 @@ class Story:
     """The whole story: documents by date, the quote matrix, provenance and each outlet's framing.
 
     ``quotes``: rows sorted by reach (``sort_rows`` for the other orders). ``provenance``: ``SourceLink``
-    for every ordered pair that shares something (pairs missing share nothing the index found).
+    for both directions of every aligned pair that shares text: every pair sharing a run of six words in a
+    story of up to 20 documents, each document's best partners in a larger one (see ``ngrams``).
     ``sources``: one ``LikelySource`` per document; ``framing``: one ``OutletFraming`` per document.
     """
 
