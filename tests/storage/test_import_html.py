@@ -135,6 +135,21 @@ def test_pages_with_no_article_are_refused(tmp_path, markup, reason):
     assert reason in caught.value.reason and str(path) in str(caught.value)
 
 
+def test_a_page_too_large_for_an_article_is_refused_at_once(tmp_path):
+    """A "page" of 60,000 elements is refused in well under a second instead of keeping the import busy."""
+    import time
+
+    from viewer.storage.importers.html import MAX_ELEMENTS
+
+    path = tmp_path / "huge.html"
+    path.write_text(PAGES[0].html.replace("</body>", "<p>filler</p>" * (MAX_ELEMENTS + 10_000) + "</body>"))
+    started = time.process_time()
+    with pytest.raises(UnreadableHtml) as caught:
+        read(path)
+    assert caught.value.reason == f"has more than {MAX_ELEMENTS:,} HTML elements: too large for one article"
+    assert time.process_time() - started < 1
+
+
 def test_mhtml_without_a_page_is_refused(tmp_path):
     """An MHTML archive holding no HTML part is refused by name."""
     path = tmp_path / "empty.mhtml"
