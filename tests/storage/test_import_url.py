@@ -44,6 +44,11 @@ class Handler(BaseHTTPRequestHandler):
             self.send_header("Location", "/news/cycle-lanes")
             self.end_headers()
             return
+        if self.path in ("/loop", "/to-ftp"):
+            self.send_response(302)
+            self.send_header("Location", "/loop" if self.path == "/loop" else "ftp://127.0.0.1/story.txt")
+            self.end_headers()
+            return
         if self.path == "/to-file":
             self.send_response(302)
             self.send_header("Location", "file:///etc/passwd")
@@ -101,7 +106,9 @@ def _closed_port() -> int:
     ("/missing", "the server answered 404 Not Found"),
     ("/logo.png", "is not an article (image/png)"),
     ("/menu", "has no article text"),
-    ("/to-file", "was redirected to a non-web address"),
+    ("/to-file", "was redirected to a non-web address"),  # urllib's own refusal
+    ("/to-ftp", "was redirected to a non-web address"),  # urllib would follow this one: ours refuses it
+    ("/loop", "redirects in a loop"),
 ])
 def test_failed_links_name_the_url_and_the_reason(server, path, reason):
     """A 404, an image, a page with no article and a redirect off the web each give one message with the URL."""
