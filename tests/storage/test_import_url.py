@@ -195,3 +195,15 @@ def test_the_text_command_reads_a_link(server, capsys):
     assert main(["text", f"{server}/missing"]) == 2
     assert capsys.readouterr().err.strip() == (f"framing-viewer: cannot read {server}/missing: "
                                                "the server answered 404 Not Found")
+
+
+def test_without_a_network_the_address_cannot_be_found(monkeypatch):
+    """With no network (name lookup failing), the message names the URL and suggests why."""
+    def no_network(*args, **kwargs):
+        raise socket.gaierror(-3, "Temporary failure in name resolution")
+
+    monkeypatch.setattr(socket, "getaddrinfo", no_network)
+    with pytest.raises(DownloadFailed) as caught:
+        load("https://www.reuters.com/world/story")
+    assert str(caught.value) == ("https://www.reuters.com/world/story: the address could not be found "
+                                 "(no network, or a mistyped address?)")
