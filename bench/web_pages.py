@@ -6,10 +6,11 @@ Each page wraps a hand-written article in what real news pages carry: a navigati
 advertisements, share widgets, a "most read" list, a newsletter box, a comment section and a footer,
 and puts the metadata where that kind of site puts it (Open Graph, JSON-LD, plain ``<meta>``, or nothing).
 
-``test_pages()`` returns the hand-written pages, one per layout; ``generated_page(seed)`` wraps a generated article of the
-engine's corpus in one of the layouts, for the 200-page import benchmark.
+``article_pages()`` returns the hand-written pages, one per layout; ``generated_page(seed)`` wraps a
+generated article of the engine's corpus in one of the layouts, for the 200-page import benchmark;
+``bench_pages()`` adds a page kept without its metadata and 30 generated pages for the quality table.
 
-Exports: ``SavedPage``, ``test_pages``, ``bench_pages``, ``generated_page``, ``CHROME_PHRASES``.
+Exports: ``SavedPage``, ``article_pages``, ``bench_pages``, ``generated_page``, ``CHROME_PHRASES``.
 """
 
 from __future__ import annotations
@@ -313,7 +314,7 @@ def inline_clutter_page(story: dict, *, outlet: str, author: str, date: str, url
                      url, furniture=CHROME_PHRASES + RELATED_LINKS, clutter=CLUTTER)
 
 
-def test_pages() -> list[SavedPage]:
+def article_pages() -> list[SavedPage]:
     """The hand-written pages, one per layout."""
     return [
         wire_page(STORIES["storm"], outlet="Reuters", author="Anna Lindqvist", date="2024-01-16",
@@ -334,7 +335,7 @@ def bench_pages() -> list[SavedPage]:
     """The test pages, plus one without metadata where the settings differ, plus 30 generated pages."""
     bare = inline_clutter_page(STORIES["storm"], outlet="", author="", date="", url="", metadata=False,
                                name="clutter, no metadata")
-    return test_pages() + [bare] + [generated_page(1000 + seed) for seed in range(30)]
+    return article_pages() + [bare] + [generated_page(1000 + seed) for seed in range(30)]
 
 
 def generated_page(seed: int, words: int = 800) -> SavedPage:

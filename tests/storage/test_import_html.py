@@ -10,10 +10,10 @@ import socket
 
 import pytest
 
-from bench.web_pages import test_pages as saved_pages
+from bench.web_pages import article_pages
 from viewer.storage.importers import UnreadableHtml, load, read
 
-PAGES = saved_pages()
+PAGES = article_pages()
 
 
 @pytest.mark.parametrize("page", PAGES, ids=[page.name for page in PAGES])

@@ -9,11 +9,11 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
-from bench.web_pages import test_pages as saved_pages
+from bench.web_pages import article_pages
 from viewer.storage.importers import DownloadFailed, from_paste, load, load_bytes, read
 from viewer.storage.importers.url import download
 
-PAGE = saved_pages()[1]
+PAGE = article_pages()[1]
 ROUTES = {
     "/news/cycle-lanes": (200, "text/html; charset=utf-8", PAGE.html.encode("utf-8")),
     "/logo.png": (200, "image/png", b"\x89PNG\r\n\x1a\n" + bytes(64)),
