@@ -314,6 +314,23 @@ def inline_clutter_page(story: dict, *, outlet: str, author: str, date: str, url
                      url, furniture=CHROME_PHRASES + RELATED_LINKS, clutter=CLUTTER)
 
 
+def div_paragraph_page(story: dict, *, outlet: str, author: str, date: str, url: str,
+                       name: str = "paragraphs in divs") -> SavedPage:
+    """A wire site's React layout: every paragraph a <div data-testid="paragraph-N">, not a <p>; metadata in
+    Open Graph and ``article:published_time``, the author in ``<meta name="author">``."""
+    paragraphs = "".join(f'<div data-testid="paragraph-{index}" class="text__text__1FZLe article-body__paragraph">'
+                         f"{_esc(text)}</div>" for index, text in enumerate(story["paragraphs"]))
+    head = (f"<title>{_esc(story['title'])} | {_esc(outlet)}</title>"
+            f'<meta property="og:site_name" content="{_esc(outlet)}"><meta property="og:url" content="{_esc(url)}">'
+            f'<meta name="author" content="{_esc(author)}">'
+            f'<meta property="article:published_time" content="{date}T06:12:00Z">')
+    body = (_furniture_top(outlet) + f'<main><article><div class="article-body__container"><h1>{_esc(story["title"])}'
+            f'</h1>{_share()}<div class="article-body__content">{paragraphs}</div></div></article></main>'
+            + _furniture_bottom(story["comments"]))
+    return SavedPage(name, _page(head, body), story["paragraphs"], story["comments"], story["title"], outlet, author,
+                     date, url)
+
+
 def article_pages() -> list[SavedPage]:
     """The hand-written pages, one per layout."""
     return [
@@ -328,6 +345,8 @@ def article_pages() -> list[SavedPage]:
                        url="https://northern-courier.example/crime/stolen-painting-found"),
         inline_clutter_page(STORIES["storm"], outlet="Coastal Times", author="Ines Carvalho", date="2024-01-17",
                             url="https://coastal-times.example/2024/storm-day-two"),
+        div_paragraph_page(STORIES["bridge"], outlet="Wire Service", author="Tomás Ortega", date="2025-06-30",
+                           url="https://wire.example/world/bridge-closed-cracks-2025-06-30/"),
     ]
 
 
