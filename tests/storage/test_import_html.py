@@ -47,6 +47,17 @@ def test_a_page_whose_only_dates_are_in_its_text_gets_no_date(tmp_path):
     assert "March 3, 2019" in document.text and document.date == ""
 
 
+def test_a_published_dateline_by_the_byline_gives_the_date(tmp_path):
+    """With no date in the metadata, a "Published 5 November 2022" line by the byline is the page's date."""
+    page = next(page for page in PAGES if page.name == "cluttered")
+    markup = page.html.replace(f'<meta itemprop="datePublished" content="{page.date}">', "")
+    markup = markup.replace(f'<time datetime="{page.date}">{page.date}</time>', "<span>Published 5 November 2022</span>")
+    assert page.date not in markup
+    path = tmp_path / "page.html"
+    path.write_text(markup, encoding="utf-8")
+    assert read(path).date == "2022-11-05"
+
+
 def test_nothing_in_a_page_is_fetched(tmp_path, monkeypatch):
     """A page full of remote scripts, images and style sheets imports with every network connection refused."""
     attempts = []
