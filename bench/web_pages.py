@@ -6,10 +6,11 @@ Each page wraps a hand-written article in what real news pages carry: a navigati
 advertisements, share widgets, a "most read" list, a newsletter box, a comment section and a footer,
 and puts the metadata where that kind of site puts it (Open Graph, JSON-LD, plain ``<meta>``, or nothing).
 
-``test_pages()`` returns the hand-written pages, one per layout; ``generated_page(seed)`` wraps a generated article of the
-engine's corpus in one of the layouts, for the 200-page import benchmark.
+``article_pages()`` returns the hand-written pages, one per layout; ``generated_page(seed)`` wraps a
+generated article of the engine's corpus in one of the layouts, for the 200-page import benchmark;
+``bench_pages()`` adds a page kept without its metadata and 30 generated pages for the quality table.
 
-Exports: ``SavedPage``, ``test_pages``, ``bench_pages``, ``generated_page``, ``CHROME_PHRASES``.
+Exports: ``SavedPage``, ``article_pages``, ``bench_pages``, ``generated_page``, ``CHROME_PHRASES``.
 """
 
 from __future__ import annotations
@@ -313,7 +314,24 @@ def inline_clutter_page(story: dict, *, outlet: str, author: str, date: str, url
                      url, furniture=CHROME_PHRASES + RELATED_LINKS, clutter=CLUTTER)
 
 
-def test_pages() -> list[SavedPage]:
+def div_paragraph_page(story: dict, *, outlet: str, author: str, date: str, url: str,
+                       name: str = "paragraphs in divs") -> SavedPage:
+    """A wire site's React layout: every paragraph a <div data-testid="paragraph-N">, not a <p>; metadata in
+    Open Graph and ``article:published_time``, the author in ``<meta name="author">``."""
+    paragraphs = "".join(f'<div data-testid="paragraph-{index}" class="text__text__1FZLe article-body__paragraph">'
+                         f"{_esc(text)}</div>" for index, text in enumerate(story["paragraphs"]))
+    head = (f"<title>{_esc(story['title'])} | {_esc(outlet)}</title>"
+            f'<meta property="og:site_name" content="{_esc(outlet)}"><meta property="og:url" content="{_esc(url)}">'
+            f'<meta name="author" content="{_esc(author)}">'
+            f'<meta property="article:published_time" content="{date}T06:12:00Z">')
+    body = (_furniture_top(outlet) + f'<main><article><div class="article-body__container"><h1>{_esc(story["title"])}'
+            f'</h1>{_share()}<div class="article-body__content">{paragraphs}</div></div></article></main>'
+            + _furniture_bottom(story["comments"]))
+    return SavedPage(name, _page(head, body), story["paragraphs"], story["comments"], story["title"], outlet, author,
+                     date, url)
+
+
+def article_pages() -> list[SavedPage]:
     """The hand-written pages, one per layout."""
     return [
         wire_page(STORIES["storm"], outlet="Reuters", author="Anna Lindqvist", date="2024-01-16",
@@ -327,6 +345,8 @@ def test_pages() -> list[SavedPage]:
                        url="https://northern-courier.example/crime/stolen-painting-found"),
         inline_clutter_page(STORIES["storm"], outlet="Coastal Times", author="Ines Carvalho", date="2024-01-17",
                             url="https://coastal-times.example/2024/storm-day-two"),
+        div_paragraph_page(STORIES["bridge"], outlet="Wire Service", author="Tomás Ortega", date="2025-06-30",
+                           url="https://wire.example/world/bridge-closed-cracks-2025-06-30/"),
     ]
 
 
@@ -334,7 +354,7 @@ def bench_pages() -> list[SavedPage]:
     """The test pages, plus one without metadata where the settings differ, plus 30 generated pages."""
     bare = inline_clutter_page(STORIES["storm"], outlet="", author="", date="", url="", metadata=False,
                                name="clutter, no metadata")
-    return test_pages() + [bare] + [generated_page(1000 + seed) for seed in range(30)]
+    return article_pages() + [bare] + [generated_page(1000 + seed) for seed in range(30)]
 
 
 def generated_page(seed: int, words: int = 800) -> SavedPage:

@@ -6,11 +6,11 @@ import json
 import subprocess
 import sys
 
-from bench.web_pages import test_pages as saved_pages
+from bench.web_pages import article_pages
 from tests.conftest import SEED_FILES
 
 PYTHON = sys.executable
-PAGE = saved_pages()[0]
+PAGE = article_pages()[0]
 
 
 def run(*args: str) -> subprocess.CompletedProcess:

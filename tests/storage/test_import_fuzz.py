@@ -14,7 +14,7 @@ import docx
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bench.web_pages import test_pages as saved_pages
+from bench.web_pages import article_pages
 from tests.storage.test_import_pdf import write_pdf
 from viewer.engine.text import Document
 from viewer.storage.importers import UnreadableFile, from_paste, load_bytes
@@ -38,7 +38,7 @@ def _docx_bytes() -> bytes:
 
 PDF = write_pdf()
 DOCX = _docx_bytes()
-PAGE = saved_pages()[0].html
+PAGE = article_pages()[0].html
 
 
 def only_clear_errors(function, *args):

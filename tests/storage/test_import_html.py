@@ -10,10 +10,10 @@ import socket
 
 import pytest
 
-from bench.web_pages import test_pages as saved_pages
+from bench.web_pages import article_pages
 from viewer.storage.importers import UnreadableHtml, load, read
 
-PAGES = saved_pages()
+PAGES = article_pages()
 
 
 @pytest.mark.parametrize("page", PAGES, ids=[page.name for page in PAGES])
@@ -45,6 +45,17 @@ def test_a_page_whose_only_dates_are_in_its_text_gets_no_date(tmp_path):
     path.write_text(page.html, encoding="utf-8")
     document = read(path)
     assert "March 3, 2019" in document.text and document.date == ""
+
+
+def test_a_published_dateline_by_the_byline_gives_the_date(tmp_path):
+    """With no date in the metadata, a "Published 5 November 2022" line by the byline is the page's date."""
+    page = next(page for page in PAGES if page.name == "cluttered")
+    markup = page.html.replace(f'<meta itemprop="datePublished" content="{page.date}">', "")
+    markup = markup.replace(f'<time datetime="{page.date}">{page.date}</time>', "<span>Published 5 November 2022</span>")
+    assert page.date not in markup
+    path = tmp_path / "page.html"
+    path.write_text(markup, encoding="utf-8")
+    assert read(path).date == "2022-11-05"
 
 
 def test_nothing_in_a_page_is_fetched(tmp_path, monkeypatch):
@@ -133,6 +144,21 @@ def test_pages_with_no_article_are_refused(tmp_path, markup, reason):
     with pytest.raises(UnreadableHtml) as caught:
         load(path)
     assert reason in caught.value.reason and str(path) in str(caught.value)
+
+
+def test_a_page_too_large_for_an_article_is_refused_at_once(tmp_path):
+    """A "page" of 60,000 elements is refused in well under a second instead of keeping the import busy."""
+    import time
+
+    from viewer.storage.importers.html import MAX_ELEMENTS
+
+    path = tmp_path / "huge.html"
+    path.write_text(PAGES[0].html.replace("</body>", "<p>filler</p>" * (MAX_ELEMENTS + 10_000) + "</body>"))
+    started = time.process_time()
+    with pytest.raises(UnreadableHtml) as caught:
+        read(path)
+    assert caught.value.reason == f"has more than {MAX_ELEMENTS:,} HTML elements: too large for one article"
+    assert time.process_time() - started < 1
 
 
 def test_mhtml_without_a_page_is_refused(tmp_path):

@@ -67,3 +67,9 @@ def test_cyrillic_windows_1251_is_detected():
 def test_latin_code_pages_are_told_apart_by_what_makes_sense(text, encoding):
     """A Central European file reads in its own code page, and a Western one is not taken for Central European."""
     assert decode_bytes(text.encode(encoding)) == text
+
+
+def test_utf8_and_cp1252_in_the_same_line_both_read():
+    """One line holding a UTF-8 "Café" and a Windows-1252 dash and quotes shows all of them."""
+    data = "Café Müller ".encode("utf-8") + "– “open” again".encode("cp1252") + b"\n"
+    assert decode_bytes(data) == "Café Müller – “open” again\n"

@@ -9,11 +9,11 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
-from bench.web_pages import test_pages as saved_pages
+from bench.web_pages import article_pages
 from viewer.storage.importers import DownloadFailed, from_paste, load, load_bytes, read
 from viewer.storage.importers.url import download
 
-PAGE = saved_pages()[1]
+PAGE = article_pages()[1]
 ROUTES = {
     "/news/cycle-lanes": (200, "text/html; charset=utf-8", PAGE.html.encode("utf-8")),
     "/logo.png": (200, "image/png", b"\x89PNG\r\n\x1a\n" + bytes(64)),
@@ -42,6 +42,11 @@ class Handler(BaseHTTPRequestHandler):
         if self.path == "/moved":
             self.send_response(302)
             self.send_header("Location", "/news/cycle-lanes")
+            self.end_headers()
+            return
+        if self.path in ("/loop", "/to-ftp"):
+            self.send_response(302)
+            self.send_header("Location", "/loop" if self.path == "/loop" else "ftp://127.0.0.1/story.txt")
             self.end_headers()
             return
         if self.path == "/to-file":
@@ -101,7 +106,9 @@ def _closed_port() -> int:
     ("/missing", "the server answered 404 Not Found"),
     ("/logo.png", "is not an article (image/png)"),
     ("/menu", "has no article text"),
-    ("/to-file", "was redirected to a non-web address"),
+    ("/to-file", "was redirected to a non-web address"),  # urllib's own refusal
+    ("/to-ftp", "was redirected to a non-web address"),  # urllib would follow this one: ours refuses it
+    ("/loop", "redirects in a loop"),
 ])
 def test_failed_links_name_the_url_and_the_reason(server, path, reason):
     """A 404, an image, a page with no article and a redirect off the web each give one message with the URL."""
@@ -188,3 +195,15 @@ def test_the_text_command_reads_a_link(server, capsys):
     assert main(["text", f"{server}/missing"]) == 2
     assert capsys.readouterr().err.strip() == (f"framing-viewer: cannot read {server}/missing: "
                                                "the server answered 404 Not Found")
+
+
+def test_without_a_network_the_address_cannot_be_found(monkeypatch):
+    """With no network (name lookup failing), the message names the URL and suggests why."""
+    def no_network(*args, **kwargs):
+        raise socket.gaierror(-3, "Temporary failure in name resolution")
+
+    monkeypatch.setattr(socket, "getaddrinfo", no_network)
+    with pytest.raises(DownloadFailed) as caught:
+        load("https://www.reuters.com/world/story")
+    assert str(caught.value) == ("https://www.reuters.com/world/story: the address could not be found "
+                                 "(no network, or a mistyped address?)")

@@ -73,9 +73,7 @@ def _extract(data: bytes, source: str, name: str, url: str = "") -> Document:
         return read_mhtml(data, source)
     if kind == "html":
         return read_html(data, source, url=url)
-    if name.lower().endswith(".doc"):
-        raise UnreadableDocx(source, DOC_REASON)
-    return read_text(data, source)
+    return read_text(data, source)  # also a ".doc" that is really text: the content decides, not the name
 
 
 def load_bytes(data: bytes, name: str = "", url: str = "") -> Imported:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+from pathlib import PurePosixPath
 
 HTML_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml", ".php", ".asp", ".aspx")
 MHTML_SUFFIXES = (".mhtml", ".mht")
@@ -46,8 +47,7 @@ def _zip_kind(data: bytes) -> str:
 
 def detect(data: bytes, name: str = "") -> str:
     """The format of ``data`` (see the module docstring); ``name`` only decides borderline markup."""
-    suffix = name.lower().rpartition(".")[2] if "." in name else ""
-    suffix = "." + suffix if suffix else ""
+    suffix = PurePosixPath(name.replace("\\", "/")).suffix.lower()
     if PDF_MAGIC in data[:PDF_MAGIC_WINDOW]:
         return "pdf"
     if data.startswith(ZIP_MAGIC):

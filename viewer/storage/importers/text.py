@@ -4,7 +4,7 @@ Order of decisions: a byte-order mark (UTF-8, UTF-16, UTF-32) wins; then UTF-16 
 its zero bytes; then UTF-8 for the whole file. A file that is not UTF-8 throughout is read line by line:
 lines that are valid UTF-8 stay UTF-8 (a file pasted together from two sources keeps its "Café"), the others
 are decoded with the legacy encoding charset-normalizer finds for them, Windows-1252 when it finds none or
-only a Western one. In Windows-1252 the five undefined bytes decode as Latin-1 one by one, so one stray
+only a Western one that makes no more sense; in Windows-1252 lines, runs of valid UTF-8 still stay UTF-8. In Windows-1252 the five undefined bytes decode as Latin-1 one by one, so one stray
 byte never turns the whole file's curly quotes into C1 control characters.
 
 Exports: ``decode_bytes(data) -> str``, ``read_text(data, source) -> Document``.
@@ -36,7 +36,14 @@ def _latin1_for_undefined(error: UnicodeDecodeError) -> tuple[str, int]:
     return error.object[error.start:error.end].decode("latin-1"), error.end
 
 
+def _cp1252_for_invalid_utf8(error: UnicodeDecodeError) -> tuple[str, int]:
+    return error.object[error.start:error.end].decode("cp1252", errors="framing-latin1"), error.end
+
+
 codecs.register_error("framing-latin1", _latin1_for_undefined)
+# Inside one line: valid UTF-8 stays UTF-8 and each byte that is not is read as Windows-1252, so a line with
+# a UTF-8 "Café" and a Windows-1252 dash shows both.
+codecs.register_error("framing-cp1252", _cp1252_for_invalid_utf8)
 
 
 def _utf16_without_mark(data: bytes) -> str | None:
@@ -77,12 +84,12 @@ def _legacy_encoding(sample: bytes) -> str:
         guessed = sample.decode(best.encoding, errors="replace")
     except LookupError:
         return "cp1252"
-    return best.encoding if _sense(guessed) > _sense(sample.decode("cp1252", errors="framing-latin1")) else "cp1252"
+    return best.encoding if _sense(guessed) > _sense(_decode_legacy(sample, "cp1252")) else "cp1252"
 
 
 def _decode_legacy(line: bytes, encoding: str) -> str:
     if encoding == "cp1252":
-        return line.decode("cp1252", errors="framing-latin1")
+        return line.decode("utf-8", errors="framing-cp1252")
     return line.decode(encoding, errors="replace")
 
 
@@ -126,11 +133,11 @@ def looks_binary(data: bytes, text: str) -> bool:
     return bool(sample) and controls / len(sample) > BINARY_CONTROL_SHARE
 
 
-def read_text(data: bytes, source: str, kind: str = "text", outlet: str = ""):
+def read_text(data: bytes, source: str, kind: str = "text"):
     """The Document for the plain-text bytes ``data`` read from ``source``; raises ``UnreadableText``."""
     if not data.strip():
         raise UnreadableText(source, "is empty")
     text = decode_bytes(data)
     if looks_binary(data, text):
         raise UnreadableText(source, "is binary data, not text")
-    return make_document(text, source, kind, outlet=outlet)
+    return make_document(text, source, kind)

@@ -49,18 +49,24 @@ def is_url(text: str) -> bool:
     return text.lower().startswith(("http://", "https://")) and not any(char.isspace() for char in text)
 
 
+class _NonWebRedirect(urllib.error.HTTPError):
+    """A redirect to ftp:, file: or anything else that is not http(s)."""
+
+
 class _HttpOnlyRedirects(urllib.request.HTTPRedirectHandler):
     """Follows redirects to http(s) only: a page may not send the app to ftp:// or file://."""
 
     def redirect_request(self, req, fp, code, msg, headers, newurl):
         if not newurl.lower().startswith(("http://", "https://")):
-            raise urllib.error.HTTPError(newurl, code, "redirect to a non-web address", headers, fp)
+            raise _NonWebRedirect(newurl, code, "redirect to a non-web address", headers, fp)
         return super().redirect_request(req, fp, code, msg, headers, newurl)
 
 
 def _reason(error: BaseException, timeout: float) -> str:
     if isinstance(error, urllib.error.HTTPError) and 300 <= error.code < 400:
-        return "was redirected to a non-web address (only http and https are followed)"
+        if isinstance(error, _NonWebRedirect) or "not allowed" in str(error.msg):  # urllib's own refusal of file:
+            return "was redirected to a non-web address (only http and https are followed)"
+        return "redirects in a loop (or too many times)"
     if isinstance(error, urllib.error.HTTPError):
         return f"the server answered {error.code} {error.reason or ''}".rstrip()
     reason = getattr(error, "reason", error)
