@@ -15,7 +15,7 @@ from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QDragEnterEvent, QDropEvent, QTextDocumentFragment
 from PySide6.QtWidgets import QApplication, QFileDialog
 
-from bench.web_pages import test_pages as saved_pages
+from bench.web_pages import article_pages as saved_pages
 from tests.storage.test_import_docx import PARAGRAPHS as WORD_PARAGRAPHS
 from tests.storage.test_import_docx import write_docx
 from tests.storage.test_import_pdf import write_pdf
