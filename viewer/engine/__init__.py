@@ -25,6 +25,10 @@ Public API
 ``CLASSES``: ``shared-quote``, ``shared-text``, ``own-quote``, ``attribution``, ``framing``, ``boilerplate``.
 ``MatchSettings(min_words=6, min_quote_words=3, max_gap=4, max_seed_hits=50)``.
 
+``apply_corrections(comparison, corrections) -> Comparison`` (``viewer.engine.corrections``)
+    a reader's ``Correction``s (link, unlink, mark, speaker) applied after matching; the result is a
+    ``CorrectedComparison`` with ``reader_passages``, ``left_reader`` / ``right_reader``, ``stale``.
+
 All offsets are Python string indices into ``Document.text``.
 """
 
