@@ -4,7 +4,7 @@
 folder and library, the window and its controller, the files named on the command line, then the event
 loop. ``open_window(data_folder, files)`` is the part the tests and benchmarks share with it.
 
-Exports: ``run``, ``open_window``, ``build_parser``.
+Exports: ``run``, ``open_window``, ``listen_for_files``, ``build_parser``.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ import argparse
 import os
 import sqlite3
 import sys
+from html import escape
 from pathlib import Path
 
 SCREENSHOT_TIMEOUT_MS = 30_000  # give up on a --screenshot that never finishes drawing
@@ -50,20 +51,34 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def open_window(data_folder: Path, files: list[str] = ()):
+def open_window(data_folder: Path, files: list[str] = (), ask_fresh=None):
     """The library in ``data_folder``, the window over it and its controller; returns the controller.
 
     A QApplication must exist. The window is not shown; the first pair starts comparing at once.
+    ``ask_fresh(error)``: asked when the library file cannot be used (``LibraryError``); True sets the old
+    file aside and starts a fresh library, False (or no ``ask_fresh``) lets the error through, file untouched.
     """
     from PySide6.QtCore import QSettings
 
     from .qt.controller import Controller
     from .qt.documents import DocumentListModel
     from .qt.window import MainWindow
-    from .storage.library import Library
+    from .storage.library import Library, LibraryError, set_aside
     from .storage.paths import window_settings_file
 
-    library = Library.open(data_folder)
+    notice = ""
+    try:
+        library = Library.open(data_folder)
+    except LibraryError as error:
+        if ask_fresh is None or not ask_fresh(error):
+            raise
+        kept = set_aside(data_folder)
+        library = Library.open(data_folder)
+        notice = (f"Started a fresh library: the old file could not be used ({escape(error.reason)}). "
+                  f"It is kept unchanged as {escape(str(kept))}.")
+    if library.read_only:
+        notice = (f"The library {escape(str(library.path))} is read-only: you can read and compare its "
+                  "articles, but nothing can be added, edited or removed.")
     model = DocumentListModel(library)
     window = MainWindow(model)
     settings = QSettings(str(window_settings_file(data_folder)), QSettings.Format.IniFormat)
@@ -71,9 +86,33 @@ def open_window(data_folder: Path, files: list[str] = ()):
     if library.created:
         controller.add_seeds()  # first launch: People's original on the left, a re-report on the right
     controller.restore_state()
+    if notice:
+        window.notify(notice, "error")
     if files:
         controller.import_paths(list(files), as_pair=True)
     return controller
+
+
+def listen_for_files(controller, data_folder: Path):
+    """Let later launches on the same data folder hand their files to this window (see ``qt.instance``)."""
+    from .qt.instance import FileReceiver
+
+    receiver = FileReceiver(data_folder, controller)
+    receiver.received.connect(controller.take_handed_files)
+    receiver.listen()
+    return receiver
+
+
+def _ask_fresh_library(error) -> bool:
+    """Ask whether to start a fresh library, keeping the unusable file aside (True) or to quit (False)."""
+    from PySide6.QtWidgets import QMessageBox
+
+    answer = QMessageBox.warning(
+        None, "Framing Viewer",
+        f"The library cannot be used:\n\n{error}.\n\nIt has not been changed. Start a fresh, empty library? "
+        "The old file is kept beside it under a new name, to restore or inspect later.",
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+    return answer == QMessageBox.StandardButton.Yes
 
 
 def run(argv: list[str]) -> int:
@@ -102,10 +141,22 @@ def run(argv: list[str]) -> int:
 
     app.setWindowIcon(QIcon(str(RESOURCES / "icons" / "framing-viewer.svg")))
 
+    from .storage.library import LibraryError
+
     folder = None
     try:
         folder = data_dir(args.data_dir)
-        controller = open_window(folder, args.files)
+        if not args.screenshot:
+            from .qt.instance import hand_over
+
+            if hand_over(folder, args.files):
+                # A window is open on this library already: it has taken the files and come to the front.
+                print("framing-viewer: handed to the window already open on this library", file=sys.stderr)
+                return 0
+        controller = open_window(folder, args.files, ask_fresh=None if args.screenshot else _ask_fresh_library)
+    except LibraryError as error:
+        print(f"framing-viewer: cannot open the library {error}", file=sys.stderr)
+        return EXIT_NO_LIBRARY
     except (OSError, sqlite3.Error) as error:
         # A folder that cannot be created or a library file that is not a database: say which and why,
         # and touch nothing (the file is left as it is for the user to move or restore).
@@ -144,8 +195,10 @@ def run(argv: list[str]) -> int:
         controller.library.close()
         return result["status"]
 
+    receiver = listen_for_files(controller, folder)
     window.show()
     status = app.exec()
+    receiver.close()
     controller.shutdown()
     controller.library.close()
     return status

@@ -177,6 +177,10 @@ def run_import(args: argparse.Namespace) -> int:
     except OSError as error:
         print(f"framing-viewer: cannot open the library folder: {error}", file=sys.stderr)
         return EXIT_SOME_FAILED
+    if library.read_only:
+        print(f"framing-viewer: the library {library.path} is read-only: nothing can be added", file=sys.stderr)
+        library.close()
+        return EXIT_SOME_FAILED
     terminal = sys.stderr.isatty()
 
     def progress(done: int, total: int, source: str) -> None:

@@ -80,7 +80,8 @@ def test_a_dropped_folder_imports_its_text_files(open_app, qtbot, tmp_path):
 
 
 def test_bad_files_are_named_with_a_reason_and_the_rest_imported(open_app, qtbot, tmp_path):
-    """An empty file and a binary file in a drop are reported by name and reason; the good file is imported."""
+    """An empty, a binary and a truncated PDF file in a drop are each reported by name and reason; the good file
+    is imported."""
     controller = open_app()
     good = write_article(tmp_path, "good.txt", "Good Outlet")
     empty = tmp_path / "empty.txt"
@@ -94,7 +95,7 @@ def test_bad_files_are_named_with_a_reason_and_the_rest_imported(open_app, qtbot
     assert len(report.added) == 1
     notice = controller.window.notice
     assert notice.kind == "error"
-    for name, reason in (("empty.txt", "is empty"), ("scan.txt", "binary"), ("report.pdf", "not imported yet")):
+    for name, reason in (("empty.txt", "is empty"), ("scan.txt", "binary"), ("report.pdf", "truncated PDF")):
         assert name in notice.text() and reason in notice.text()
     after = [(entry.id, entry.title) for entry in controller.model.entries]
     assert after[:len(before)] == before, "nothing already in the library changed"
@@ -304,7 +305,7 @@ def test_a_library_file_that_is_not_a_database_is_named_and_left_alone(tmp_path)
         env=dict(os.environ, QT_QPA_PLATFORM="offscreen"), capture_output=True, text=True, timeout=120,
     )
     assert finished.returncode == 2
-    assert str(damaged) in finished.stderr and "not a database" in finished.stderr
+    assert str(damaged) in finished.stderr and "not an SQLite database" in finished.stderr
     assert damaged.read_bytes() == b"this is not a database" * 100
 
 

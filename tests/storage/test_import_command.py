@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.storage.test_library_safety import write_other_programs_database
 from viewer.engine import Document
 from viewer.storage.library import Library, content_hash, original_path
 from viewer.storage.paths import library_file
@@ -93,9 +94,7 @@ def test_import_refuses_a_foreign_library_and_leaves_it_unchanged(tmp_path, priv
     """`import` into another program's database says so, exits 1, and the file keeps every byte."""
     private_data_dir.mkdir(parents=True)
     path = library_file(private_data_dir)
-    connection = sqlite3.connect(path)
-    connection.execute("CREATE TABLE notes (body TEXT)")
-    connection.close()
+    write_other_programs_database(path)
     before = path.read_bytes()
     good = tmp_path / "good.txt"
     good.write_text(article(2), encoding="utf-8")
@@ -166,6 +165,7 @@ def assert_library_consistent(folder: Path, expected: dict[str, Path]) -> int:
         library.close()
 
 
+@pytest.mark.timeout(300)
 def test_killing_an_import_part_way_leaves_a_consistent_library(tmp_path, private_data_dir):
     """An import killed (SIGKILL) at several points leaves a library that opens, checks out and holds only
     whole documents; the next import completes it."""
@@ -190,4 +190,20 @@ def test_killing_an_import_part_way_leaves_a_consistent_library(tmp_path, privat
     assert len(leftovers) <= 4, "at most one unfinished temporary file per kill"
 
 
-pytestmark = pytest.mark.timeout(300)
+
+
+def test_import_into_a_read_only_library_says_so_and_changes_nothing(tmp_path, private_data_dir, monkeypatch,
+                                                                     capsys):
+    """`import` into a library the user may not write says it is read-only, exits 1 and changes no byte."""
+    from viewer.cli import main
+    from viewer.storage import library as library_module
+
+    first, second = tmp_path / "first.txt", tmp_path / "second.txt"
+    first.write_text(article(5), encoding="utf-8")
+    second.write_text(article(6), encoding="utf-8")
+    assert main(["import", "--data-dir", str(private_data_dir), str(first)]) == 0
+    before = library_file(private_data_dir).read_bytes()
+    monkeypatch.setattr(library_module, "_writable", lambda path: False)  # tests may run as root
+    assert main(["import", "--data-dir", str(private_data_dir), str(second)]) == 1
+    assert "is read-only: nothing can be added" in capsys.readouterr().err
+    assert library_file(private_data_dir).read_bytes() == before

@@ -48,7 +48,8 @@ def _not_sqlite(path):
     path.write_text("these are my notes, not a database\n" * 20, encoding="utf-8")
 
 
-def _other_program(path):
+def write_other_programs_database(path):
+    """Another program's SQLite database (an address book) where the library should be."""
     connection = sqlite3.connect(path)
     connection.executescript("CREATE TABLE contacts (name TEXT, phone TEXT);"
                              "INSERT INTO contacts VALUES ('Ana', '555-0100');")
@@ -86,7 +87,7 @@ def _cut_short(path):
 @pytest.mark.parametrize("spoil, reason", [
     (_emptied, "is empty (0 bytes)"),                         # a failed sync left nothing
     (_not_sqlite, "not an SQLite database"),                  # a text file under the library's name
-    (_other_program, "another program's SQLite database"),    # someone else's database
+    (write_other_programs_database, "another program's SQLite database"),    # someone else's database
     (_other_program_with_our_table_name, "another program's SQLite database"),  # a look-alike table is not enough
     (_newer_version, "newer version of Framing Viewer"),      # a library a later release has changed
     (_damaged_inside, "damaged"),                              # a page overwritten with garbage
@@ -127,7 +128,7 @@ def test_a_fresh_library_keeps_the_old_file_aside(private_data_dir):
     """Starting a fresh library renames the unusable file aside with its bytes intact, then opens normally."""
     private_data_dir.mkdir(parents=True)
     path = library_file(private_data_dir)
-    _other_program(path)
+    write_other_programs_database(path)
     before = path.read_bytes()
     kept = set_aside(private_data_dir)
     assert kept.read_bytes() == before and kept.parent == private_data_dir

@@ -13,14 +13,15 @@ from dataclasses import dataclass, field
 from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QObject, QSettings, QTimer, Signal
-from PySide6.QtGui import QUndoCommand
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtCore import QByteArray, QObject, QSettings, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QGuiApplication, QUndoCommand
+from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from ..storage.library import Entry, Library, Removed, check_field
+from ..storage.importers import SUPPORTED_SUFFIXES, UnreadableFile, is_url, load_bytes
+from ..storage.library import Entry, Library, LibraryError, Removed, check_field
 from .documents import BAR_CLASSES, DocumentListModel
 from .window import MainWindow
-from .workers import PRIORITY_BAR, PRIORITY_PAIR, Comparer, FileReader, Paced, expand_paths
+from .workers import PRIORITY_BAR, PRIORITY_PAIR, Comparer, FileReader, Paced, Paste, expand_paths
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 # What we know about the seed articles' outlets; the re-reports' outlets are not in the files.
@@ -29,6 +30,11 @@ SEED_ORDER = ("003", "000", "001", "002")  # People's original first: it opens o
 IDLE_POLL_MS = 20  # milliseconds between checks while waiting for the window to finish drawing
 PREVIEW_DELAY_MS = 150  # milliseconds a comparison may take before the panes show the plain texts
 UNDO_LIMIT = 200  # removals and edits the user can undo
+LIBRARY_POLL_MS = 2_000  # milliseconds between checks for changes another process made to the library
+# The Open dialog's first filter: every format the importers read (.doc is only refused, with a reason).
+OPEN_FILTER = ("Articles (" + " ".join(f"*{suffix}" for suffix in SUPPORTED_SUFFIXES if suffix != ".doc")
+               + ");;All files (*)")
+READ_ONLY_MESSAGE = "The library is read-only: nothing can be added, edited or removed."
 
 
 @dataclass
@@ -40,6 +46,7 @@ class ImportReport:
     failures: list[tuple[str, str]] = field(default_factory=list)  # (path, reason)
     resolved: dict[int, int] = field(default_factory=dict)  # position in the batch -> document id
     total: int = 0
+    cancelled: bool = False  # the user pressed Cancel: the files read before it are in the library
 
 
 class Controller(QObject):
@@ -68,6 +75,11 @@ class Controller(QObject):
         window.remove_requested.connect(self.remove)
         window.open_action.triggered.connect(self.on_open_triggered)
         window.closing.connect(self.on_window_closing)
+        window.text_dropped.connect(self.import_text)
+        window.import_cancel_requested.connect(self.cancel_import)
+        window.show_original_action.triggered.connect(self.show_original)
+        window.reextract_action.triggered.connect(self.reextract)
+        window.library_info_action.triggered.connect(self.show_library_info)
         self.comparer.finished.connect(self.on_compared)
         self.comparer.failed.connect(self.on_compare_failed)
         self.reader.read.connect(self.on_file_read)
@@ -77,6 +89,13 @@ class Controller(QObject):
         self.store_queue = Paced(parent=self)
         self.bar_requests = Paced(parent=self)
         self._stored = 0
+        self.info_box: QMessageBox | None = None
+        # Another window or `import` may change the library: looked for now and then, when the app comes to
+        # the front, and before each pair is shown, so a document removed elsewhere is never asked for.
+        self._library_poll = QTimer(self, interval=LIBRARY_POLL_MS)
+        self._library_poll.timeout.connect(self.on_library_poll)
+        self._library_poll.start()
+        QGuiApplication.instance().applicationStateChanged.connect(self.on_application_state_changed)
 
     # Start-up and shut-down ---------------------------------------------------------------------------
     def add_seeds(self, folder: Path = SEEDS) -> None:
@@ -112,11 +131,13 @@ class Controller(QObject):
         if left is not None:
             self.show_pair(left, right)
         else:
-            window.show_empty("The library is empty: drop .txt or .md articles here, or use File > Open.")
+            window.show_empty("The library is empty: drop articles (web pages, PDF, Word or text files) or links "
+                              "here, paste text with Ctrl+V, or use File > Open.")
 
     def shutdown(self) -> None:
         """Stop background work before the window's objects go (safe to call twice)."""
         self.closed = True
+        self._library_poll.stop()
         self.store_queue.clear()
         self.bar_requests.clear()
         self.comparer.shutdown()
@@ -162,6 +183,8 @@ class Controller(QObject):
     # The pair on screen -------------------------------------------------------------------------------
     def show_pair(self, left_id: int | None, right_id: int | None) -> None:
         """Show ``left_id`` and ``right_id`` (None keeps that pane); asking for one in both panes swaps."""
+        if self.library.changed_elsewhere():
+            self._reload_entries()  # a document removed by another process is not chosen below
         new_left = self.left_id if left_id is None else left_id
         new_right = self.right_id if right_id is None else right_id
         if new_left is not None and new_left == new_right:
@@ -182,7 +205,7 @@ class Controller(QObject):
         if left_entry is None or right_entry is None:
             self.shown_pair = None
             self.window.show_pair_headers(left_entry, right_entry, busy=False)
-            self.window.show_empty("Add a second article to compare: drop a .txt or .md file here.")
+            self.window.show_empty("Add a second article to compare: drop an article or a link here, or paste text.")
             return
         self.window.show_pair_headers(left_entry, right_entry, busy=True)
         # Queued work for an earlier choice is dropped (a pair clicked past, bars being requested): the pair
@@ -192,7 +215,12 @@ class Controller(QObject):
         if left_changed:
             self.model.clear_shares()
         self._bars_due = True
-        left_document, right_document = self.library.document(new_left), self.library.document(new_right)
+        try:
+            left_document, right_document = self.library.document(new_left), self.library.document(new_right)
+        except KeyError:  # removed elsewhere this very moment: take the list from the library and choose again
+            self._reload_entries()
+            self.show_pair(left_id, right_id)
+            return
         started = self.comparer.request(("pair", new_left, new_right), left_document, right_document,
                                         PRIORITY_PAIR, (left_entry.hash, right_entry.hash))
         if started:
@@ -246,7 +274,7 @@ class Controller(QObject):
     # Imports ------------------------------------------------------------------------------------------
     def on_open_triggered(self) -> None:
         paths, _ = QFileDialog.getOpenFileNames(self.window, "Add articles to the library", str(Path.home()),
-                                                "Text and Markdown (*.txt *.md);;All files (*)")
+                                                OPEN_FILTER)
         if paths:
             self.import_paths(paths)
 
@@ -255,18 +283,37 @@ class Controller(QObject):
 
         ``as_pair`` (the command line): the first two documents named become the left and right pair.
         """
+        if self.library.read_only:
+            self.window.notify(READ_ONLY_MESSAGE, "error")
+            return
         if self._report is not None:  # one import at a time; the next waits its turn
             self._queued.append((list(paths), as_pair))
             return
-        files, refused = expand_paths(paths)
+        pastes = [item for item in paths if isinstance(item, Paste)]
+        files, refused = expand_paths([item for item in paths if not isinstance(item, Paste)])
+        files = pastes + files
         self._report = ImportReport(failures=list(refused), total=len(files))
         self._open_as_pair = as_pair
         self._stored = 0
         if files:
             self.window.set_progress(0, len(files))
-            self.reader.start(files)
+            self.reader.start(files, self.library.folder)
         else:
             self._finish_import()
+
+    def import_text(self, text: str, html: str = "") -> None:
+        """Dropped or pasted text becomes a document (a browser's HTML of it goes through the page reader);
+        a lone web address is the page it names."""
+        if not html and is_url(text.strip()):
+            self.import_paths([text.strip()])
+        else:
+            self.import_paths([Paste(text, html)])
+
+    def cancel_import(self) -> None:
+        """Stop the import after the file being read; everything read so far is kept."""
+        if self._report is not None:
+            self._report.cancelled = True
+            self.reader.cancel()
 
     def on_file_read(self, number: int, document) -> None:
         self.store_queue.add(lambda: self._store(number, document))
@@ -285,20 +332,20 @@ class Controller(QObject):
         self._stored += 1
         self.window.set_progress(self._stored, max(self._report.total, 1))
 
-    def _store(self, number: int, document) -> None:
+    def _store(self, number: int, prepared) -> None:
         report = self._report
         self._count_stored()
         try:
-            entry, added = self.library.add(document)
-        except Exception as error:  # a full disk or a locked database: this file fails, the rest go on
-            report.failures.append((document.path, f"could not be saved in the library ({error})"))
+            entry, added = self.library.add(prepared.document, original=prepared.original)
+        except Exception as error:  # a full disk, or the library taken over: this file fails, the rest go on
+            report.failures.append((prepared.source, f"could not be saved in the library ({error})"))
             return
         report.resolved[number] = entry.id
         if added:
             report.added.append(entry.id)
             self.model.insert_entry(entry)
         else:
-            report.duplicates.append((document.path, entry))
+            report.duplicates.append((prepared.source, entry))
 
     def _finish_import(self) -> None:
         report, self._report = self._report, None
@@ -323,34 +370,159 @@ class Controller(QObject):
 
     def _tell(self, report: ImportReport) -> None:
         lines = []
+        if report.cancelled:
+            lines.append(f"Import cancelled after {self._stored} of {report.total}; what was imported stays.")
         if report.added:
             count = len(report.added)
             lines.append(f"Added {count} document{'s' if count != 1 else ''} to the library.")
         # Files named on the command line are opened, not imported: that they are known needs no message.
         duplicates = [] if self._open_as_pair else report.duplicates
         for path, entry in duplicates[:5]:
-            lines.append(f"<b>{escape(Path(path).name)}</b> is already in the library as "
+            lines.append(f"<b>{escape(_source_name(path))}</b> is already in the library as "
                          f"“{escape(entry.title)}” (selected).")
         if len(duplicates) > 5:
             lines.append(f"… and {len(duplicates) - 5} more already in the library.")
         for path, reason in report.failures[:8]:
-            lines.append(f"Could not add <b>{escape(Path(path).name)}</b>: {escape(reason)}.")
+            lines.append(f"Could not add <b>{escape(_source_name(path))}</b>: {escape(reason)}.")
         if len(report.failures) > 8:
             lines.append(f"… and {len(report.failures) - 8} more files could not be added.")
         if not report.total and not report.failures:
-            lines.append("Nothing to add: no .txt or .md files in what was dropped.")
+            lines.append("Nothing to add: no articles (web pages, PDF, Word or text files) in what was dropped.")
         if lines:
             self.window.notify("<br>".join(lines), "error" if report.failures else "info")
 
+    # Originals, library info, and changes made elsewhere ---------------------------------------------
+    def _selected_entry(self) -> Entry | None:
+        document_id = self.window.selected_id()
+        return self.library.entry(document_id) if document_id is not None else None
+
+    def show_original(self) -> None:
+        """Open the selected document's original (saved page, PDF, Word file) with the system's application."""
+        entry = self._selected_entry()
+        if entry is None:
+            return
+        path = self.library.original_path(entry.id)
+        if path is None:
+            self.window.notify(f"No original is kept for “{escape(entry.title)}”: it was added before the "
+                               "library kept originals.", "info")
+        elif not QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
+            self.window.notify(f"No application could open {escape(str(path))}.", "error")
+
+    def reextract(self) -> None:
+        """Read the selected document's original again (after an update of the importers); its text is
+        replaced, the title, outlet and date the user may have edited stay."""
+        entry = self._selected_entry()
+        if entry is None or self._refused_read_only():
+            return
+        path = self.library.original_path(entry.id)
+        if path is None:
+            self.window.notify(f"No original is kept for “{escape(entry.title)}”, so it cannot be read again.",
+                               "info")
+            return
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            imported = load_bytes(path.read_bytes(), name=Path(entry.path).name or path.name,
+                                  url=entry.url if entry.kind == "url" else "")
+            updated = self.library.reextract(entry.id, imported.document)
+        except (UnreadableFile, OSError, ValueError) as error:
+            self.window.notify(f"Could not read “{escape(entry.title)}” again: {escape(str(error))}.", "error")
+            return
+        finally:
+            QGuiApplication.restoreOverrideCursor()
+        self.model.refresh_entry(updated)
+        if updated.hash != entry.hash:
+            self.model.clear_shares()
+            self.comparer.cancel_pending()
+            if entry.id in (self.left_id, self.right_id):
+                self.shown_pair = None
+                self.show_pair(self.left_id, self.right_id)
+            else:
+                self.when_idle(self._update_share_bars)
+        self.window.notify(f"Read “{escape(updated.title)}” again from its original: {updated.words:,} words "
+                           f"(before: {entry.words:,}).", "info")
+
+    def library_info(self) -> str:
+        """Where the library is, what it holds and its size on disk (database and originals)."""
+        size = self.library.size()
+        lines = [f"Library: {self.library.path}",
+                 f"Documents: {len(self.library):,}",
+                 f"Database: {_size_text(size.database)}",
+                 f"Originals: {size.original_files:,} files, {_size_text(size.originals)}",
+                 f"Size on disk: {_size_text(size.total)}"]
+        if self.library.read_only:
+            lines.append(READ_ONLY_MESSAGE)
+        return "\n".join(lines)
+
+    def show_library_info(self) -> None:
+        box = QMessageBox(QMessageBox.Icon.Information, "Library Info", self.library_info(),
+                          QMessageBox.StandardButton.Close, self.window)
+        box.setTextFormat(Qt.TextFormat.PlainText)  # a folder name is the user's text, never markup
+        box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.info_box = box
+        box.open()
+
+    def take_handed_files(self, sources: list) -> None:
+        """A second launch on this library handed its files over: import them and come to the front."""
+        window = self.window
+        if window.isMinimized():
+            window.showNormal()
+        window.raise_()
+        window.activateWindow()
+        if sources:
+            self.import_paths(sources, as_pair=True)
+
+    def on_application_state_changed(self, state) -> None:
+        if state == Qt.ApplicationState.ApplicationActive:
+            self.on_library_poll()
+
+    def on_library_poll(self) -> None:
+        """Take in changes another process made to the library (a document removed or added elsewhere)."""
+        if self.closed or self._report is not None or not self.library.changed_elsewhere():
+            return
+        self._reload_entries()
+        ids = {entry.id for entry in self.model.entries}
+        if self.left_id not in ids or self.right_id not in ids:
+            self.show_pair(self.left_id, self.right_id)
+
+    def _reload_entries(self) -> None:
+        fresh = {entry.id: entry for entry in self.library.entries()}
+        known = {entry.id: entry for entry in self.model.entries}
+        for document_id, entry in known.items():
+            if document_id not in fresh:
+                self.model.remove_entry(document_id)
+            elif fresh[document_id] != entry:
+                self.entry_changed(fresh[document_id])
+        for document_id, entry in fresh.items():
+            if document_id not in known:
+                self.model.insert_entry(entry)
+
+    def _refused_read_only(self) -> bool:
+        """True, having said why, when the library cannot be written (read-only, or taken over by a newer
+        version or another program since it was opened)."""
+        if self.library.read_only:
+            self.window.notify(READ_ONLY_MESSAGE, "error")
+            return True
+        try:
+            self.library.check_writable()
+        except LibraryError as error:
+            self.window.notify(f"Nothing was changed: the library {escape(str(error))}.", "error")
+            return True
+        return False
+
     # Library edits (undoable) -------------------------------------------------------------------------
     def remove(self, document_id: int) -> None:
+        if self._refused_read_only():
+            return
         entry = self.model.entry(document_id)
         if entry is not None:
             self.undo.push(_RemoveCommand(self, entry))
 
     def edit(self, document_id: int, field_name: str, value: str) -> None:
         entry = self.model.entry(document_id)
-        if entry is None:
+        if entry is None or self._refused_read_only():
+            return
+        if self.library.entry(document_id) is None:  # removed by another process since the list was drawn
+            self._reload_entries()
             return
         try:
             value = check_field(field_name, value)
@@ -412,6 +584,19 @@ class _EditCommand(QUndoCommand):
 
     def undo(self) -> None:
         self.controller.entry_changed(self.controller.library.update(self.document_id, **{self.field: self.old}))
+
+
+def _source_name(source: str) -> str:
+    """How a message names what was imported: a link in full, a file by its name."""
+    return source if "://" in source else Path(source).name or source
+
+
+def _size_text(size: int) -> str:
+    for unit in ("bytes", "KB", "MB", "GB"):
+        if size < 1024 or unit == "GB":
+            return f"{size:,} {unit}" if unit == "bytes" else f"{size:,.1f} {unit}"
+        size /= 1024
+    return f"{size:,.1f} GB"
 
 
 def _as_bool(value) -> bool:

@@ -465,9 +465,11 @@ class PaneView(QFrame):
     def set_header(self, label: str, title: str, date: str) -> None:
         from html import escape
 
+        from .plain import plain_tooltip
+
         date_part = f" · {escape(date)}" if date else ""
         self.header.setText(f"<b>{escape(label)}</b>{date_part}<br>{escape(title)}")
-        self.header.setToolTip(title)
+        self.header.setToolTip(plain_tooltip(title))
 
     def set_busy(self, busy: bool) -> None:
         self.busy.setVisible(busy)

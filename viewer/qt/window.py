@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import time
 from bisect import bisect_left
+from html import escape
 
 from PySide6.QtCore import QEvent, QSize, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QTextCursor, QTextDocument, QTextDocumentFragment, QUndoStack
@@ -29,6 +30,7 @@ from .theme import Theme
 
 WINDOW_SIZE = QSize(1400, 860)  # pixels: first launch, and every --screenshot
 PROGRESS_STEP_S = 0.1  # seconds between progress bar updates
+CANCELLABLE_IMPORT = 5  # files: a larger import shows a Cancel button beside its progress bar
 PLAIN_PREVIEW_CHARS = 60_000  # characters; longer texts show a note, not their plain text, while compared
 NAVIGATION_ANCHOR = 0.3  # fraction of the pane's height where Next/Previous puts the passage
 
@@ -37,6 +39,8 @@ class MainWindow(QMainWindow):
     files_dropped = Signal(list)  # paths (str) of dropped files and folders
     pair_requested = Signal(object, object)  # left id, right id (None: keep that pane)
     remove_requested = Signal(int)
+    text_dropped = Signal(str, str)  # dropped or pasted text, and the HTML beside it ("" when none)
+    import_cancel_requested = Signal()
     closing = Signal()  # before the window closes: time to save its state
 
     def __init__(self, model: DocumentListModel):
@@ -105,7 +109,8 @@ class MainWindow(QMainWindow):
         sidebar_layout.addWidget(self.filter)
         sidebar_layout.addWidget(self.list, 1)
         sidebar_layout.addLayout(buttons)
-        drop_hint = QLabel("Drop .txt or .md files or folders anywhere to add them.")
+        drop_hint = QLabel("Drop web pages, PDF, Word or text files, folders, links or text anywhere to add "
+                           "them; Ctrl+V pastes text.")
         drop_hint.setWordWrap(True)
         drop_hint.setEnabled(False)
         sidebar_layout.addWidget(drop_hint)
@@ -133,6 +138,7 @@ class MainWindow(QMainWindow):
         self.stats = QLabel()
         self.stats.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.stats.setWordWrap(True)
+        self.stats.setTextFormat(Qt.TextFormat.RichText)  # never guessed: see update_stats
         compare_area = QWidget()
         compare_layout = QVBoxLayout(compare_area)
         compare_layout.setContentsMargins(4, 4, 4, 2)
@@ -162,7 +168,12 @@ class MainWindow(QMainWindow):
         policy.setRetainSizeWhenHidden(True)  # showing it then re-lays out nothing
         self.progress.setSizePolicy(policy)
         self.progress.hide()
+        self.cancel_import_button = QPushButton("Cancel")
+        self.cancel_import_button.setToolTip("Stop importing; what is already imported stays")
+        self.cancel_import_button.hide()
+        self.cancel_import_button.clicked.connect(self.import_cancel_requested)
         self.statusBar().addPermanentWidget(self.progress)
+        self.statusBar().addPermanentWidget(self.cancel_import_button)
 
         # The keyboard goes through the window as the eye does: filter, list, its buttons, then the articles.
         chain = [self.filter, self.list, self.left_button, self.right_button, self.swap_button, self.remove_button,
@@ -193,8 +204,17 @@ class MainWindow(QMainWindow):
 
     def _create_actions(self) -> None:
         pixmap = QStyle.StandardPixmap
-        self.open_action = self._action("&Open…", QKeySequence.StandardKey.Open, "Add .txt or .md files to the library",
+        self.open_action = self._action("&Open…", QKeySequence.StandardKey.Open, "Add articles (web pages, PDF, Word, text) to the library",
                                         pixmap.SP_DialogOpenButton)
+        self.paste_action = self._action("&Paste as New Article", QKeySequence.StandardKey.Paste,
+                                         "Add the text (or web page selection) on the clipboard to the library")
+        self.paste_action.triggered.connect(self.on_paste_triggered)
+        self.show_original_action = self._action("Show &Original", None,
+                                                 "Open the file this document was imported from")
+        self.reextract_action = self._action("Re-e&xtract", None,
+                                             "Read the document's original again and update its text")
+        self.library_info_action = self._action("Library &Info…", None,
+                                                "Where the library is and how much space it takes")
         self.quit_action = self._action("&Quit", QKeySequence.StandardKey.Quit, "Close Framing Viewer")
         self.quit_action.triggered.connect(self.close)
         # Qt keeps these two actions' text ("Undo Remove …") and enabled state in step with the stack.
@@ -234,15 +254,19 @@ class MainWindow(QMainWindow):
                                                  "Find the previous match")
 
         # The list's right-click menu: the same actions as the View and Edit menus.
-        self.list.addActions([self.show_left_action, self.show_right_action, self.swap_action, self.remove_action])
+        self.list.addActions([self.show_left_action, self.show_right_action, self.swap_action, self.remove_action,
+                              self.show_original_action, self.reextract_action])
 
         menu = self.menuBar()
         file_menu = menu.addMenu("&File")
-        file_menu.addActions([self.open_action])
+        file_menu.addActions([self.open_action, self.library_info_action])
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         edit_menu = menu.addMenu("&Edit")
         edit_menu.addActions([self.undo_action, self.redo_action])
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.paste_action)
+        edit_menu.addActions([self.show_original_action, self.reextract_action])
         edit_menu.addSeparator()
         edit_menu.addActions([self.remove_action, self.find_action, self.find_next_action, self.find_previous_action])
         view_menu = menu.addMenu("&View")
@@ -323,7 +347,7 @@ class MainWindow(QMainWindow):
     def show_pair_headers(self, left_entry, right_entry, busy: bool) -> None:
         for view, entry in ((self.left_view, left_entry), (self.right_view, right_entry)):
             if entry is None:
-                view.set_header("No document", "Drop a .txt or .md file here, or use File > Open", "")
+                view.set_header("No document", "Drop an article or a link here, or use File > Open", "")
             else:
                 view.set_header(entry.label, entry.title, entry.date)
             view.set_busy(busy and entry is not None)
@@ -400,6 +424,10 @@ class MainWindow(QMainWindow):
         self.progress.setValue(done)
         if self.progress.isVisible() != (done < total):
             self.progress.setVisible(done < total)
+        # More than a handful of files may take a while: they can be stopped (what is in stays in).
+        cancellable = done < total and total > CANCELLABLE_IMPORT
+        if self.cancel_import_button.isVisible() != cancellable:
+            self.cancel_import_button.setVisible(cancellable)
 
     # Stats, navigation ---------------------------------------------------------------------------------
     def update_stats(self) -> None:
@@ -412,7 +440,8 @@ class MainWindow(QMainWindow):
         altered = comparison.altered_quotes
         parts.append(f"{altered} quote{'s' if altered != 1 else ''} altered")
         parts.append(f"{right.stats.get('framing', 0):,} words of its own framing")
-        self.stats.setText(f"<b>{left_label} → {right_label}</b>: " + "; ".join(parts))
+        # The labels are outlets or file names, from the files: escaped, the rest is our own markup.
+        self.stats.setText(f"<b>{escape(left_label)} → {escape(right_label)}</b>: " + escape("; ".join(parts)))
 
     def _update_navigation(self) -> None:
         has_quotes = bool(self.quote_order)
@@ -553,23 +582,40 @@ class MainWindow(QMainWindow):
 
     # Drag and drop -------------------------------------------------------------------------------------
     def dragEnterEvent(self, event) -> None:
-        if event.mimeData().hasUrls():
+        mime = event.mimeData()
+        if mime.hasUrls() or mime.hasText():
             event.acceptProposedAction()
-            count = len(event.mimeData().urls())
-            self.statusBar().showMessage(f"Drop to add {count} item{'s' if count != 1 else ''} to the library")
+            count = len(mime.urls())
+            what = f"{count} item{'s' if count != 1 else ''}" if count else "this text"
+            self.statusBar().showMessage(f"Drop to add {what} to the library")
 
     def dragLeaveEvent(self, event) -> None:
         self.statusBar().clearMessage()
 
     def dragMoveEvent(self, event) -> None:
-        if event.mimeData().hasUrls():
+        if event.mimeData().hasUrls() or event.mimeData().hasText():
             event.acceptProposedAction()
 
     def dropEvent(self, event) -> None:
-        paths = [url.toLocalFile() for url in event.mimeData().urls() if url.isLocalFile()]
-        if paths:
+        """Files and folders, web links (from an address bar or a page), or text: each becomes an import."""
+        mime = event.mimeData()
+        sources = [url.toLocalFile() if url.isLocalFile() else url.toString()
+                   for url in mime.urls() if url.isLocalFile() or url.scheme() in ("http", "https")]
+        if sources:
             event.acceptProposedAction()
-            self.files_dropped.emit(paths)
+            self.files_dropped.emit(sources)
+        elif mime.hasText() and mime.text().strip():
+            event.acceptProposedAction()
+            self.text_dropped.emit(mime.text(), mime.html() if mime.hasHtml() else "")
+        else:
+            self.statusBar().showMessage("Nothing to add: drop files, folders, web links or text", 8000)
+
+    def on_paste_triggered(self) -> None:
+        mime = QApplication.clipboard().mimeData()
+        if mime is not None and mime.hasText() and mime.text().strip():
+            self.text_dropped.emit(mime.text(), mime.html() if mime.hasHtml() else "")
+        else:
+            self.notify("Nothing to paste: the clipboard holds no text.", "info")
 
     def closeEvent(self, event) -> None:
         self.closing.emit()

@@ -242,8 +242,7 @@ class Library:
             created = _create(folder, path)
         version = _inspect(path)  # raises LibraryError; opens the file read-only and writes nothing
         if read_only or not _writable(path):
-            connection = sqlite3.connect(f"file:{quote(str(path))}?mode=ro", uri=True, isolation_level=None,
-                                         timeout=BUSY_TIMEOUT_S, check_same_thread=False)
+            connection = _read_only_connection(path)
             if version < SCHEMA_VERSION:
                 connection.close()
                 raise LibraryError(path, f"is an older library (version {version}) that must be updated, "
@@ -438,6 +437,12 @@ class Library:
             self._db.execute("INSERT INTO settings (key, value) VALUES (?, ?)"
                              " ON CONFLICT(key) DO UPDATE SET value=excluded.value", (key, str(value)))
 
+    def check_writable(self) -> None:
+        """Raise ``LibraryReadOnly`` or ``LibraryError`` now if a write would be refused (before an undoable
+        step is recorded, so a refused write never leaves a step behind)."""
+        with self._writing():
+            pass
+
     def _writing(self) -> _Transaction:
         if self.read_only:
             raise LibraryReadOnly(self.path, "is read-only: nothing can be added or changed")
@@ -518,9 +523,11 @@ def _inspect(path: Path) -> int:
     if len(header) < 100:
         raise LibraryError(path, "is damaged: it is cut short")
     try:
-        connection = sqlite3.connect(f"file:{quote(str(path))}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_S)
-    except sqlite3.Error as error:
+        connection = _read_only_connection(path)
+    except sqlite3.OperationalError as error:
         raise LibraryError(path, f"cannot be opened ({error})") from None
+    except sqlite3.Error as error:
+        raise LibraryError(path, f"is damaged ({error})") from None
     try:
         application_id = connection.execute("PRAGMA application_id").fetchone()[0]
         version = connection.execute("PRAGMA user_version").fetchone()[0]
@@ -566,6 +573,22 @@ def _migrate(connection: sqlite3.Connection, path: Path) -> None:
         connection.execute("ROLLBACK")
         raise
     connection.execute("COMMIT")
+
+
+def _read_only_connection(path: Path) -> sqlite3.Connection:
+    """A connection that cannot write. In a folder we may not write, SQLite cannot make the shared-memory
+    file a WAL library needs to be read; the file is then opened as immutable (nobody can change it anyway)."""
+    uri = f"file:{quote(str(path))}?mode=ro"
+    connection = sqlite3.connect(uri, uri=True, isolation_level=None, timeout=BUSY_TIMEOUT_S, check_same_thread=False)
+    try:
+        connection.execute("PRAGMA schema_version").fetchone()
+    except sqlite3.OperationalError:
+        connection.close()
+        if os.access(path.parent, os.W_OK):
+            raise
+        connection = sqlite3.connect(uri + "&immutable=1", uri=True, isolation_level=None,
+                                     check_same_thread=False)
+    return connection
 
 
 def _writable(path: Path) -> bool:
