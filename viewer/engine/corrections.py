@@ -22,7 +22,8 @@ so each span is wholly the reader's or wholly the engine's, with ``reader_passag
 passages and spans with ``"source": "reader"`` or ``"engine"``. Swapping the sides commutes with
 applying: ``apply(c.swapped(), [x.swapped() for x in xs]) == apply(c, xs).swapped()``.
 
-Exports: ``Correction``, ``CorrectedComparison``, ``apply_corrections``, ``KINDS``, ``LINK_CLASSES``.
+Exports: ``Correction``, ``CorrectedComparison``, ``apply_corrections``, ``reader_marks``, ``reader_passages``,
+``KINDS``, ``LINK_CLASSES``.
 """
 
 from __future__ import annotations
@@ -315,4 +316,17 @@ def _inside(ranges: tuple[Range, ...], offset: int) -> bool:
     return position >= 0 and ranges[position][0] <= offset < ranges[position][1]
 
 
-__all__ = ["Correction", "CorrectedComparison", "apply_corrections", "KINDS", "LINK_CLASSES"]
+def reader_passages(comparison: Comparison) -> frozenset[int]:
+    """Indices of the passages a reader linked (none for a plain comparison)."""
+    return getattr(comparison, "reader_passages", frozenset())
+
+
+def reader_marks(comparison: Comparison, side: str) -> tuple[Range, ...]:
+    """Character ranges of ``side`` a reader corrected: classes set, links, and quotes given a speaker."""
+    if not isinstance(comparison, CorrectedComparison):
+        return ()
+    speakers = [getattr(correction, side) for correction in comparison.speakers if getattr(correction, side)]
+    return _merged([*comparison.reader_ranges(side), *speakers])
+
+
+__all__ = ["Correction", "CorrectedComparison", "apply_corrections", "reader_marks", "reader_passages", "KINDS", "LINK_CLASSES"]

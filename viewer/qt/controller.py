@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from ..storage.importers import SUPPORTED_SUFFIXES, UnreadableFile, is_url, load_bytes
 from ..storage.library import Entry, Library, LibraryError, Removed, check_field
+from .corrections import PairCorrections
 from .documents import BAR_CLASSES, DocumentListModel
 from .window import MainWindow
 from .workers import PRIORITY_BAR, PRIORITY_PAIR, Comparer, FileReader, Paced, Paste, expand_paths
@@ -89,6 +90,7 @@ class Controller(QObject):
         self.store_queue = Paced(parent=self)
         self.bar_requests = Paced(parent=self)
         self._stored = 0
+        self.corrections = PairCorrections(self)  # the reader's corrections of the pair on screen
         self.info_box: QMessageBox | None = None
         # Another window or `import` may change the library: looked for now and then, when the app comes to
         # the front, and before each pair is shown, so a document removed elsewhere is never asked for.
@@ -208,6 +210,7 @@ class Controller(QObject):
             self.window.show_empty("Add a second article to compare: drop an article or a link here, or paste text.")
             return
         self.window.show_pair_headers(left_entry, right_entry, busy=True)
+        self.corrections.forget()
         # Queued work for an earlier choice is dropped (a pair clicked past, bars being requested): the pair
         # on screen comes first, and the bars still missing are requested again once it is drawn.
         self.comparer.cancel_pending()
@@ -237,6 +240,8 @@ class Controller(QObject):
     def on_compared(self, tag, comparison) -> None:
         kind, left_id, right_id = tag
         if left_id == self.left_id and right_id == self.right_id and kind == "pair":
+            comparison = self.corrections.corrected(comparison, self.model.entry(left_id).hash,
+                                                    self.model.entry(right_id).hash)
             self.window.show_pair_headers(self.model.entry(left_id), self.model.entry(right_id), busy=False)
             self.window.show_comparison(comparison)
             self.shown_pair = (left_id, right_id)

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QSplitter, QStyle, QToolBar, QTreeView, QVBoxLayout, QWidget,
 )
 
+from ..engine.corrections import reader_marks, reader_passages
 from .bars import FindBar, Legend, NoticeBar
 from .documents import ID_ROLE, SORT_ROLE, Column, DocumentListModel, ShareBarDelegate
 from .linkmap import LinkMap
@@ -262,7 +263,7 @@ class MainWindow(QMainWindow):
         file_menu.addActions([self.open_action, self.library_info_action])
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
-        edit_menu = menu.addMenu("&Edit")
+        self.edit_menu = edit_menu = menu.addMenu("&Edit")
         edit_menu.addActions([self.undo_action, self.redo_action])
         edit_menu.addSeparator()
         edit_menu.addAction(self.paste_action)
@@ -371,7 +372,9 @@ class MainWindow(QMainWindow):
         for view, side in ((self.left_view, comparison.left), (self.right_view, comparison.right)):
             view.map.set_spans(side.spans, len(side.document.text), self.theme)
             view.set_busy(False)
-        self.links.set_passages(passages, comparison.quote_passages, self.theme)
+        self.links.set_passages(passages, comparison.quote_passages, self.theme, reader_passages(comparison))
+        for pane, side in ((self.left, "left"), (self.right, "right")):
+            pane.set_reader_marks(reader_marks(comparison, side))
         self.sync.set_comparison(comparison)
         self.quote_order = sorted(comparison.quote_passages)
         self.current_quote = -1
@@ -630,11 +633,15 @@ class MainWindow(QMainWindow):
                 self.theme = theme
                 self._update_theme()
                 if self.comparison is not None:  # recolour, and stay where the reader was
-                    positions = (self.left.verticalScrollBar().value(), self.right.verticalScrollBar().value())
-                    self.show_comparison(self.comparison)
-                    with self.sync.locked():
-                        self.left.verticalScrollBar().setValue(positions[0])
-                        self.right.verticalScrollBar().setValue(positions[1])
+                    self.redraw_comparison(self.comparison)
+
+    def redraw_comparison(self, comparison) -> None:
+        """Show ``comparison`` (the pair on screen, recoloured or corrected) and stay where the reader was."""
+        positions = (self.left.verticalScrollBar().value(), self.right.verticalScrollBar().value())
+        self.show_comparison(comparison)
+        with self.sync.locked():
+            self.left.verticalScrollBar().setValue(positions[0])
+            self.right.verticalScrollBar().setValue(positions[1])
 
     def _update_theme(self) -> None:
         self.legend.set_theme(self.theme)
