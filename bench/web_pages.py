@@ -6,10 +6,10 @@ Each page wraps a hand-written article in what real news pages carry: a navigati
 advertisements, share widgets, a "most read" list, a newsletter box, a comment section and a footer,
 and puts the metadata where that kind of site puts it (Open Graph, JSON-LD, plain ``<meta>``, or nothing).
 
-``test_pages()`` returns the hand-written pages; ``generated_page(seed)`` wraps a generated article of the
+``test_pages()`` returns the hand-written pages, one per layout; ``generated_page(seed)`` wraps a generated article of the
 engine's corpus in one of the layouts, for the 200-page import benchmark.
 
-Exports: ``SavedPage``, ``test_pages``, ``generated_page``, ``CHROME_PHRASES``.
+Exports: ``SavedPage``, ``test_pages``, ``bench_pages``, ``generated_page``, ``CHROME_PHRASES``.
 """
 
 from __future__ import annotations
@@ -38,6 +38,9 @@ class SavedPage:
     date: str  # ISO, or "" when the page's metadata carries none
     url: str
     furniture: tuple[str, ...] = field(default=CHROME_PHRASES)
+    # Inserts inside the article's own container ("Read more:" lines, call-outs, the author's bio) that no
+    # setting tells from the article: the benchmark counts them, the tests do not require them gone.
+    clutter: tuple[str, ...] = ()
 
 
 STORIES = {
@@ -233,6 +236,83 @@ def undated_page(story: dict, *, outlet: str, url: str, name: str = "dates only 
     return SavedPage(name, _page(head, body), paragraphs, story["comments"], story["title"], outlet, "", "", url)
 
 
+TEASERS = (
+    "Celebrity chef opens third restaurant in the old docks, promising a menu built on local fish.",
+    "House prices rise for the sixth month in a row as buyers return to the market after the summer.",
+)
+BIO = "Jonas Berg is the paper's crime correspondent. He has covered the courts for fifteen years."
+NEWSLETTER_PROMPT = "Sign up for our newsletter to get the day's top stories delivered to your inbox every morning."
+
+
+def cluttered_page(story: dict, *, outlet: str, author: str, date: str, url: str, name: str = "cluttered") -> SavedPage:
+    """A content-management layout with no <article> or <main>: the story's paragraphs sit in plain divs
+    between "Read more" teasers written as sentences, a newsletter prompt, picture captions and an author
+    box; metadata in itemprop attributes and a <time> element."""
+    paragraphs = story["paragraphs"]
+    teasers = "".join(f'<div class="teaser"><a href="/t{index}"><p>{_esc(text)}</p></a></div>'
+                      for index, text in enumerate(TEASERS))
+    body_parts = []
+    for index, paragraph in enumerate(paragraphs):
+        body_parts.append(f'<p class="text">{_esc(paragraph)}</p>')
+        if index == 1:
+            body_parts.append('<figure><img src="https://img.example.net/museum.jpg" alt="">'
+                              '<figcaption>The museum reopened its upper gallery last year. Photo: Archive</figcaption>'
+                              '</figure>')
+        if index == 2:
+            body_parts.append(f'<div class="inline-related"><h3>Read more</h3>{teasers}</div>')
+            body_parts.append(f'<div class="newsletter-inline"><p>{_esc(NEWSLETTER_PROMPT)}</p>'
+                              '<button>Subscribe now</button></div>')
+    head = (f"<title>{_esc(story['title'])} - {_esc(outlet)}</title>"
+            f'<meta property="og:site_name" content="{_esc(outlet)}">'
+            f'<meta property="og:url" content="{_esc(url)}">'
+            f'<meta itemprop="datePublished" content="{date}">')
+    body = (_furniture_top(outlet)
+            + f'<div id="page"><div class="col-left"><div class="content" itemscope itemtype="https://schema.org/NewsArticle">'
+            + f'<h1 itemprop="headline">{_esc(story["title"])}</h1>'
+            + f'<div class="meta"><span itemprop="author">{_esc(author)}</span> · <time datetime="{date}">'
+            + f'{date}</time></div>{_share()}' + "\n".join(body_parts)
+            + f'<div class="author-box"><p>{_esc(BIO)}</p></div>{_share()}</div></div>'
+            + f'<div class="col-right sidebar">{teasers}</div></div>'
+            + _furniture_bottom(story["comments"]))
+    return SavedPage(name, _page(head, body), paragraphs, story["comments"], story["title"], outlet, author, date,
+                     url, furniture=CHROME_PHRASES + TEASERS + (BIO, NEWSLETTER_PROMPT, "Photo: Archive"))
+
+
+RELATED_LINKS = ("Power cuts: what to do if your fridge defrosts", "Live: storm latest as trains cancelled")
+CLUTTER = ("Read more:", "Flood defences failed in three towns", "Have you been affected by the storm?",
+           "is a reporter covering energy and climate")
+
+
+def inline_clutter_page(story: dict, *, outlet: str, author: str, date: str, url: str,
+                        name: str = "clutter inside the article", metadata: bool = True) -> SavedPage:
+    """Plain divs with no hints in class names: a "Read more:" line, a call-out, a list of related links
+    and the author's bio sit among the paragraphs; two one-line paragraphs end the story."""
+    paragraphs = story["paragraphs"] + ("He declined to comment.", "More updates to follow.")
+    parts = []
+    for index, paragraph in enumerate(paragraphs):
+        parts.append(f"<p>{_esc(paragraph)}</p>")
+        if index == 1:
+            parts.append('<p><strong>Read more:</strong> <a href="/x">Flood defences failed in three towns, '
+                         "report finds</a></p>")
+        if index == 3:
+            parts.append('<div class="box"><p>Have you been affected by the storm? Tell us your story by emailing '
+                         "our newsroom; we would like to hear from you.</p></div>")
+            parts.append("<ul>" + "".join(f'<li><a href="/r{n}">{_esc(text)}</a></li>'
+                                          for n, text in enumerate(RELATED_LINKS)) + "</ul>")
+    parts.append(f'<div class="box"><p>{_esc(author)} is a reporter covering energy and climate. She joined the '
+                 "paper in 2015 after ten years at a regional daily.</p></div>")
+    parts.append("<div><p>Topics</p><a>Storms</a> <a>Weather</a> <a>Energy</a></div>")
+    head = (f"<title>{_esc(story['title'])}</title>"
+            f'<meta property="og:site_name" content="{_esc(outlet)}"><meta name="author" content="{_esc(author)}">'
+            f'<meta name="pubdate" content="{date.replace("-", "")}"><link rel="canonical" href="{_esc(url)}">')
+    if not metadata:  # a page kept without its <head> (copied from a reader view, say): nothing to go on
+        head, outlet, author, date, url = "<title>Coastal Times</title>", "", "", "", ""
+    body = (_furniture_top(outlet) + f'<div class="wrap"><div class="c"><h1>{_esc(story["title"])}</h1>'
+            + "".join(parts) + "</div></div>" + _furniture_bottom(story["comments"]))
+    return SavedPage(name, _page(head, body), paragraphs, story["comments"], story["title"], outlet, author, date,
+                     url, furniture=CHROME_PHRASES + RELATED_LINKS, clutter=CLUTTER)
+
+
 def test_pages() -> list[SavedPage]:
     """The hand-written pages, one per layout."""
     return [
@@ -243,7 +323,18 @@ def test_pages() -> list[SavedPage]:
         local_page(STORIES["museum"], domain_outlet="valleygazette.co.uk", author="Sarah Whitfield",
                    date="2022-11-04", url="https://www.valleygazette.co.uk/news/stolen-painting-found-attic"),
         undated_page(STORIES["bridge"], outlet="Riverside Echo", url="https://riverside-echo.example/news/bridge-closed"),
+        cluttered_page(STORIES["museum"], outlet="Northern Courier", author="Jonas Berg", date="2022-11-05",
+                       url="https://northern-courier.example/crime/stolen-painting-found"),
+        inline_clutter_page(STORIES["storm"], outlet="Coastal Times", author="Ines Carvalho", date="2024-01-17",
+                            url="https://coastal-times.example/2024/storm-day-two"),
     ]
+
+
+def bench_pages() -> list[SavedPage]:
+    """The test pages, plus one without metadata where the settings differ, plus 30 generated pages."""
+    bare = inline_clutter_page(STORIES["storm"], outlet="", author="", date="", url="", metadata=False,
+                               name="clutter, no metadata")
+    return test_pages() + [bare] + [generated_page(1000 + seed) for seed in range(30)]
 
 
 def generated_page(seed: int, words: int = 800) -> SavedPage:

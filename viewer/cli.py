@@ -44,6 +44,7 @@ def build_parser() -> argparse.ArgumentParser:
     subparsers = parser.add_subparsers(dest="command")
     _compare_parser(subparsers)
     _import_parser(subparsers)
+    _text_parser(subparsers)
     from . import cli_corrections
 
     cli_corrections.add_parser(subparsers)
@@ -56,6 +57,8 @@ def main(argv: list[str] | None = None) -> int:
         return run_compare(build_parser().parse_args(argv))
     if argv[:1] == ["import"]:
         return run_import(build_parser().parse_args(argv))
+    if argv[:1] == ["text"]:
+        return run_text(build_parser().parse_args(argv))
     if argv[:1] == ["corrections"]:
         from . import cli_corrections
 
@@ -68,6 +71,7 @@ def main(argv: list[str] | None = None) -> int:
         print("Without a window:\n  framing-viewer compare LEFT RIGHT [--format text|json] [--min-words N] [--max-gap N]\n"
               "  (framing-viewer compare --help for details)\n"
               "  framing-viewer import FILE|DIR|URL... [--data-dir DIR]   add to the library, no window\n"
+              "  framing-viewer text FILE|URL [--format text|json]   (the text and metadata as compared)\n"
               "  framing-viewer compare LEFT RIGHT --library [--data-dir DIR]   with the reader's corrections\n"
               "  framing-viewer corrections export|import FILE [--data-dir DIR]   share the reader's corrections")
         return 0
@@ -79,14 +83,13 @@ def main(argv: list[str] | None = None) -> int:
 
 def run_compare(args: argparse.Namespace) -> int:
     from .engine import MatchSettings, compare
-    from .storage.importers import UnreadableFile, read_document
+    from .storage.importers import UnreadableFile, read
 
     try:
-        left = read_document(args.left)
-        right = read_document(args.right)
+        left = read(args.left)
+        right = read(args.right)
     except UnreadableFile as error:
-        print(f"framing-viewer: cannot read {error.path}: {error.reason}", file=sys.stderr)
-        return EXIT_BAD_INPUT
+        return _cannot_read(error)
     overrides = {name: value for name, value in (("min_words", args.min_words), ("max_gap", args.max_gap))
                  if value is not None}
     try:
@@ -104,7 +107,7 @@ def run_compare(args: argparse.Namespace) -> int:
         json.dump(result.to_json(), sys.stdout, ensure_ascii=False, indent=1)
         sys.stdout.write("\n")
     else:
-        sys.stdout.write(format_text(result))
+        sys.stdout.write(terminal_safe(format_text(result)))
     return 0
 
 
@@ -207,7 +210,7 @@ def run_import(args: argparse.Namespace) -> int:
     def progress(done: int, total: int, source: str) -> None:
         # Only on a terminal: a log file or a pipe gets the failures and the summary, not carriage returns.
         if terminal:
-            name = _printable(Path(source).name or source)[:50]
+            name = terminal_safe(Path(source).name or source)[:50]
             sys.stderr.write(f"\r\033[Kimporting {done} of {total} {name}" if done < total else "\r\033[K")
             sys.stderr.flush()
 
@@ -221,15 +224,54 @@ def run_import(args: argparse.Namespace) -> int:
     finally:
         library.close()
     for source, reason in summary.failures:
-        print(f"framing-viewer: cannot import {_printable(source)}: {_printable(reason)}", file=sys.stderr)
+        print(f"framing-viewer: cannot import {terminal_safe(source)}: {terminal_safe(reason)}", file=sys.stderr)
     print(f"{len(summary.added)} added, {len(summary.duplicates)} already in the library, "
           f"{len(summary.failures)} failed")
     return EXIT_SOME_FAILED if summary.failures else 0
 
 
-def _printable(text: str) -> str:
-    """A file name or reason with control characters (a terminal's escape sequences) shown, not obeyed."""
-    return "".join(char if char.isprintable() else repr(char)[1:-1] for char in str(text))
+def _text_parser(subparsers) -> None:
+    parser = subparsers.add_parser(
+        "text", help="print an article's extracted text and metadata",
+        description="Print the text and metadata of a file or link exactly as the app compares them.",
+    )
+    parser.add_argument("source", help="a file (text, web page, MHTML, PDF, Word .docx) or an http(s) link")
+    parser.add_argument("--format", choices=("text", "json"), default="text",
+                        help="text: the metadata, a blank line, the text (default); json: "
+                             "{text, title, outlet, author, date, url, kind}")
+
+
+_CONTROL_CHARS = {code: None for code in (*range(0, 9), *range(11, 32), *range(0x7f, 0xa0))}
+
+
+def terminal_safe(text: str) -> str:
+    """``text`` without control characters other than tab and newline: a file's ANSI escapes never reach
+    the terminal (they could recolour it, retitle it, or hide lines)."""
+    return text.translate(_CONTROL_CHARS)
+
+
+def _cannot_read(error) -> int:
+    print(terminal_safe(f"framing-viewer: cannot read {error.path}: {error.reason}"), file=sys.stderr)
+    return EXIT_BAD_INPUT
+
+
+TEXT_FIELDS = ("text", "title", "outlet", "author", "date", "url", "kind")  # the `text --format json` contract
+
+
+def run_text(args: argparse.Namespace) -> int:
+    from .storage.importers import UnreadableFile, read
+
+    try:
+        document = read(args.source)
+    except UnreadableFile as error:
+        return _cannot_read(error)
+    if args.format == "json":
+        json.dump({name: getattr(document, name) for name in TEXT_FIELDS}, sys.stdout, ensure_ascii=False, indent=1)
+        sys.stdout.write("\n")
+        return 0
+    header = "".join(f"{name}: {getattr(document, name)}\n" for name in TEXT_FIELDS[1:] if getattr(document, name))
+    sys.stdout.write(terminal_safe(f"{header}\n{document.text}\n"))
+    return 0
 
 
 if __name__ == "__main__":

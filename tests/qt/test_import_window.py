@@ -120,6 +120,27 @@ def test_a_link_that_fails_names_the_address_and_the_reason(open_app, qtbot, ser
     assert controller.window.comparison is not None
 
 
+def test_a_slow_link_times_out_with_a_message_and_the_window_answers_meanwhile(open_app, qtbot, server,
+                                                                              monkeypatch):
+    """While a link from a server that does not answer is downloading, the window still shows other pairs; the
+    download then gives up with a message naming the address and the time-out."""
+    from functools import partial
+
+    from viewer.storage import intake
+
+    monkeypatch.setattr(intake, "load", partial(intake.load, timeout=1.0))  # the real 15 s, made short
+    controller = open_app()
+    ids = [entry.id for entry in controller.model.entries]
+    with qtbot.waitSignal(controller.import_finished, timeout=WAIT_MS) as finished:
+        controller.window.files_dropped.emit([f"{server}/slow"])
+        controller.show_pair(ids[2], ids[3])
+        qtbot.waitUntil(lambda: controller.shown_pair == (ids[2], ids[3]), timeout=WAIT_MS)
+        assert controller.reader.pool.activeThreadCount() == 1, "the pair was drawn while the link was loading"
+    assert finished.args[0].added == []
+    notice = controller.window.notice.text()
+    assert f"{server}/slow" in notice and "timed out" in notice
+
+
 STORY = ("Ferry strike ends after nine days\n\n"
          "Crews returned to the island ferries on Friday after the union accepted a pay offer, ending a strike "
          "that had stranded hundreds of travellers. \"It was the right time to settle,\" the union's secretary said.")
@@ -135,13 +156,15 @@ def test_dropped_text_becomes_a_document_titled_by_its_first_line(open_app, qtbo
     assert "stranded hundreds of travellers" in controller.library.text(entry.id)
 
 
-def test_ctrl_v_adds_the_text_on_the_clipboard(open_app, qtbot):
+@pytest.mark.parametrize("focus", ["list", "right"])  # the library list, or an article pane (read-only text)
+def test_ctrl_v_adds_the_text_on_the_clipboard(open_app, qtbot, focus):
     """Ctrl+V in the window adds the clipboard's text as a new document and shows it on the right."""
     controller = open_app()
     QApplication.clipboard().setText(STORY)
-    controller.window.list.setFocus()
+    target = getattr(controller.window, focus)
+    target.setFocus()
     with qtbot.waitSignal(controller.import_finished, timeout=WAIT_MS) as finished:
-        qtbot.keyClick(controller.window.list, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+        qtbot.keyClick(target, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
     wait_idle(qtbot, controller)
     entry = added_entry(controller, finished.args[0])
     assert entry.title == "Ferry strike ends after nine days"
@@ -155,8 +178,12 @@ def test_pasted_browser_html_goes_through_the_page_reader(open_app, qtbot):
     mime.setHtml(PAGE.html)
     mime.setText("\n".join(PAGE.paragraphs))
     QApplication.clipboard().setMimeData(mime)
-    with qtbot.waitSignal(controller.import_finished, timeout=WAIT_MS) as finished:
-        controller.window.paste_action.trigger()
+    try:
+        with qtbot.waitSignal(controller.import_finished, timeout=WAIT_MS) as finished:
+            controller.window.paste_action.trigger()
+    finally:
+        # The clipboard owns the data now; left there, Qt and Python both free it when the tests end (a crash).
+        QApplication.clipboard().clear()
     entry = added_entry(controller, finished.args[0])
     text = controller.library.text(entry.id)
     assert PAGE.paragraphs[0] in text

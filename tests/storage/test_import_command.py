@@ -207,3 +207,32 @@ def test_import_into_a_read_only_library_says_so_and_changes_nothing(tmp_path, p
     assert main(["import", "--data-dir", str(private_data_dir), str(second)]) == 1
     assert "is read-only: nothing can be added" in capsys.readouterr().err
     assert library_file(private_data_dir).read_bytes() == before
+
+
+def test_import_shows_a_progress_line_on_a_terminal(tmp_path, private_data_dir):
+    """On a terminal, `import` shows how far it is on one line that it rewrites, and clears it at the end."""
+    import pty
+
+    write_articles(tmp_path / "few", 3)
+    controller, terminal = pty.openpty()
+    try:
+        process = subprocess.run([PYTHON, "-m", "viewer", "import", "--data-dir", str(private_data_dir),
+                                  str(tmp_path / "few")], stdout=subprocess.PIPE, stderr=terminal, timeout=120)
+        os.close(terminal)
+        terminal = None
+        shown = b""
+        while True:
+            try:
+                chunk = os.read(controller, 4096)
+            except OSError:  # the terminal's other end is closed: everything has been read
+                break
+            if not chunk:
+                break
+            shown += chunk
+    finally:
+        os.close(controller)
+        if terminal is not None:
+            os.close(terminal)
+    assert process.returncode == 0
+    assert b"importing 0 of 3 story-000.txt" in shown and b"importing 2 of 3 story-002.txt" in shown
+    assert shown.endswith(b"\r\x1b[K"), "the progress line is cleared when the import ends"

@@ -50,12 +50,14 @@ def _sparse(size):
     (lambda p: (p.write_bytes(" \n".encode("utf-16")), p)[1], "is empty"),  # white space in UTF-16
     (lambda p: (p.write_bytes(bytes(range(256)) * 8), p)[1], "is binary data, not text"),
     (lambda p: (p.write_bytes(b"\x89PNG\r\n\x1a\n" + os.urandom(2048)), p)[1], "is binary data, not text"),
+    (lambda p: (p.write_bytes(b"{\\rtf1\\ansi Storm hits the coast\\par}"), p)[1], "is an RTF file"),  # markup
     (_fifo, "is a named pipe (FIFO), not a file"),  # would block a plain open() forever
     (_link("/dev/zero"), "is a device, not a file"),  # would be read until memory runs out
     (_link("/dev/null"), "is a device, not a file"),
     (_loop, "is a symbolic link loop"),
     (_link("/nonexistent/target.txt"), "no such file"),  # a dangling link
     (_sparse(MAX_BYTES + 1), "larger than the 50 MB limit"),
+    (lambda p: (p.write_text(ARTICLE), p / "inside.txt")[1], "not a directory"),  # a path through a file
 ])
 def test_bad_files_are_refused_with_one_message(tmp_path, make, reason):
     """Each bad file raises one UnreadableFile naming it and saying why, without hanging."""
@@ -81,7 +83,7 @@ def test_the_size_limit_holds_while_reading_whatever_stat_says():
     assert os.stat("/proc/self/maps").st_size == 0
     with pytest.raises(TooLarge) as caught:
         read_capped("/proc/self/maps", limit=16)
-    assert "larger than the" in caught.value.reason
+    assert caught.value.reason == "is larger than the 16 bytes limit"
 
 
 def test_an_oversized_file_is_refused_without_reading_it(tmp_path, monkeypatch):
@@ -159,6 +161,23 @@ def test_expand_walks_folders_and_reports_what_it_cannot_walk(tmp_path):
     assert sorted(error.reason for error in errors) == [
         "is a named pipe (FIFO), not a file", "is a symbolic link loop (a folder inside itself); skipped"]
     assert all(str(root) in str(error) for error in errors)
+
+
+def test_expand_goes_on_past_a_folder_it_cannot_list(tmp_path, monkeypatch):
+    """A folder whose listing fails (no permission) is reported by name; the rest of the drop is still found."""
+    root = _tree(tmp_path / "drop")
+    real_scandir = os.scandir
+
+    def scandir(path):
+        if os.fspath(path).endswith("sub"):
+            raise PermissionError(13, "Permission denied", os.fspath(path))
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    files, errors = expand([root])
+    assert [path.name for path in files] == ["one.txt", "page.html"]
+    assert [(error.path, error.reason) for error in errors] == [
+        (str(root / "sub"), "folder cannot be listed: permission denied")]
 
 
 @pytest.mark.skipif(os.geteuid() == 0, reason="root reads every folder")

@@ -143,3 +143,33 @@ def test_mhtml_without_a_page_is_refused(tmp_path):
     with pytest.raises(UnreadableHtml) as caught:
         read(path)
     assert "no web page in it" in caught.value.reason
+
+
+def test_a_chrome_mhtml_with_quoted_printable_reads(tmp_path):
+    """An archive as Chrome writes it (quoted-printable, no charset on the part) gives the article and URL."""
+    import quopri
+
+    page = PAGES[2]
+    encoded = quopri.encodestring(page.html.encode("utf-8")).replace(b"\n", b"\r\n")
+    data = (b"From: <Saved by Blink>\r\nSnapshot-Content-Location: " + page.url.encode() + b"\r\n"
+            b"Subject: saved\r\nMIME-Version: 1.0\r\nContent-Type: multipart/related;\r\n\ttype=\"text/html\";\r\n"
+            b"\tboundary=\"----MultipartBoundary--abc----\"\r\n\r\n\r\n------MultipartBoundary--abc----\r\n"
+            b"Content-Type: text/html\r\nContent-ID: <frame-1@mhtml.blink>\r\n"
+            b"Content-Transfer-Encoding: quoted-printable\r\nContent-Location: " + page.url.encode() + b"\r\n\r\n"
+            + encoded + b"\r\n------MultipartBoundary--abc------\r\n")
+    path = tmp_path / "painting.mhtml"
+    path.write_bytes(data)
+    document = read(path)
+    assert document.kind == "mhtml" and all(paragraph in document.text for paragraph in page.paragraphs)
+    assert (document.outlet, document.author, document.url) == (page.outlet, page.author, page.url)
+
+
+def test_the_address_a_browser_recorded_is_the_pages_url(tmp_path):
+    """With no canonical link, the "saved from url=" comment a browser writes gives the URL and the outlet."""
+    page = PAGES[2]
+    markup = page.html.replace(f'<link rel="canonical" href="{page.url}">', "")
+    markup = markup.replace("<!DOCTYPE html>\n", f"<!DOCTYPE html>\n<!-- saved from url=({len(page.url):04d}){page.url} -->\n")
+    path = tmp_path / "page.html"
+    path.write_text(markup, encoding="utf-8")
+    document = read(path)
+    assert (document.url, document.outlet) == (page.url, "valleygazette.co.uk")

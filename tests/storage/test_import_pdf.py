@@ -96,6 +96,18 @@ def test_running_headers_footers_and_page_numbers_are_not_article_text(tmp_path)
     assert [_norm(paragraph) for paragraph in text.split("\n\n")] == [_norm(p) for p in PARAGRAPHS]
 
 
+def test_a_paragraph_running_over_a_page_end_stays_one_paragraph(tmp_path):
+    """A paragraph that starts on one page and ends on the next is one paragraph, not two."""
+    from bench.corpus import generate_article
+
+    long_paragraph = " ".join(generate_article(7, 700).text().split()[:700])
+    path = tmp_path / "long.pdf"
+    path.write_bytes(write_pdf((long_paragraph, PARAGRAPHS[0])))
+    assert len(PdfReader(path).pages) == 2
+    assert [_norm(paragraph) for paragraph in read(path).text.split("\n\n")] == [
+        _norm(long_paragraph), _norm(PARAGRAPHS[0])]
+
+
 def test_a_pdf_is_known_by_its_content_not_its_name(tmp_path):
     """A PDF saved as ``article.txt`` is still read as a PDF, not as binary text."""
     path = tmp_path / "article.txt"

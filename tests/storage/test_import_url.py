@@ -26,6 +26,19 @@ class Handler(BaseHTTPRequestHandler):
     def do_GET(self):  # noqa: N802 - the name http.server calls
         if self.path == "/slow":
             time.sleep(2)
+        if self.path in ("/drip", "/stream"):
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html")
+            self.end_headers()  # no Content-Length: only the bytes read can tell the size
+            try:
+                for _ in range(40 if self.path == "/drip" else 1):
+                    self.wfile.write(b"<p>word word word word word</p>" * (1 if self.path == "/drip" else 200))
+                    self.wfile.flush()
+                    if self.path == "/drip":
+                        time.sleep(0.1)
+            except (BrokenPipeError, ConnectionResetError):
+                pass
+            return
         if self.path == "/moved":
             self.send_response(302)
             self.send_header("Location", "/news/cycle-lanes")
@@ -98,13 +111,17 @@ def test_failed_links_name_the_url_and_the_reason(server, path, reason):
     assert reason in str(caught.value) and url in str(caught.value)
 
 
-def test_a_slow_server_trips_the_timeout(server):
-    """A server that does not answer in time gives "timed out" instead of hanging."""
+@pytest.mark.parametrize("path, timeout", [
+    ("/slow", 0.3),  # says nothing for 2 s: the read timeout trips
+    ("/drip", 0.5),  # a few bytes every 0.1 s, never idle long enough for a read timeout: the deadline trips
+])
+def test_a_slow_server_trips_the_timeout(server, path, timeout):
+    """A server that does not answer, or answers too slowly, gives "timed out" in time instead of hanging."""
     started = time.monotonic()
     with pytest.raises(DownloadFailed) as caught:
-        download(f"{server}/slow", timeout=0.3)
-    assert time.monotonic() - started < 1.5
-    assert caught.value.reason == "timed out after 0.3 s"
+        download(f"{server}{path}", timeout=timeout)
+    assert time.monotonic() - started < timeout + 1.0
+    assert caught.value.reason == f"timed out after {timeout} s"
 
 
 def test_an_unreachable_address_is_named():
@@ -115,11 +132,18 @@ def test_an_unreachable_address_is_named():
     assert caught.value.path == url and caught.value.reason == "could not connect (connection refused)"
 
 
+def test_a_download_without_a_length_is_capped_while_reading(server):
+    """A page that does not say its length is cut off once the bytes read pass the cap."""
+    with pytest.raises(DownloadFailed) as caught:
+        download(f"{server}/stream", limit=1000)
+    assert caught.value.reason == "is larger than the 1,000 bytes limit"
+
+
 def test_a_download_over_the_size_cap_is_cut_off(server):
     """A page larger than the cap is refused from its declared length, before it is read."""
     with pytest.raises(DownloadFailed) as caught:
         download(f"{server}/big", limit=1000)
-    assert "larger than the" in caught.value.reason
+    assert caught.value.reason == "is 20,007 bytes, larger than the 1,000 bytes limit"
 
 
 def test_pasted_text_is_titled_by_its_first_line():
@@ -150,3 +174,17 @@ def test_an_empty_paste_is_refused():
     with pytest.raises(Exception) as caught:
         from_paste(text="  \n ", html="")
     assert str(caught.value) == "pasted text: is empty"
+
+
+def test_the_text_command_reads_a_link(server, capsys):
+    """`framing-viewer text URL --format json` prints the downloaded article as the app would compare it."""
+    import json
+
+    from viewer.cli import main
+
+    assert main(["text", f"{server}/news/cycle-lanes", "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert (data["kind"], data["title"], data["url"]) == ("url", PAGE.title, PAGE.url)
+    assert main(["text", f"{server}/missing"]) == 2
+    assert capsys.readouterr().err.strip() == (f"framing-viewer: cannot read {server}/missing: "
+                                               "the server answered 404 Not Found")

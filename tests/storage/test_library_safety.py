@@ -241,3 +241,41 @@ def test_a_change_by_another_process_is_noticed(private_data_dir):
     theirs.remove(entry.id)
     assert ours.changed_elsewhere()
     assert not ours.changed_elsewhere()
+
+
+def test_an_original_left_half_written_by_a_killed_import_is_cleared_later(private_data_dir):
+    """A temporary original an import killed mid-write left behind is deleted at a later open, once it is
+    old enough that no running import can still be writing it; a recent one is left alone."""
+    import os
+    import time
+
+    Library.open(private_data_dir).close()
+    bucket = private_data_dir / "originals" / "ab"
+    bucket.mkdir(parents=True)
+    old, recent = bucket / ".ab12.1.part", bucket / ".ab34.2.part"
+    old.write_bytes(b"<html>half")
+    recent.write_bytes(b"<html>half")
+    hours_ago = time.time() - 2 * library_module.STALE_PART_S
+    os.utime(old, (hours_ago, hours_ago))
+    Library.open(private_data_dir).close()
+    assert not old.exists() and recent.exists()
+
+
+def test_a_log_left_without_its_library_is_not_replayed_into_a_new_one(private_data_dir):
+    """When the library file was deleted but its write-ahead log stayed, a new library starts empty and sound,
+    and the old log is kept aside rather than replayed into it."""
+    import shutil
+
+    library = Library.open(private_data_dir)
+    for number in range(20):
+        library.add(Document.from_text(f"Story {number}\n\n" + ARTICLE))
+    wal = private_data_dir / "library.sqlite3-wal"
+    shutil.copy(wal, private_data_dir / "saved-log")  # the log as it is while the window is open
+    library.close()
+    library_file(private_data_dir).unlink()
+    shutil.copy(private_data_dir / "saved-log", wal)
+    fresh = Library.open(private_data_dir)
+    assert fresh.created and len(fresh) == 0
+    assert fresh._db.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+    kept = [path for path in private_data_dir.iterdir() if path.name.startswith("library.sqlite3-wal.orphaned-")]
+    assert len(kept) == 1 and kept[0].read_bytes() == (private_data_dir / "saved-log").read_bytes()

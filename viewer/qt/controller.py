@@ -1,8 +1,10 @@
 """What the window's requests do: imports into the library, which pair is compared, removal and edits.
 
 The controller owns the library, the background ``Comparer`` and ``FileReader``, and the undo stack. It
-answers the window's signals (``files_dropped``, ``pair_requested``, ``remove_requested``) and tells the
-window what to show. It remembers the window's state in ``window.ini`` in the data folder.
+answers the window's signals (``files_dropped``, ``text_dropped``, ``pair_requested``, ``remove_requested``)
+and actions (Show Original, Re-extract, Library Info) and tells the window what to show. It remembers the
+window's state in ``window.ini`` in the data folder, and takes in changes other processes make to the
+library (polled: SQLite's ``data_version``) so a document removed elsewhere is never asked for.
 
 Exports: ``Controller``, ``ImportReport``, ``SEED_OUTLETS``.
 """

@@ -47,6 +47,7 @@ SCHEMA_VERSION = 3  # 1: documents and settings; 2: author, url, kind and origin
 # 3: the reader's corrections (viewer/storage/corrections.py)
 EDITABLE_FIELDS = ("title", "outlet", "date")  # the metadata a user may change in place
 BUSY_TIMEOUT_S = 30.0  # seconds a write waits while another process (a second window, `import`) writes
+STALE_PART_S = 3600  # seconds after which an unfinished original (a killed import's) is deleted at open
 SQLITE_MAGIC = b"SQLite format 3\x00"  # the first 16 bytes of every SQLite database
 _V1_TABLES = {"documents", "settings", "sqlite_sequence"}  # what an unmarked version-1 library holds
 
@@ -137,6 +138,18 @@ def store_original(folder: Path, data: bytes, name: str = "") -> str:
         if temporary.exists():
             temporary.unlink()
     return digest
+
+
+def _remove_stale_parts(folder: Path) -> None:
+    """Delete originals half-written by an import that was killed (never renamed into place, never in the
+    database). Only old ones: another process may be writing one right now."""
+    cutoff = time.time() - STALE_PART_S
+    for part in originals_folder(folder).glob("*/.*.part"):
+        try:
+            if part.stat().st_mtime < cutoff:
+                part.unlink()
+        except OSError:  # gone already, or not ours to delete: it is only a leftover
+            pass
 
 
 def original_path(folder: Path, digest: str) -> Path | None:
@@ -266,6 +279,7 @@ class Library:
         except BaseException:
             connection.close()
             raise
+        _remove_stale_parts(folder)
         return cls(connection, created, folder)
 
     def close(self) -> None:
@@ -499,6 +513,7 @@ def _create(folder: Path, path: Path) -> bool:
             connection.execute("PRAGMA journal_mode=WAL")
         finally:
             connection.close()
+        _set_aside_orphans(path)
         try:
             os.link(temporary, path)  # fails if the name is taken: never replaces another library
         except FileExistsError:
@@ -512,6 +527,18 @@ def _create(folder: Path, path: Path) -> bool:
         for leftover in (temporary, Path(f"{temporary}-wal"), Path(f"{temporary}-shm")):
             if leftover.exists():
                 leftover.unlink()
+
+
+def _set_aside_orphans(path: Path) -> None:
+    """Move away a write-ahead log (and its index) left without its database (the library file was deleted
+    or moved alone): SQLite would replay its pages into the new library. Kept, renamed, not deleted."""
+    if os.path.lexists(path):
+        return
+    stamp = datetime.datetime.now().strftime("%Y%m%d-%H%M%S")
+    for extra in ("-wal", "-shm"):
+        orphan = Path(f"{path}{extra}")
+        if os.path.lexists(orphan):
+            os.replace(orphan, orphan.with_name(f"{orphan.name}.orphaned-{stamp}-{uuid.uuid4().hex[:6]}"))
 
 
 def _inspect(path: Path) -> int:

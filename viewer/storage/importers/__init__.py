@@ -67,6 +67,8 @@ def _extract(data: bytes, source: str, name: str, url: str = "") -> Document:
         raise UnreadableDocx(source, DOC_REASON)
     if kind == "zip":
         raise UnreadableDocx(source, "is a zip archive, not an article (of zipped formats only Word .docx is read)")
+    if kind == "rtf":  # its markup would be compared as words; Word and LibreOffice save it as .docx
+        raise UnreadableText(source, "is an RTF file; open it in a word processor and save it as .docx or .txt")
     if kind == "mhtml":
         return read_mhtml(data, source)
     if kind == "html":

@@ -30,7 +30,7 @@ def plain_line(value: object) -> str:
 
 def strip_controls(text: str) -> str:
     """``text`` with control characters other than tab and line breaks removed (ANSI escapes, NULs)."""
-    return re.sub(r"[\x00-\x08\x0b\x0e-\x1f\x7f]", "", text)
+    return re.sub(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]", "", text)
 
 
 def make_document(text: str, source: str, kind: str, *, title: str = "", outlet: str = "", author: str = "",

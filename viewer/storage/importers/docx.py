@@ -12,8 +12,10 @@ Exports: ``read_docx(data, source) -> Document``, ``MAX_ENTRIES``, ``MAX_PART_BY
 from __future__ import annotations
 
 import io
+import lzma
 import re
 import zipfile
+import zlib
 
 from .documents import make_document
 from .errors import UnreadableDocx
@@ -27,7 +29,7 @@ CORE = {"dc": "http://purl.org/dc/elements/1.1/", "dcterms": "http://purl.org/dc
         "cp": "http://schemas.openxmlformats.org/package/2006/metadata/core-properties"}
 DOC_REASON = "is an old Word .doc file; open it in Word or LibreOffice and save it as .docx"
 _ZIP_ERRORS = (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, ValueError, KeyError,
-               NotImplementedError, RuntimeError, IndexError, UnicodeError, OverflowError)
+               NotImplementedError, RuntimeError, IndexError, UnicodeError, OverflowError, zlib.error, lzma.LZMAError)
 
 
 def _read_part(archive: zipfile.ZipFile, name: str, source: str) -> bytes | None:

@@ -17,7 +17,6 @@ from pathlib import Path
 from .errors import NotARegularFile, TooLarge, UnreadableFile
 
 MAX_BYTES = 50 * 1024 * 1024  # bytes; a larger "article" is not an article
-MAX_MEGABYTES = MAX_BYTES // (1024 * 1024)
 CHUNK_BYTES = 1024 * 1024  # bytes read per call while counting towards the cap
 
 _KIND_NAMES = (
@@ -29,10 +28,15 @@ _KIND_NAMES = (
 )
 
 
-def too_large_reason(size: int | None = None) -> str:
+def _amount(size: int) -> str:
+    return f"{size / (1024 * 1024):.0f} MB" if size >= 1024 * 1024 else f"{size:,} bytes"
+
+
+def too_large_reason(size: int | None = None, limit: int = MAX_BYTES) -> str:
+    """The reason for refusing ``size`` bytes (unknown until read: None) over ``limit``."""
     if size is None:
-        return f"is larger than the {MAX_MEGABYTES} MB limit"
-    return f"is {size / (1024 * 1024):.0f} MB, larger than the {MAX_MEGABYTES} MB limit"
+        return f"is larger than the {_amount(limit)} limit"
+    return f"is {_amount(size)}, larger than the {_amount(limit)} limit"
 
 
 def _refuse_non_regular(path: Path, mode: int) -> None:
@@ -70,7 +74,7 @@ def read_capped(path: str | Path, limit: int = MAX_BYTES) -> bytes:
     path = Path(path)
     info = check_regular(path)
     if info.st_size > limit:  # said before reading: a 2 GB file is refused at once
-        raise TooLarge(path, too_large_reason(info.st_size))
+        raise TooLarge(path, too_large_reason(info.st_size, limit))
     try:
         descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
     except OSError as error:
@@ -84,7 +88,7 @@ def read_capped(path: str | Path, limit: int = MAX_BYTES) -> bytes:
                 break
             total += len(chunk)
             if total > limit:  # the size stat reported was wrong (a growing file, /proc)
-                raise TooLarge(path, too_large_reason())
+                raise TooLarge(path, too_large_reason(limit=limit))
             chunks.append(chunk)
         return b"".join(chunks)
     except OSError as error:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from .documents import make_document
+from .documents import make_document, strip_controls
 from .errors import UnreadableFile, UnreadableText
 from .html import read_html
 
@@ -23,15 +23,19 @@ _BLOCK_TAGS = ("p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "bloc
 
 def visible_text(html: str) -> str:
     """The text a browser would show for the fragment ``html``, one paragraph per block element."""
-    from lxml import html as lxml_html
-    from lxml.etree import ParserError
-
     try:
-        root = lxml_html.fragment_fromstring(html, create_parent="div")
-    except (ParserError, ValueError):
+        return _visible_text(strip_controls(html))
+    except Exception:  # noqa: BLE001 - lxml asserts and raises on odd fragments ("<html>" alone); no text then
         return ""
-    for element in root.iter("script", "style", "noscript", "template"):
-        element.drop_tree() if element.getparent() is not None else None
+
+
+def _visible_text(html: str) -> str:
+    from lxml import html as lxml_html
+
+    root = lxml_html.fragment_fromstring(html, create_parent="div")
+    for element in list(root.iter("script", "style", "noscript", "template")):
+        if element.getparent() is not None:
+            element.drop_tree()
     for element in root.iter(*_BLOCK_TAGS):
         element.tail = "\n\n" + (element.tail or "")
     return re.sub(r"\n\s*\n+", "\n\n", root.text_content()).strip()

@@ -163,7 +163,7 @@ def read_pdf(data: bytes, source: str):
         raise
     except FileNotDecryptedError:
         raise UnreadablePdf(source, "is a password-protected PDF; open it and save a copy without a password") from None
-    except (PdfReadError, *PARSE_ERRORS) as error:
+    except (PdfReadError, *PARSE_ERRORS) as error:  # noqa: B014
         raise UnreadablePdf(source, f"is a damaged or truncated PDF ({type(error).__name__})") from None
     if not pages:
         raise UnreadablePdf(source, "is a PDF with no pages (damaged or truncated?)")

@@ -1,7 +1,7 @@
 """What a file is, from its first bytes: the extension is only a hint for markup that does not say so.
 
-``detect(data, name="") -> str`` returns one of ``"pdf"``, ``"docx"``, ``"doc"``, ``"zip"``, ``"mhtml"``,
-``"html"`` or ``"text"`` ("text" also for binary data: the text importer refuses it with its reason). A
+``detect(data, name="") -> str`` returns one of ``"pdf"``, ``"docx"``, ``"doc"``, ``"zip"``, ``"rtf"``,
+``"mhtml"``, ``"html"`` or ``"text"`` ("text" also for binary data: the text importer refuses it with its reason). A
 ``.txt`` file holding a saved page is read as a page, and a page saved as ``article.txt`` the same; a
 ``.pdf`` that is really HTML (a paywall's error page) is read as the HTML it is.
 """
@@ -54,6 +54,8 @@ def detect(data: bytes, name: str = "") -> str:
         return _zip_kind(data)
     if data.startswith(OLE_MAGIC):
         return "doc"
+    if data.lstrip()[:5] == b"{\\rtf":
+        return "rtf"
     head = _ascii_view(data[:SNIFF_BYTES * 4])
     mime_head = head[:SNIFF_BYTES].split(b"\r\n\r\n", 1)[0].split(b"\n\n", 1)[0]
     if _MIME_VERSION_RE.search(mime_head) and _MULTIPART_RE.search(head[:SNIFF_BYTES]):

@@ -93,12 +93,12 @@ def download(url: str, timeout: float = TIMEOUT_SECONDS, limit: int = MAX_BYTES)
                 raise DownloadFailed(url, f"is not an article ({content_type})")
             declared = headers.get("Content-Length", "")
             if declared.isdigit() and int(declared) > limit:
-                raise DownloadFailed(url, too_large_reason(int(declared)))
+                raise DownloadFailed(url, too_large_reason(int(declared), limit))
             chunks, total = [], 0
             while chunk := response.read1(CHUNK_BYTES):  # returns what arrived, so the deadline is checked
                 total += len(chunk)
                 if total > limit:
-                    raise DownloadFailed(url, too_large_reason())
+                    raise DownloadFailed(url, too_large_reason(limit=limit))
                 if time.monotonic() > deadline:
                     raise DownloadFailed(url, f"timed out after {timeout:g} s")
                 chunks.append(chunk)
