@@ -127,6 +127,7 @@ class Controller(QObject):
         splitter = settings.value("window/splitter")
         if isinstance(splitter, QByteArray):
             window.splitter.restoreState(splitter)
+        window.library_width = _as_int(settings.value("window/library_width")) or window.library_width
         window.sync_action.setChecked(_as_bool(settings.value("view/sync", True)))
         left, right = _as_int(settings.value("pair/left")), _as_int(settings.value("pair/right"))
         ids = [entry.id for entry in self.model.entries]
@@ -156,6 +157,7 @@ class Controller(QObject):
         settings.setValue("window/geometry", window.saveGeometry())
         settings.setValue("window/state", window.saveState())
         settings.setValue("window/splitter", window.splitter.saveState())
+        settings.setValue("window/library_width", window.chosen_library_width())
         settings.setValue("view/sync", window.sync_action.isChecked())
         settings.setValue("pair/left", self.left_id if self.left_id is not None else "")
         settings.setValue("pair/right", self.right_id if self.right_id is not None else "")
@@ -554,12 +556,14 @@ class _RemoveCommand(QUndoCommand):
         super().__init__(f"Remove “{entry.title[:40]}”")
         self.controller, self.entry = controller, entry
         self.removed: Removed | None = None
+        self.pane: str | None = None  # the pane it was shown in when removed: undo shows it there again
 
     def redo(self) -> None:
         controller = self.controller
         if controller.library.entry(self.entry.id) is None:
             return  # already gone (removed again since, by another command)
         self.removed = controller.library.remove(self.entry.id)
+        self.pane = {controller.left_id: "left", controller.right_id: "right"}.get(self.entry.id)
         controller.model.remove_entry(self.entry.id)
         if self.entry.id in (controller.left_id, controller.right_id):
             controller.show_pair(controller.left_id, controller.right_id)
@@ -573,7 +577,11 @@ class _RemoveCommand(QUndoCommand):
         if controller.model.entry(entry.id) is None:
             controller.model.insert_entry(entry)
         self.entry = entry
-        if None in (controller.left_id, controller.right_id):
+        if self.pane == "left":  # the pair that was on screen comes back with it
+            controller.show_pair(entry.id, None)
+        elif self.pane == "right":
+            controller.show_pair(None, entry.id)
+        elif None in (controller.left_id, controller.right_id):
             controller.show_pair(controller.left_id, controller.right_id)  # an empty pane takes it back
         controller.window.select_document(entry.id)
         controller.window.notify(f"Restored “{escape(entry.title)}”.", "info")

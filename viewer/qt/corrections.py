@@ -7,9 +7,10 @@ menu) make a ``Correction`` from the panes' selections and push a ``CorrectionCo
 undo stack; the command saves or deletes the library row (one transaction) and redraws the pair at once,
 where the reader was.
 
-Keys: Ctrl+K link the two selections as a shared quote, Ctrl+Shift+K as shared narration; Ctrl+Shift+U
+Keys: Ctrl+K link the two selections as a shared quote, Ctrl+Shift+K as shared narration; Ctrl+M then U
 unlink the passage at the cursor; Ctrl+M then F / B / A / O mark the selection as framing, boilerplate,
-attribution or own quote; Ctrl+Shift+E set the speaker of the quote at the cursor.
+attribution or own quote; Ctrl+M then S set the speaker of the quote at the cursor. (Not Ctrl+Shift+U or
+Ctrl+Shift+E: input methods such as IBus take those for Unicode and emoji input.)
 
 Exports: ``PairCorrections``, ``CorrectionCommand``, ``MARK_CLASSES``, ``word_range``.
 """
@@ -67,9 +68,9 @@ class PairCorrections(QObject):
                                                 "Link the text selected in both articles as one shared quote")
         self.link_text_action = window._action("Link as Shared &Narration", "Ctrl+Shift+K",
                                                "Link the text selected in both articles as shared narration")
-        self.unlink_action = window._action("&Unlink Passage", "Ctrl+Shift+U",
+        self.unlink_action = window._action("&Unlink Passage", "Ctrl+M, U",
                                             "Say the passage at the cursor is not shared after all")
-        self.speaker_action = window._action("Set &Speaker of Quote…", "Ctrl+Shift+E",
+        self.speaker_action = window._action("Set &Speaker of Quote…", "Ctrl+M, S",
                                              "Name who says the quotation at the cursor")
         self.clear_speaker_action = window._action("Clear Speaker of Quote", None,
                                                    "Say the quotation at the cursor has no known speaker")

@@ -185,6 +185,18 @@ def set_aside(folder: Path) -> Path:
     return target
 
 
+_HASH_LIKE = re.compile(r"[0-9a-fA-F]{8}")  # a run of hex digits: a download id or content hash, not a name
+LABEL_CHARS = 32  # characters of a title that stand in for an unknown outlet
+
+
+def short_title(title: str) -> str:
+    """``title`` cut after a whole word near ``LABEL_CHARS`` characters, with an ellipsis when cut."""
+    if len(title) <= LABEL_CHARS:
+        return title
+    cut = title[:LABEL_CHARS + 1].rsplit(" ", 1)[0].rstrip(" ,;:—-")
+    return (cut or title[:LABEL_CHARS]) + "…"
+
+
 @dataclass(frozen=True)
 class Entry:
     """One document of the library, without its text (the list shows thousands of these cheaply)."""
@@ -205,8 +217,10 @@ class Entry:
 
     @property
     def label(self) -> str:
-        """What the window calls the document in a sentence: its outlet, else its short name."""
-        return self.outlet or self.name or self.title[:30] or f"#{self.id}"
+        """What the window calls the document in a sentence: its outlet, else its short name (never a
+        hash-like file name an older version stored), else the start of its title."""
+        name = "" if _HASH_LIKE.search(self.name) else self.name
+        return self.outlet or name or short_title(self.title) or f"#{self.id}"
 
 
 @dataclass(frozen=True)
@@ -355,7 +369,8 @@ class Library:
         existing = self.find_hash(digest)
         if existing is not None:
             return existing, False
-        name = name or (Path(document.path).stem if document.path else "")
+        # No name from the file's: it is often a download id or a hash ("65cb14cb-…_fox"). Without an
+        # outlet the window calls the document by its title.
         with self._writing():
             # Another process may have committed the same text since the check above: then this insert
             # does nothing and the document is a duplicate, as it would have been a moment later.
