@@ -222,3 +222,25 @@ def test_a_changed_text_flags_stale_corrections(pair_app, qtbot):
     assert colour_at(window.right, mark_where[0] + 3) == window.theme.background("framing").name()
     assert colour_at(window.right, kept[0] + 1) == window.theme.background("framing").name()
     assert mark_pixel(window.right, *kept) == window.theme.reader.name()
+
+
+def test_a_correction_the_library_cannot_keep_is_refused_without_an_undo_step(pair_app, qtbot, private_data_dir):
+    """When a newer version took the library over meanwhile, a link is refused with the reason, nothing is
+    drawn as corrected and no undo step is left behind."""
+    import sqlite3
+
+    from viewer.storage.library import SCHEMA_VERSION
+    from viewer.storage.paths import library_file
+
+    controller = pair_app()
+    window = controller.window
+    steps = window.undo_stack.count()
+    newer = sqlite3.connect(library_file(private_data_dir), isolation_level=None)
+    newer.execute(f"PRAGMA user_version={SCHEMA_VERSION + 1}")
+    newer.close()
+    select(window.left, LEFT_SENTENCE)
+    select(window.right, RIGHT_SENTENCE)
+    controller.corrections.link_text_action.trigger()
+    assert "Nothing was changed" in window.notice.text() and "newer version" in window.notice.text()
+    assert window.undo_stack.count() == steps
+    assert not getattr(window.comparison, "reader_passages", ())

@@ -153,10 +153,12 @@ class PairCorrections(QObject):
         self.window.undo_stack.push(CorrectionCommand(self, self.hashes, correction))
 
     def _refused(self) -> bool:
+        """True, having said why, when no correction can be made now (no comparison, or a library that
+        cannot be written: refused before an undo step is recorded)."""
         if self.base is None:
             self.window.notify("Wait for the comparison to finish before correcting it.", "info")
             return True
-        return False
+        return self.controller._refused_read_only()
 
     def link(self, cls: str) -> None:
         if self._refused():
