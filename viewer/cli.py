@@ -112,7 +112,10 @@ def run_compare(args: argparse.Namespace) -> int:
 
 
 def _label(document) -> str:
-    return document.outlet or Path(document.path).stem or "text"
+    # Not the file's name: it is often a download id or a hash. The window calls a document the same way.
+    from .storage.library import short_title
+
+    return document.outlet or short_title(document.title) or "text"
 
 
 def format_text(result) -> str:
@@ -125,7 +128,8 @@ def format_text(result) -> str:
     lines = corrections_lines(result)
     for name, side in (("LEFT", left), ("RIGHT", right)):
         document = side.document
-        lines.append(f"{name}: {_label(document)} — {document.title}" + (f" ({document.date})" if document.date else ""))
+        lines.append(f"{name}: " + (f"{document.outlet} — " if document.outlet else "") + document.title
+                     + (f" ({document.date})" if document.date else ""))
         shares = ", ".join(f"{cls} {side.share(cls):.0%}" for cls in CLASSES if side.stats.get(cls))
         lines.append(f"  {side.words} words: {shares}")
     lines.append("")

@@ -51,3 +51,20 @@ def test_a_text_file_with_a_hash_name_is_called_by_its_title(tmp_path, private_d
         assert (entry.outlet, entry.author, entry.label) == ("Fox News", "Jane Doe", "Fox News")
     finally:
         library.close()
+
+
+def test_compare_names_articles_by_outlet_or_title_never_by_file_name(tmp_path):
+    """`compare` calls a file with a byline by its outlet, one without by its title, never by a hash-like name."""
+    import subprocess
+    import sys
+
+    plain = tmp_path / "65cb14cb-1f2e-4d5a-9b8c-0123456789ab_fox.txt"
+    plain.write_text("Council closes the old bridge for a year of repairs after inspection" + BODY, encoding="utf-8")
+    bylined = tmp_path / "0badc0ffee_1.txt"
+    bylined.write_text("Bridge shut\n\nBy Jane Doe | Fox News" + BODY, encoding="utf-8")
+    done = subprocess.run([sys.executable, "-m", "viewer", "compare", str(plain), str(bylined)],
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert "65cb14cb" not in done.stdout and "0badc0ffee" not in done.stdout
+    assert "RIGHT: Fox News — Bridge shut" in done.stdout
+    assert "LEFT FRAMING" in done.stdout and "Council closes the old bridge…)" in done.stdout
