@@ -52,6 +52,45 @@ def time_pages() -> None:
           f"| under {TARGET_MS:.0f} ms median: {'met' if median < TARGET_MS else 'MISSED'} |")
 
 
+def _median_ms(function, repeats: int = 5) -> float:
+    times = []
+    for _ in range(repeats):
+        begin = time.perf_counter()
+        function()
+        times.append((time.perf_counter() - begin) * 1000)
+    return statistics.median(times)
+
+
+def time_documents() -> None:
+    """One PDF and one Word file of a long article (written by the test tools, fpdf2 and python-docx)."""
+    import io
+
+    import docx
+    from fpdf import FPDF
+
+    from bench.corpus import generate_article
+    from viewer.storage.importers import load_bytes
+
+    paragraphs = [line for line in generate_article(5, 5000, curly=False).text().split("\n") if line.strip()]
+    pdf = FPDF()
+    pdf.set_font("helvetica", size=11)
+    pdf.add_page()
+    for paragraph in paragraphs:
+        pdf.multi_cell(0, 6, paragraph.encode("latin-1", "replace").decode("latin-1"))
+        pdf.ln(4)
+    pdf_bytes = bytes(pdf.output())
+    word = docx.Document()
+    for paragraph in paragraphs:
+        word.add_paragraph(paragraph)
+    out = io.BytesIO()
+    word.save(out)
+    print("\n| import | size | median |")
+    print("| --- | --- | --- |")
+    print(f"| PDF, 5,000 words | {len(pdf.pages)} pages | {_median_ms(lambda: load_bytes(pdf_bytes, 'a.pdf')):.0f} ms |")
+    print(f"| Word .docx, 5,000 words | {len(paragraphs)} paragraphs | "
+          f"{_median_ms(lambda: load_bytes(out.getvalue(), 'a.docx')):.0f} ms |")
+
+
 def score(settings: dict, pages) -> tuple[float, int, int, int]:
     """(paragraphs kept, furniture and comment phrases leaked, in-article clutter kept, metadata right, fields)."""
     kept = total = leaked = clutter = right = fields = 0
@@ -84,6 +123,7 @@ def quality() -> None:
 
 def main() -> None:
     time_pages()
+    time_documents()
     quality()
 
 

@@ -123,12 +123,15 @@ def _ask_fresh_library(error) -> bool:
     """Ask whether to start a fresh library, keeping the unusable file aside (True) or to quit (False)."""
     from PySide6.QtWidgets import QMessageBox
 
-    answer = QMessageBox.warning(
-        None, "Framing Viewer",
-        f"The library cannot be used:\n\n{error}.\n\nIt has not been changed. Start a fresh, empty library? "
-        "The old file is kept beside it under a new name, to restore or inspect later.",
-        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
-    return answer == QMessageBox.StandardButton.Yes
+    from PySide6.QtCore import Qt
+
+    box = QMessageBox(QMessageBox.Icon.Warning, "Framing Viewer",
+                      f"The library cannot be used:\n\n{error}.\n\nIt has not been changed. Start a fresh, empty "
+                      "library? The old file is kept beside it under a new name, to restore or inspect later.",
+                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+    box.setDefaultButton(QMessageBox.StandardButton.No)
+    box.setTextFormat(Qt.TextFormat.PlainText)  # the path is the user's text, never markup
+    return box.exec() == QMessageBox.StandardButton.Yes
 
 
 def run(argv: list[str]) -> int:

@@ -404,3 +404,27 @@ def test_a_library_taken_over_by_a_newer_version_is_not_edited(open_app, private
     assert controller.undo.count() == 0
     assert controller.model.entry(controller.right_id).outlet != "Changed Here"
     assert library_file(private_data_dir).read_bytes() == before
+
+
+@pytest.mark.parametrize("button, chosen", [("Yes", True), ("No", False)])
+def test_the_fresh_library_question_shows_the_reason_as_text(qtbot, button, chosen):
+    """The question asked for an unusable library names the file and reason as plain text; Yes starts afresh."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QMessageBox
+
+    from viewer.app import _ask_fresh_library
+
+    shown = []
+
+    def answer():
+        [box] = [widget for widget in QApplication.topLevelWidgets()
+                 if isinstance(widget, QMessageBox) and widget.isVisible()]
+        shown.append((box.text(), box.textFormat()))
+        box.button(getattr(QMessageBox.StandardButton, button)).click()
+
+    QTimer.singleShot(100, answer)
+    error = LibraryError("/data/<b>lib</b>.sqlite3", "is another program's SQLite database")
+    assert _ask_fresh_library(error) is chosen
+    [(text, text_format)] = shown
+    assert "/data/<b>lib</b>.sqlite3 is another program's SQLite database" in text
+    assert text_format == Qt.TextFormat.PlainText

@@ -54,3 +54,16 @@ def test_cyrillic_windows_1251_is_detected():
     text = ("Городской совет одобрил строительство новых велосипедных дорожек после долгих споров. "
             "Сторонники говорят, что дорожки сделают центр безопаснее для семей с детьми.\n") * 3
     assert decode_bytes(text.encode("cp1251")) == text
+
+
+@pytest.mark.parametrize("text, encoding", [
+    ("Rada miasta zatwierdziła budowę nowych ścieżek rowerowych po długiej debacie. Zwolennicy twierdzą, że "
+     "ścieżki poprawią bezpieczeństwo.\n", "cp1250"),  # Polish: Windows-1252 would show "³" and "¹"
+    ("Le conseil municipal a approuvé la création de pistes cyclables après un débat houleux. « C’est une "
+     "victoire », a déclaré l’élue.\n", "cp1252"),  # French: charset-normalizer guesses cp1250, wrongly
+    ("Der Stadtrat hat nach hitziger Debatte neue Radwege beschlossen. „Das ist kein Krieg gegen Autos“, sagte "
+     "die Stadträtin Müller.\n", "cp1252"),
+])
+def test_latin_code_pages_are_told_apart_by_what_makes_sense(text, encoding):
+    """A Central European file reads in its own code page, and a Western one is not taken for Central European."""
+    assert decode_bytes(text.encode(encoding)) == text

@@ -379,7 +379,7 @@ class Controller(QObject):
 
     def _tell(self, report: ImportReport) -> None:
         lines = []
-        if report.cancelled:
+        if report.cancelled and self._stored < report.total:  # (a Cancel after the last file changes nothing)
             lines.append(f"Import cancelled after {self._stored} of {report.total}; what was imported stays.")
         if report.added:
             count = len(report.added)
@@ -553,7 +553,7 @@ class Controller(QObject):
 
 class _RemoveCommand(QUndoCommand):
     def __init__(self, controller: Controller, entry: Entry):
-        super().__init__(f"Remove “{entry.title[:40]}”")
+        super().__init__(f"Remove “{entry.title[:40].replace('&', '&&')}”")  # a title's & is no menu shortcut
         self.controller, self.entry = controller, entry
         self.removed: Removed | None = None
         self.pane: str | None = None  # the pane it was shown in when removed: undo shows it there again

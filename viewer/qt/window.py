@@ -41,7 +41,7 @@ LIBRARY_SHOWN_WIDTH = 300  # pixels the library gets when brought back at a smal
 
 
 class MainWindow(QMainWindow):
-    files_dropped = Signal(list)  # paths (str) of dropped files and folders
+    files_dropped = Signal(list)  # paths (str) of dropped files and folders, and http(s) links
     pair_requested = Signal(object, object)  # left id, right id (None: keep that pane)
     remove_requested = Signal(int)
     text_dropped = Signal(str, str)  # dropped or pasted text, and the HTML beside it ("" when none)
@@ -217,7 +217,8 @@ class MainWindow(QMainWindow):
 
     def _create_actions(self) -> None:
         pixmap = QStyle.StandardPixmap
-        self.open_action = self._action("&Open…", QKeySequence.StandardKey.Open, "Add articles (web pages, PDF, Word, text) to the library",
+        self.open_action = self._action("&Open…", QKeySequence.StandardKey.Open,
+                                        "Add articles (web pages, PDF, Word, text) to the library",
                                         pixmap.SP_DialogOpenButton)
         self.paste_action = self._action("&Paste as New Article", QKeySequence.StandardKey.Paste,
                                          "Add the text (or web page selection) on the clipboard to the library")
@@ -611,7 +612,7 @@ class MainWindow(QMainWindow):
     def dropEvent(self, event) -> None:
         """Files and folders, web links (from an address bar or a page), or text: each becomes an import."""
         mime = event.mimeData()
-        sources = [url.toLocalFile() if url.isLocalFile() else url.toString()
+        sources = [url.toLocalFile() if url.isLocalFile() else bytes(url.toEncoded()).decode("ascii")
                    for url in mime.urls() if url.isLocalFile() or url.scheme() in ("http", "https")]
         if sources:
             event.acceptProposedAction()

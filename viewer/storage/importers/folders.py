@@ -17,7 +17,7 @@ import stat
 from pathlib import Path
 
 from .errors import UnreadableFile
-from .limits import check_regular
+from .limits import check_regular, os_reason
 from .sniff import HTML_SUFFIXES, MHTML_SUFFIXES
 
 TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".text")
@@ -37,9 +37,7 @@ def _walk(folder: Path, seen: set[tuple[int, int]], files: list[Path], errors: l
     try:
         info = os.stat(folder)
     except OSError as error:
-        errors.append(UnreadableFile(folder, "is a symbolic link loop" if error.errno == 40 else
-                                     "permission denied" if isinstance(error, PermissionError) else
-                                     (error.strerror or "could not be read").lower()))
+        errors.append(UnreadableFile(folder, os_reason(error)))
         return
     key = (info.st_dev, info.st_ino)
     if key in seen or depth > MAX_DEPTH:
@@ -50,8 +48,7 @@ def _walk(folder: Path, seen: set[tuple[int, int]], files: list[Path], errors: l
         with os.scandir(folder) as listing:
             entries = sorted(listing, key=lambda entry: entry.name)
     except OSError as error:
-        reason = "permission denied" if isinstance(error, PermissionError) else (error.strerror or "could not be read").lower()
-        errors.append(UnreadableFile(folder, f"folder cannot be listed: {reason}"))
+        errors.append(UnreadableFile(folder, f"folder cannot be listed: {os_reason(error)}"))
         return
     names = {entry.name for entry in entries}
     for entry in entries:

@@ -5,11 +5,13 @@ of opening (a FIFO can be swapped in between), so the type is checked before ope
 with ``O_NONBLOCK`` so a FIFO that slipped through returns at once instead of waiting for a writer, the type
 is checked again on the open descriptor, and the size cap is enforced on the bytes actually read.
 
-Exports: ``MAX_BYTES``, ``read_capped(path) -> bytes``, ``check_regular(path)``.
+Exports: ``MAX_BYTES``, ``read_capped(path) -> bytes``, ``check_regular(path)``, ``os_reason(error)``,
+``too_large_reason(size, limit)``.
 """
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
 from pathlib import Path
@@ -48,12 +50,13 @@ def _refuse_non_regular(path: Path, mode: int) -> None:
     raise NotARegularFile(path, "is not a regular file")
 
 
-def _os_reason(error: OSError) -> str:
+def os_reason(error: OSError) -> str:
+    """The words for an operating-system error on a path ("permission denied", "no such file" ...)."""
     if isinstance(error, PermissionError):
         return "permission denied"
     if isinstance(error, FileNotFoundError):
         return "no such file"
-    if error.errno == 40:  # ELOOP: a symbolic link pointing (eventually) at itself
+    if error.errno == errno.ELOOP:  # a symbolic link pointing (eventually) at itself
         return "is a symbolic link loop"
     return (error.strerror or "could not be read").lower()
 
@@ -64,7 +67,7 @@ def check_regular(path: str | Path) -> os.stat_result:
     try:
         info = os.stat(path)
     except OSError as error:
-        raise UnreadableFile(path, _os_reason(error)) from None
+        raise UnreadableFile(path, os_reason(error)) from None
     _refuse_non_regular(path, info.st_mode)
     return info
 
@@ -78,7 +81,7 @@ def read_capped(path: str | Path, limit: int = MAX_BYTES) -> bytes:
     try:
         descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
     except OSError as error:
-        raise UnreadableFile(path, _os_reason(error)) from None
+        raise UnreadableFile(path, os_reason(error)) from None
     try:
         _refuse_non_regular(path, os.fstat(descriptor).st_mode)  # swapped for a FIFO after the first check
         chunks, total = [], 0
@@ -92,6 +95,6 @@ def read_capped(path: str | Path, limit: int = MAX_BYTES) -> bytes:
             chunks.append(chunk)
         return b"".join(chunks)
     except OSError as error:
-        raise UnreadableFile(path, _os_reason(error)) from None
+        raise UnreadableFile(path, os_reason(error)) from None
     finally:
         os.close(descriptor)

@@ -52,15 +52,32 @@ def _utf16_without_mark(data: bytes) -> str | None:
     return None
 
 
+_WORD_PUNCTUATION = set("“”‘’–—«»„…€•·")
+
+
+def _sense(text: str) -> float:
+    """Share of the non-ASCII characters that are letters or typographic punctuation (not ³, ¹, ¿, C1)."""
+    special = [char for char in text if ord(char) > 127]
+    return sum(char.isalpha() or char in _WORD_PUNCTUATION for char in special) / len(special) if special else 1.0
+
+
 def _legacy_encoding(sample: bytes) -> str:
-    try:
-        from charset_normalizer import from_bytes
-    except ImportError:  # pragma: no cover - a declared dependency; Windows-1252 is the right guess anyway
+    from charset_normalizer import from_bytes
+
+    sample = sample[:SAMPLE_BYTES]
+    best = from_bytes(sample).best()
+    if best is None or best.encoding in ("cp1252", "ascii", "utf_8"):
         return "cp1252"
-    best = from_bytes(sample[:SAMPLE_BYTES]).best()
-    if best is not None and best.encoding.startswith(NON_LATIN_ENCODINGS):
+    if best.encoding.startswith(NON_LATIN_ENCODINGS):
         return best.encoding
-    return "cp1252"
+    # Another Latin code page (cp1250, cp1254, iso8859_2 ...): charset-normalizer names one of those for
+    # plain French or English too, so it must make more sense than Windows-1252 to win: Polish in
+    # Windows-1252 shows "³" and "¹" where cp1250 shows "ł" and "ą"; French shows letters either way.
+    try:
+        guessed = sample.decode(best.encoding, errors="replace")
+    except LookupError:
+        return "cp1252"
+    return best.encoding if _sense(guessed) > _sense(sample.decode("cp1252", errors="framing-latin1")) else "cp1252"
 
 
 def _decode_legacy(line: bytes, encoding: str) -> str:
