@@ -29,6 +29,9 @@ Public API
     a reader's ``Correction``s (link, unlink, mark, speaker) applied after matching; the result is a
     ``CorrectedComparison`` with ``reader_passages``, ``left_reader`` / ``right_reader``, ``stale``.
 
+``pair_summary(comparison, left_label, right_label) -> Summary`` (``viewer.engine.summary``)
+    the stats sentence, written from the side that quotes the other (``quoting_side``).
+
 All offsets are Python string indices into ``Document.text``.
 """
 
