@@ -22,12 +22,16 @@ so each span is wholly the reader's or wholly the engine's, with ``reader_passag
 passages and spans with ``"source": "reader"`` or ``"engine"``. Swapping the sides commutes with
 applying: ``apply(c.swapped(), [x.swapped() for x in xs]) == apply(c, xs).swapped()``.
 
+Corrections belong to a pair of texts named by ``content_hash`` (the library keys them so, and so does the
+story: ``corrections_between(by_pair, hash_a, hash_b)`` finds a pair's in a mapping of pairs).
+
 Exports: ``Correction``, ``CorrectedComparison``, ``apply_corrections``, ``reader_marks``, ``reader_passages``,
-``KINDS``, ``LINK_CLASSES``.
+``content_hash``, ``corrections_between``, ``KINDS``, ``LINK_CLASSES``.
 """
 
 from __future__ import annotations
 
+import hashlib
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
 
@@ -42,6 +46,21 @@ _UNSHARED = {SHARED_QUOTE: OWN_QUOTE, SHARED_TEXT: FRAMING}  # what a character 
 _KEPT_BY_LINK = (ATTRIBUTION, BOILERPLATE)  # a speech tag inside a linked quote is still a speech tag
 
 Range = tuple[int, int]
+
+
+def content_hash(text: str) -> str:
+    """The name of a text for its corrections (and the library's key): sha256 of its UTF-8 bytes, in hex."""
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def corrections_between(by_pair, hash_a: str, hash_b: str) -> tuple[Correction, ...]:
+    """The corrections of texts ``hash_a`` (left) and ``hash_b`` (right) in ``by_pair``, a mapping from
+    ``(left hash, right hash)`` to corrections oriented that way; those stored the other way round come
+    swapped, after the ones stored this way (a mapping should hold a pair one way only: order matters)."""
+    found = tuple(by_pair.get((hash_a, hash_b), ()))
+    if hash_a != hash_b:
+        found += tuple(correction.swapped() for correction in by_pair.get((hash_b, hash_a), ()))
+    return found
 
 
 @dataclass(frozen=True)
@@ -339,4 +358,5 @@ def reader_marks(comparison: Comparison, side: str) -> tuple[Range, ...]:
     return _merged([*comparison.reader_ranges(side), *speakers])
 
 
-__all__ = ["Correction", "CorrectedComparison", "apply_corrections", "reader_marks", "reader_passages", "KINDS", "LINK_CLASSES"]
+__all__ = ["Correction", "CorrectedComparison", "apply_corrections", "reader_marks", "reader_passages", "content_hash",
+           "corrections_between", "KINDS", "LINK_CLASSES"]

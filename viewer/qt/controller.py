@@ -77,6 +77,7 @@ class Controller(QObject):
         window.files_dropped.connect(self.import_paths)
         window.pair_requested.connect(self.show_pair)
         window.remove_requested.connect(self.remove)
+        window.remove_many_requested.connect(self.remove_many)
         window.open_action.triggered.connect(self.on_open_triggered)
         window.closing.connect(self.on_window_closing)
         window.text_dropped.connect(self.import_text)
@@ -531,6 +532,21 @@ class Controller(QObject):
         entry = self.model.entry(document_id)
         if entry is not None:
             self.undo.push(_RemoveCommand(self, entry))
+
+    def remove_many(self, document_ids: list[int]) -> None:
+        """Remove several documents as one undo step (Ctrl+Z brings them all back)."""
+        if self._refused_read_only():
+            return
+        entries = [entry for entry in map(self.model.entry, document_ids) if entry is not None]
+        if len(entries) < 2:
+            for entry in entries:
+                self.undo.push(_RemoveCommand(self, entry))
+            return
+        self.undo.beginMacro(f"Remove {len(entries)} documents")
+        for entry in entries:
+            self.undo.push(_RemoveCommand(self, entry))
+        self.undo.endMacro()
+        self.window.notify(f"Removed {len(entries)} documents. Undo with Ctrl+Z.", "info")
 
     def edit(self, document_id: int, field_name: str, value: str) -> None:
         entry = self.model.entry(document_id)

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QUndoCommand
 from PySide6.QtWidgets import QInputDialog, QMenu, QToolTip
 
@@ -46,7 +46,12 @@ def word_range(text: str, start: int, end: int) -> tuple[int, int] | None:
 
 
 class PairCorrections(QObject):
-    """The corrections of the pair on screen, the actions that make new ones, and the redraw after each."""
+    """The corrections of the pair on screen, the actions that make new ones, and the redraw after each.
+
+    ``changed`` is emitted when a correction is saved or deleted (made, undone, redone): the Story tab
+    builds its story again with it."""
+
+    changed = Signal()
 
     def __init__(self, controller):
         super().__init__(controller)
@@ -272,12 +277,14 @@ class CorrectionCommand(QUndoCommand):
         library = self.corrections.controller.library
         self.stored = save_correction(library, *self.hashes, self.correction)
         self._redraw()
+        self.corrections.changed.emit()
 
     def undo(self) -> None:
         if self.stored is not None:
             delete_correction(self.corrections.controller.library, self.stored.id)
             self.stored = None
         self._redraw()
+        self.corrections.changed.emit()
 
     def _redraw(self) -> None:
         if self.corrections.hashes == self.hashes:  # the pair is still on screen

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 
 from ..engine.story import build_story, sort_rows
 from ..report import EXPORTS, export_text
+from ..storage.corrections import corrections_by_pair
 from ..theme import blend, colour, state_colour, state_legend
 from .bars import NoticeBar
 from .documents import Column as ListColumn
@@ -192,7 +193,8 @@ class QuoteMatrixModel(QAbstractTableModel):
     def _cell_data(self, story, row, document: int, role):
         cell = row.cells[document]
         if role == Qt.ItemDataRole.DisplayRole:
-            return cell.state
+            # A reader's link says so in the cell itself: nobody mistakes it for the engine's finding.
+            return f"{cell.state} (your link)" if cell.reader else cell.state
         if role in (Qt.ItemDataRole.ToolTipRole, ACCESSIBLE_ROLE):
             return cell_sentence(self.label, row, document)
         if role == ACCESSIBLE_DESCRIPTION_ROLE:
@@ -644,9 +646,9 @@ class _BuilderSignals(QObject):
 
 
 class _BuildTask(QRunnable):
-    def __init__(self, signals: _BuilderSignals, key, documents):
+    def __init__(self, signals: _BuilderSignals, key, documents, options):
         super().__init__()
-        self._signals, self.key, self._documents = signals, key, documents
+        self._signals, self.key, self._documents, self._options = signals, key, documents, options
         self.cancelled = threading.Event()
         self._last = 0.0
 
@@ -658,7 +660,7 @@ class _BuildTask(QRunnable):
 
     def run(self) -> None:
         try:
-            story = build_story(self._documents, self._progress, self.cancelled.is_set)
+            story = build_story(self._documents, self._progress, self.cancelled.is_set, **self._options)
         except Exception as error:
             if self.cancelled.is_set():
                 self._signals.finished.emit(self.key, None)
@@ -671,9 +673,10 @@ class _BuildTask(QRunnable):
 class StoryBuilder(QObject):
     """Builds stories in one worker thread; finished ones are kept per document set.
 
-    ``request(key, documents)`` emits ``finished(key, story)`` later, or at once when cached (returns False
-    then). ``key`` names the set: the documents' text hashes with their metadata (an edited date changes
-    the order, so it is another story). A new request cancels the one running.
+    ``request(key, documents, **options)`` emits ``finished(key, story)`` later, or at once when cached
+    (returns False then); ``options`` go to ``build_story`` (the reader's corrections, the labels). ``key``
+    names the set: the documents' text hashes with their metadata (an edited date changes the order, so it
+    is another story) and the corrections. A new request cancels the one running.
     """
 
     progress = Signal(object, int, int)
@@ -696,7 +699,7 @@ class StoryBuilder(QObject):
     def busy(self) -> bool:
         return self._task is not None
 
-    def request(self, key, documents) -> bool:
+    def request(self, key, documents, **options) -> bool:
         found = self.cache.get(key)
         if found is not None:
             self.cache.move_to_end(key)
@@ -707,7 +710,7 @@ class StoryBuilder(QObject):
             return True  # already on it
         self.cancel()
         self.pool.clear()
-        self._task = _BuildTask(self._signals, key, list(documents))
+        self._task = _BuildTask(self._signals, key, list(documents), options)
         self._task.setAutoDelete(False)  # kept so that cancel() can reach it while it runs
         self.pool.start(self._task)
         return True
@@ -748,6 +751,10 @@ class StoryBuilder(QObject):
 
 
 # Wiring -----------------------------------------------------------------------------------------------
+def _pairs(count: int) -> str:
+    return f"{count} pair{'s' if count != 1 else ''}"
+
+
 REVEAL_ANCHOR = 0.3  # fraction of a pane's height where an opened quotation is put
 
 
@@ -786,6 +793,7 @@ class StoryPresenter(QObject):
         for signal in (model.rowsInserted, model.rowsRemoved, model.modelReset):
             signal.connect(self._on_scope_changed)
         model.dataChanged.connect(self._on_entries_changed)
+        controller.corrections.changed.connect(self._on_scope_changed)  # a correction: another story
         controller.pair_shown.connect(self._run_pending)
         window.export_action.triggered.connect(self.on_export_triggered)
 
@@ -824,8 +832,12 @@ class StoryPresenter(QObject):
             self.builder.cancel()
             self.view.clear("A story needs two documents or more: add articles to the library.")
             return
-        key = tuple((entry.hash, entry.title, entry.outlet, entry.date) for entry in entries)
-        self.view.set_scope(f"The story of {where} (select two or more in the list for fewer).")
+        # The reader's corrections between these documents are part of the story (and of its key).
+        corrections = corrections_by_pair(self.controller.library, [entry.hash for entry in entries])
+        key = (tuple((entry.hash, entry.title, entry.outlet, entry.date, entry.label) for entry in entries),
+               tuple(sorted(corrections.items())))
+        self.view.set_scope(f"The story of {where} (select two or more in the list for fewer)"
+                            + (f", with your corrections of {_pairs(len(corrections))}." if corrections else "."))
         if key == self.key and self.story is not None and self.builder.cache.get(key) is self.story:
             return
         self.key = key
@@ -836,7 +848,7 @@ class StoryPresenter(QObject):
             self.view.set_busy(True, 0, PROGRESS_STEPS)
         else:
             documents = []
-        self.builder.request(key, documents)
+        self.builder.request(key, documents, corrections=corrections, labels=[entry.label for entry in entries])
 
     def _on_progress(self, key, done: int, total: int) -> None:
         if key == self.key:

@@ -17,8 +17,8 @@ from html import escape
 from PySide6.QtCore import QEvent, QSize, QSortFilterProxyModel, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QTextCursor, QTextDocument, QTextDocumentFragment, QUndoStack
 from PySide6.QtWidgets import (
-    QAbstractItemView, QApplication, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMainWindow, QProgressBar, QPushButton,
-    QSplitter, QStyle, QTabWidget, QToolBar, QTreeView, QVBoxLayout, QWidget,
+    QAbstractItemView, QApplication, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMainWindow, QMessageBox, QProgressBar,
+    QPushButton, QSplitter, QStyle, QTabWidget, QToolBar, QTreeView, QVBoxLayout, QWidget,
 )
 
 from ..engine.corrections import reader_marks, reader_passages
@@ -45,6 +45,7 @@ class MainWindow(QMainWindow):
     files_dropped = Signal(list)  # paths (str) of dropped files and folders, and http(s) links
     pair_requested = Signal(object, object)  # left id, right id (None: keep that pane)
     remove_requested = Signal(int)
+    remove_many_requested = Signal(list)  # ids of the documents selected when Delete was pressed (two or more)
     text_dropped = Signal(str, str)  # dropped or pasted text, and the HTML beside it ("" when none)
     import_cancel_requested = Signal()
     closing = Signal()  # before the window closes: time to save its state
@@ -249,7 +250,7 @@ class MainWindow(QMainWindow):
         self.redo_action.setShortcuts(QKeySequence.StandardKey.Redo)
         self.addActions([self.undo_action, self.redo_action])
         self.remove_action = self._action("&Remove from Library", QKeySequence.StandardKey.Delete,
-                                          "Remove the selected document (undo with Ctrl+Z)", pixmap.SP_TrashIcon)
+                                          "Remove the selected documents (undo with Ctrl+Z)", pixmap.SP_TrashIcon)
         self.remove_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         self.show_left_action = self._action("Show in &Left Pane", "Ctrl+1", "Show the selected document on the left",
                                              pixmap.SP_ArrowLeft)
@@ -615,9 +616,21 @@ class MainWindow(QMainWindow):
             self.pair_requested.emit(None, document_id)
 
     def on_remove_triggered(self) -> None:
+        selected = [document_id for document_id in self.selected_ids() if document_id is not None]
+        if len(selected) > 1:
+            if self.confirm("Remove documents",
+                            f"Remove the {len(selected)} selected documents from the library? (Ctrl+Z brings them back.)"):
+                self.remove_many_requested.emit(selected)
+            return
         document_id = self.selected_id()
         if document_id is not None:
             self.remove_requested.emit(document_id)
+
+    def confirm(self, title: str, question: str) -> bool:
+        """Ask a yes/no question (No is the default: a slip of the Enter key removes nothing)."""
+        answer = QMessageBox.question(self, title, question, QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                                      QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes
 
     # Drag and drop -------------------------------------------------------------------------------------
     def dragEnterEvent(self, event) -> None:

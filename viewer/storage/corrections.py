@@ -17,7 +17,8 @@ A corrections file::
 
 ``documents`` is for people reading the file; importing needs only the hashes. Plain Python; no Qt.
 
-Exports: ``CORRECTIONS_TABLES``, ``Stored``, ``corrections_for``, ``save_correction``, ``delete_correction``,
+Exports: ``CORRECTIONS_TABLES``, ``Stored``, ``corrections_for``, ``corrections_by_pair``, ``save_correction``,
+``delete_correction``,
 ``export_corrections``, ``import_corrections``, ``CorrectionsFileError``, ``FILE_FORMAT``.
 """
 
@@ -80,6 +81,25 @@ def corrections_for(library, left_hash: str, right_hash: str) -> list[Stored]:
             continue  # written by a newer version with a kind this one does not know
         found.append(Stored(row[0], correction if row[1] == left_hash else correction.swapped()))
     return found
+
+
+def corrections_by_pair(library, hashes=None) -> dict[tuple[str, str], tuple[Correction, ...]]:
+    """Every correction of the library (or of the pairs both of whose texts are in ``hashes``), per pair:
+    ``{(hash_a, hash_b): corrections}`` with ``hash_a < hash_b``, each turned to have ``hash_a`` on the
+    left, oldest first. What the story engine takes (``build_story(..., corrections=...)``)."""
+    wanted = None if hashes is None else set(hashes)
+    found: dict[tuple[str, str], list[Correction]] = {}
+    for row in library._db.execute(f"SELECT {_FIELDS} FROM corrections ORDER BY id"):
+        left_hash, right_hash = row[1], row[2]
+        if wanted is not None and (left_hash not in wanted or right_hash not in wanted):
+            continue
+        correction = _correction(row)
+        if correction is None:
+            continue
+        if right_hash < left_hash:
+            left_hash, right_hash, correction = right_hash, left_hash, correction.swapped()
+        found.setdefault((left_hash, right_hash), []).append(correction)
+    return {pair: tuple(items) for pair, items in found.items()}
 
 
 def save_correction(library, left_hash: str, right_hash: str, correction: Correction) -> Stored:

@@ -38,6 +38,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
 
+# Both were defined here first; the engine needs them too (the story names documents as the list does, and
+# finds the reader's corrections by content hash), and the engine never imports storage.
+from ..engine.corrections import content_hash  # noqa: F401 (part of this module's interface)
+from ..engine.names import LABEL_CHARS, name_label, short_title  # noqa: F401 (part of this module's interface)
+
 from ..engine.text import Document
 from .corrections import CORRECTIONS_TABLES
 from .paths import library_file, originals_folder
@@ -104,10 +109,6 @@ def check_field(field: str, value: str) -> str:
     if field == "title" and not value:
         raise ValueError("a title cannot be empty")
     return value
-
-
-def content_hash(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 # Originals ------------------------------------------------------------------------------------------------
@@ -185,18 +186,6 @@ def set_aside(folder: Path) -> Path:
     return target
 
 
-_HASH_LIKE = re.compile(r"[0-9a-fA-F]{8}")  # a run of hex digits: a download id or content hash, not a name
-LABEL_CHARS = 32  # characters of a title that stand in for an unknown outlet
-
-
-def short_title(title: str) -> str:
-    """``title`` cut after a whole word near ``LABEL_CHARS`` characters, with an ellipsis when cut."""
-    if len(title) <= LABEL_CHARS:
-        return title
-    cut = title[:LABEL_CHARS + 1].rsplit(" ", 1)[0].rstrip(" ,;:—-")
-    return (cut or title[:LABEL_CHARS]) + "…"
-
-
 @dataclass(frozen=True)
 class Entry:
     """One document of the library, without its text (the list shows thousands of these cheaply)."""
@@ -219,8 +208,7 @@ class Entry:
     def label(self) -> str:
         """What the window calls the document in a sentence: its outlet, else its short name (never a
         hash-like file name an older version stored), else the start of its title."""
-        name = "" if _HASH_LIKE.search(self.name) else self.name
-        return self.outlet or name or short_title(self.title) or f"#{self.id}"
+        return name_label(self.outlet, self.name, self.title) or f"#{self.id}"
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,9 @@ The steps, with the share of the progress bar each takes:
 1. analyse each document (the pair view's cached analysis: words, quotations, tags, chrome);
 2. one n-gram index over all documents: shared words and the candidate pairs (``ngrams``);
 3. the quote matrix (``matrix``);
-4. align the candidate pairs with ``compare``, the provenance links and likely sources (``provenance``);
+4. align the candidate pairs with ``compare`` (and every pair the reader corrected, with the corrections
+   applied), the provenance links and likely sources (``provenance``); the reader's links and speakers laid
+   over the quote matrix (``corrected``);
 5. each outlet's own narration, speech verbs and distinctive terms (``framing``).
 
 Nothing is ever aligned all-pairs: step 4 aligns a few partners per document.
@@ -25,9 +27,10 @@ from .. import classify
 from ..classify import analyse
 from ..compare import collector_paused
 from ..text import Document
+from .corrected import corrected_rows, pair_corrections, reader_counts
 from .framing import story_framing
 from .matrix import quote_rows
-from .model import Story, StoryCancelled, sort_rows
+from .model import Story, StoryCancelled, document_label, sort_rows
 from .ngrams import StoryIndex
 from .provenance import likely_sources, links_for
 
@@ -42,44 +45,62 @@ _building = threading.Lock()
 _ANALYSED, _INDEXED, _MATRIX, _ALIGNED = 0.15, 0.25, 0.45, 0.9
 
 
-def _key(documents: list[Document]) -> tuple:
-    return tuple((hashlib.sha1(document.text.encode("utf-8", "surrogatepass")).hexdigest(), document.path,
-                  document.title, document.outlet, document.date) for document in documents)
+def _key(documents: list[Document], labels: tuple[str, ...], corrections: dict | None) -> tuple:
+    # The corrections of the story's pairs are part of the key: a new correction (or one undone) is
+    # another story. None (not given) and {} (none for these pairs) differ: only the first has no
+    # ``Story.reader``.
+    texts = tuple((hashlib.sha1(document.text.encode("utf-8", "surrogatepass")).hexdigest(), document.path,
+                   document.title, document.outlet, document.date) for document in documents)
+    return texts, labels, None if corrections is None else tuple(sorted(corrections.items()))
 
 
 def story_cache_clear() -> None:
     _cache.clear()
 
 
-def date_order(documents: Iterable[Document]) -> list[Document]:
-    """Dated documents oldest first, then the undated ones, each group in the order given."""
-    documents = list(documents)
+def date_order(items: Iterable, documents: list[Document] | None = None) -> list:
+    """Dated documents oldest first, then the undated ones, each group in the order given.
+
+    With ``documents``, ``items`` are anything parallel to them (numbers, labels) put in that order."""
+    items = list(items)
+    documents = items if documents is None else documents
     order = sorted(range(len(documents)), key=lambda index: (not documents[index].date, documents[index].date, index))
-    return [documents[index] for index in order]
+    return [items[index] for index in order]
 
 
 def build_story(documents: Iterable[Document], progress: Callable[[float], None] | None = None,
-                cancelled: Callable[[], bool] | None = None) -> Story:
+                cancelled: Callable[[], bool] | None = None, corrections=None, labels=None) -> Story:
     """The story of ``documents`` (see ``viewer.engine.story`` for the result).
 
     ``progress(fraction)`` is called with 0..1 as work advances; ``cancelled()`` is polled and, when it
     returns True, the build stops with ``StoryCancelled``. The same documents again return the cached story.
+    ``corrections``: the reader's, ``{(hash_a, hash_b): tuple of Correction}`` keyed by the texts'
+    ``content_hash`` (hash_a's text on the left), applied wherever a pair is compared (see ``corrected``).
+    ``labels``: what to call each document (parallel to ``documents``; the library list's names), used in
+    the origin notes and evidence sentences and kept as ``Story.labels``.
     """
-    documents = date_order(documents)
+    documents = list(documents)
+    named = list(labels) if labels is not None else [""] * len(documents)
+    if len(named) != len(documents):
+        raise ValueError(f"{len(named)} labels for {len(documents)} documents")
+    order = date_order(range(len(documents)), documents)
+    documents = [documents[number] for number in order]
+    labels = tuple(named[number] for number in order)
+    pairs = None if corrections is None else pair_corrections(documents, corrections)
     report = progress or (lambda fraction: None)
 
     def check() -> None:
         if cancelled is not None and cancelled():
             raise StoryCancelled("story build cancelled")
 
-    key = _key(documents)
+    key = _key(documents, labels, pairs)
     found = _cache.get(key)
     if found is not None:
         _cache.move_to_end(key)
         report(1.0)
         return found
     with _building, collector_paused(), _analyses_kept(documents):
-        story = _build(documents, report, check)
+        story = _build(documents, report, check, labels, pairs)
     _cache[key] = story
     while len(_cache) > STORY_CACHE_SIZE:
         _cache.popitem(last=False)
@@ -103,7 +124,8 @@ def _analyses_kept(documents: list[Document]):
         classify.ANALYSIS_CACHE_CHARS = saved
 
 
-def _build(documents: list[Document], report, check) -> Story:
+def _build(documents: list[Document], report, check, labels: tuple[str, ...], pairs: dict | None) -> Story:
+    label = lambda number: labels[number] or document_label(documents[number], number)  # noqa: E731
     report(0.0)
     analyses = []
     for number, document in enumerate(documents):
@@ -113,11 +135,17 @@ def _build(documents: list[Document], report, check) -> Story:
             report(_ANALYSED * number / max(1, len(documents)))
     index = StoryIndex(analyses)
     report(_INDEXED)
-    rows = quote_rows(documents, analyses, check, lambda fraction: report(_INDEXED + (_MATRIX - _INDEXED) * fraction))
+    rows = quote_rows(documents, analyses, check, lambda fraction: report(_INDEXED + (_MATRIX - _INDEXED) * fraction),
+                      label)
     report(_MATRIX)
-    links = links_for(documents, index.candidate_pairs(), check,
-                      lambda fraction: report(_MATRIX + (_ALIGNED - _MATRIX) * fraction))
+    corrected: dict = {}
+    # Every pair the reader corrected is aligned, candidate or not: a reader's link may be all they share.
+    aligned = sorted(set(index.candidate_pairs()) | set(pairs or ()))
+    links = links_for(documents, aligned, check, lambda fraction: report(_MATRIX + (_ALIGNED - _MATRIX) * fraction),
+                      corrections=pairs, corrected=corrected)
     report(_ALIGNED)
-    sources = likely_sources(documents, links)
+    rows = corrected_rows(rows, documents, analyses, corrected, label)
+    sources = likely_sources(documents, links, label)
     framing = story_framing(analyses, index.shared_words, links, rows, check)
-    return Story(tuple(documents), sort_rows(rows), tuple(links), tuple(sources), framing)
+    return Story(tuple(documents), sort_rows(rows), tuple(links), tuple(sources), framing, labels,
+                 None if pairs is None else reader_counts(corrected))

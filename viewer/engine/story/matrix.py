@@ -25,7 +25,8 @@ else the nearest in its paragraph. A bare surname is completed to the full name 
 often ("Teigen" -> "Chrissy Teigen", "Mayor Dana Ortiz" -> "Dana Ortiz"); a row's speaker is the one most of its carriers give. A row only
 tagged "she" gets the name that document's "she" has on the rows it shares with others.
 
-Exports: ``MIN_QUOTE_WORDS``, ``quote_rows``.
+Exports: ``MIN_QUOTE_WORDS``, ``quote_rows``; for the reader's corrections (``corrected``): ``reader_cell``,
+``origin_of``, ``row_speaker``, ``full_names``.
 """
 
 from __future__ import annotations
@@ -37,7 +38,7 @@ from difflib import SequenceMatcher
 
 from ..classify import Analysis
 from ..quotes import SPEECH_VERBS
-from ..text import WORD_RE, Document
+from ..text import WORD_RE, Document, fold
 from .model import ABSENT, ALTERED, PARTIAL, VERBATIM, QuoteCell, QuoteRow, WordChange, document_label
 
 _ABSENT_CELL = QuoteCell(ABSENT)
@@ -86,12 +87,14 @@ class _Claim:
 
 
 def quote_rows(documents: list[Document], analyses: list[Analysis], check=lambda: None,
-               progress=lambda fraction: None) -> list[QuoteRow]:
+               progress=lambda fraction: None, label=None) -> list[QuoteRow]:
     """The quote matrix of date-ordered ``documents`` (``analyses`` in the same order), rows by reach.
 
-    ``check`` is called now and then; it raises to stop the work. ``progress`` gets 0..1.
+    ``check`` is called now and then; it raises to stop the work. ``progress`` gets 0..1. ``label(number)``
+    names a document in the origin notes (``document_label`` when not given).
     """
-    names = _full_names(documents)
+    label = label or (lambda number: document_label(documents[number], number))
+    names = full_names(documents)
     instances = [_instances(number, analysis, names) for number, analysis in enumerate(analyses)]
     rows: list[_Row] = []
     index: dict[tuple, list[int]] = defaultdict(list)
@@ -118,7 +121,8 @@ def quote_rows(documents: list[Document], analyses: list[Analysis], check=lambda
                 for gram in set(zip(*(row.keys[offset:] for offset in range(GRAM)))):
                     index[gram].append(row_id)
                 instance.free[first:end] = bytes(end - first)
-    return _resolve_pronouns([_row(row, row_claims, documents, analyses, flat) for row, row_claims in zip(rows, claims)])
+    return _resolve_pronouns([_row(row, row_claims, documents, analyses, flat, label)
+                              for row, row_claims in zip(rows, claims)])
 
 
 def _resolve_pronouns(rows: list[QuoteRow]) -> list[QuoteRow]:
@@ -157,7 +161,7 @@ def _instances(number: int, analysis: Analysis, names: dict[str, str]) -> list[_
             end += 1
         if end - first < MIN_QUOTE_WORDS:
             continue
-        speaker, verb = _tag_of(text, quote.start, quote.end, analysis.attributions)
+        speaker, verb = tag_of(text, quote.start, quote.end, analysis.attributions)
         if speaker[:1].isupper() and speaker.lower() not in _PRONOUNS:
             # "Teigen", "Chrissy Teigen" and "Mayor Dana Ortiz" are one person each: named by surname.
             speaker = names.get(speaker.split()[-1], speaker)
@@ -166,7 +170,7 @@ def _instances(number: int, analysis: Analysis, names: dict[str, str]) -> list[_
     return found
 
 
-def _tag_of(text: str, start: int, end: int, attributions) -> tuple[str, str]:
+def tag_of(text: str, start: int, end: int, attributions) -> tuple[str, str]:
     """Speaker and speech verb of the tag beside a quote, else of the nearest tag in its paragraph."""
     paragraph_start = text.rfind("\n", 0, start) + 1
     paragraph_end = text.find("\n", end)
@@ -187,7 +191,7 @@ def _tag_of(text: str, start: int, end: int, attributions) -> tuple[str, str]:
     return best.speaker, verb
 
 
-def _full_names(documents: list[Document]) -> dict[str, str]:
+def full_names(documents: list[Document]) -> dict[str, str]:
     """Surname -> the "First Surname" the documents print most often (at least twice)."""
     counts: Counter = Counter()
     for document in documents:
@@ -255,7 +259,7 @@ def _carriers(claims: list[_Claim]) -> list[list[_Claim]]:
     return groups
 
 
-def _row(row: _Row, claims: list[_Claim], documents, analyses, instances) -> QuoteRow:
+def _row(row: _Row, claims: list[_Claim], documents, analyses, instances, label) -> QuoteRow:
     origin_tokens = analyses[row.document].tokens
     origin_text = documents[row.document].text
     starts, ends = origin_tokens.starts, origin_tokens.ends
@@ -275,11 +279,32 @@ def _row(row: _Row, claims: list[_Claim], documents, analyses, instances) -> Quo
                       for group in _carriers(by_document[number])]
         present[number] = cells[number] = max(
             candidates, key=lambda cell: (_carried_count(cell), -cell.changed_words, -len(cell.pieces)))
-    speaker = _row_speaker(present)
-    origin, note = _origin(documents, present)
+    speaker = row_speaker(present)
+    origin, note = origin_of(documents, present, label)
     # On one line: a quote running over paragraphs is one row of a table.
     text = " ".join(row_text(0, len(row.keys)).split())
     return QuoteRow(text, words, speaker, origin, note, tuple(cells))
+
+
+def reader_cell(row: QuoteRow, analysis: Analysis, start: int, end: int, names: dict[str, str]) -> QuoteCell:
+    """The cell of a document whose words ``text[start:end]`` a reader linked to ``row``'s quotation: the
+    same word-by-word reading as the engine's cells (verbatim, altered, partial), marked ``reader``."""
+    tokens = analysis.tokens
+    first, stop = tokens.index_at(start), tokens.index_at(end - 1) + 1
+    if stop <= first:
+        return _ABSENT_CELL
+    speaker, verb = tag_of(analysis.text, start, end, analysis.attributions)
+    if speaker[:1].isupper() and speaker.lower() not in _PRONOUNS:
+        speaker = names.get(speaker.split()[-1], speaker)
+    keys = [fold(word) for word in row.words]
+    as_row = _Row(-1, 0, len(keys), keys)
+    claim = _Claim(-1, 0, first, stop, 0, len(keys))
+
+    def row_text(first_word: int, end_word: int) -> str:
+        return " ".join(row.words[first_word:end_word])
+
+    cell = _cell(as_row, row_text, [claim], analysis, [_Instance(-1, first, stop, speaker, verb)])
+    return replace(cell, reader=True, summary=cell.summary + " (your link)")
 
 
 def _carried_count(cell: QuoteCell) -> int:
@@ -371,7 +396,7 @@ def _abridged(row_text, start: int, end: int, limit: int = 8) -> str:
     return row_text(start, start + limit // 2) + " … " + row_text(end - limit // 2, end)
 
 
-def _row_speaker(present: dict[int, QuoteCell]) -> str:
+def row_speaker(present: dict[int, QuoteCell]) -> str:
     """The speaker most carriers name (``present``: document -> cell, in document order)."""
     cells = list(present.values())
     votes = Counter(cell.speaker for cell in cells if cell.speaker and cell.speaker.lower() not in _PRONOUNS)
@@ -382,11 +407,11 @@ def _row_speaker(present: dict[int, QuoteCell]) -> str:
     return next((cell.speaker for cell in cells if cell.speaker), "")
 
 
-def _origin(documents: list[Document], present: dict[int, QuoteCell]) -> tuple[int | None, str]:
+def origin_of(documents: list[Document], present: dict[int, QuoteCell], label) -> tuple[int | None, str]:
+    """A row's origin and the note saying how (``present``: document -> cell of its carriers, in order)."""
     carriers = list(present)
     dated = [number for number in carriers if documents[number].date]
     undated = [number for number in carriers if not documents[number].date]
-    label = lambda number: document_label(documents[number], number)  # noqa: E731
     if not dated:
         if len(undated) == 1:
             return undated[0], f"only in {label(undated[0])} (undated)"

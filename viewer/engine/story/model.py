@@ -6,7 +6,7 @@ offset is a Python string index into that document's ``text`` (end exclusive), a
 
 Exports: ``VERBATIM``, ``ALTERED``, ``PARTIAL``, ``ABSENT``, ``CELL_STATES``, ``WordChange``, ``QuoteCell``,
 ``QuoteRow``, ``ROW_ORDERS``, ``sort_rows``, ``SourceLink``, ``LikelySource``, ``OwnParagraph``,
-``VerbUse``, ``Term``, ``OutletFraming``, ``Story``, ``StoryCancelled``, ``document_label``.
+``VerbUse``, ``Term``, ``OutletFraming``, ``ReaderCorrections``, ``Story``, ``StoryCancelled``, ``document_label``.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..names import name_label
 from ..text import Document
 
 VERBATIM, ALTERED, PARTIAL, ABSENT = "verbatim", "altered", "partial", "absent"
@@ -25,8 +26,9 @@ class StoryCancelled(Exception):
 
 
 def document_label(document: Document, index: int = 0) -> str:
-    """A short name for a document in tables: its outlet, else its file name, else its title."""
-    return document.outlet or Path(document.path).stem or document.title[:40] or f"document {index + 1}"
+    """A short name for a document in tables: its outlet, else its file name (unless it looks like a download
+    id or a hash), else the start of its title (``viewer.engine.names``: the library list's rule)."""
+    return name_label(document.outlet, Path(document.path).stem, document.title) or f"document {index + 1}"
 
 
 @dataclass(frozen=True)
@@ -51,6 +53,7 @@ class QuoteCell:
     ``edits``: character ranges in this document of the words that differ from the row's wording.
     ``speaker``/``verb``: as this document's speech tag gives them ("" when it has none).
     ``summary``: the cell in words, e.g. ``altered: "say" became "tell"`` or ``partial: words 1-8 of 20``.
+    ``reader``: the reader linked this document's words to the quotation (a correction), not the engine.
     """
 
     state: str
@@ -63,6 +66,7 @@ class QuoteCell:
     speaker: str = ""
     verb: str = ""
     summary: str = ABSENT
+    reader: bool = False
 
     @property
     def present(self) -> bool:
@@ -214,6 +218,16 @@ class OutletFraming:
 
 
 @dataclass(frozen=True)
+class ReaderCorrections:
+    """The reader's corrections a story was built with: ``applied`` in the pairs they belong to, ``stale``
+    (their words are no longer at their offsets: not applied), over ``pairs`` pairs of the story's documents."""
+
+    applied: int
+    stale: int
+    pairs: int
+
+
+@dataclass(frozen=True)
 class Story:
     """The whole story: documents by date, the quote matrix, provenance and each outlet's framing.
 
@@ -221,6 +235,8 @@ class Story:
     for both directions of every aligned pair that shares text: every pair sharing a run of six words in a
     story of up to 20 documents, each document's best partners in a larger one (see ``ngrams``).
     ``sources``: one ``LikelySource`` per document; ``framing``: one ``OutletFraming`` per document.
+    ``labels``: what the caller calls each document (the library list's names), else ``document_label``.
+    ``reader``: the reader's corrections it was built with, None when none were given.
     """
 
     documents: tuple[Document, ...]
@@ -228,8 +244,12 @@ class Story:
     provenance: tuple[SourceLink, ...]
     sources: tuple[LikelySource, ...]
     framing: tuple[OutletFraming, ...]
+    labels: tuple[str, ...] = ()
+    reader: ReaderCorrections | None = None
 
     def label(self, index: int) -> str:
+        if index < len(self.labels) and self.labels[index]:
+            return self.labels[index]
         return document_label(self.documents[index], index)
 
     def link(self, document: int, other: int) -> SourceLink | None:

@@ -19,6 +19,7 @@ Exports: ``MIN_SOURCE_SHARE``, ``NEAR_BEST``, ``links_for``, ``likely_sources``,
 from __future__ import annotations
 
 from ..compare import compare
+from ..corrections import apply_corrections
 from ..match import MatchSettings
 from ..text import Document
 from .model import LikelySource, SourceLink, document_label
@@ -29,15 +30,25 @@ EVIDENCE_PASSAGES = 3  # longest shared passages kept as evidence
 
 
 def links_for(documents: list[Document], pairs, check=lambda: None, progress=lambda fraction: None,
-              settings: MatchSettings | None = None) -> list[SourceLink]:
-    """Both directions of every pair in ``pairs``, aligned with ``compare``; pairs sharing nothing are left out."""
+              settings: MatchSettings | None = None, corrections=None, corrected=None) -> list[SourceLink]:
+    """Both directions of every pair in ``pairs``, aligned with ``compare``; pairs sharing nothing are left out.
+
+    ``corrections``: ``{(first, second): Correction tuple}`` (``first`` on the left) applied to that pair's
+    comparison, as the pair view does, so a reader's link counts and an unlinked passage does not;
+    ``corrected``, a dict, receives each such pair's ``CorrectedComparison`` (the quote matrix reads them).
+    """
     links: list[SourceLink] = []
     pairs = list(pairs)
+    corrections = corrections or {}
     for done, (first, second) in enumerate(pairs):
         check()
         if done % 16 == 0:
             progress(done / max(1, len(pairs)))
         result = compare(documents[first], documents[second], settings)
+        if (first, second) in corrections:
+            result = apply_corrections(result, corrections[first, second])
+            if corrected is not None:
+                corrected[first, second] = result
         if not result.passages:
             continue
         links.append(_link(first, second, result.left, [(p.left_start, p.left_end) for p in result.passages]))
@@ -62,12 +73,13 @@ def is_earlier(candidate: Document, document: Document) -> bool:
     return bool(candidate.date) and not document.date
 
 
-def likely_sources(documents: list[Document], links: list[SourceLink]) -> list[LikelySource]:
-    """One ``LikelySource`` per document (see the module docstring for the rule)."""
+def likely_sources(documents: list[Document], links: list[SourceLink], label=None) -> list[LikelySource]:
+    """One ``LikelySource`` per document (see the module docstring for the rule); ``label(number)`` names
+    the documents in the evidence (``document_label`` when not given)."""
     by_document: dict[int, list[SourceLink]] = {number: [] for number in range(len(documents))}
     for link in links:
         by_document[link.document].append(link)
-    label = lambda number: document_label(documents[number], number)  # noqa: E731
+    label = label or (lambda number: document_label(documents[number], number))
     found = []
     for number, document in enumerate(documents):
         ranked = sorted(by_document[number], key=lambda link: (-link.share, link.other))

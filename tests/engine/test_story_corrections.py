@@ -1,0 +1,121 @@
+"""The reader's corrections in the whole story: a link the engine missed counts in provenance and the quote
+matrix, an unlink takes it away, a named speaker names the row, and the story is rebuilt when they change."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from viewer.engine.corrections import Correction, content_hash
+from viewer.engine.story import build_story
+from viewer.engine.text import tokenize
+from viewer.storage.importers import read_document
+
+from .harbour import LEDGER, PARAPHRASE, QUOTE, WAVE, documents, link_paraphrase, where
+
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
+LEDGER_HASH, WAVE_HASH = content_hash(LEDGER), content_hash(WAVE)
+
+
+def row_of(story, words: str):
+    wanted = tokenize(words).keys
+    found = [row for row in story.quotes if tokenize(row.text).keys == wanted]
+    return found[0] if found else None
+
+
+def carriers(story, row) -> list[str]:
+    return [story.label(number) for number, cell in enumerate(row.cells) if cell.present]
+
+
+def test_without_the_link_the_paraphrase_is_a_quote_of_its_own_and_the_pair_shares_nothing():
+    """The engine alone: the Wave's paraphrase is its own row and the Wave has no likely source."""
+    story = build_story(documents())
+    assert carriers(story, row_of(story, QUOTE)) == ["Coastal Ledger"]
+    assert carriers(story, row_of(story, PARAPHRASE)) == ["Daily Wave"]
+    assert story.link(1, 0) is None and story.sources[1].source is None
+    assert story.reader is None
+
+
+def test_a_reader_link_joins_the_paraphrase_to_the_quote_in_the_matrix_and_in_provenance():
+    """Linked in the pair view, the paraphrase is the Wave's altered cell of the Ledger's quote (marked as the
+    reader's), no longer a row of its own; the Wave shares text with the Ledger, which is its likely source."""
+    story = build_story(documents(), corrections={(LEDGER_HASH, WAVE_HASH): (link_paraphrase(),)})
+    row = row_of(story, QUOTE)
+    assert carriers(story, row) == ["Coastal Ledger", "Daily Wave"]
+    cell = row.cells[1]
+    assert cell.state == "altered" and cell.reader and not row.cells[0].reader
+    assert (cell.start, cell.end) == where(WAVE, PARAPHRASE)
+    assert "your link" in cell.summary and "“real choice” became “alternative at all”" in cell.summary
+    assert row_of(story, PARAPHRASE) is None
+    assert row.origin == 0 and row.origin_note == "first in Coastal Ledger (2024-03-05)"
+    link = story.link(1, 0)
+    words = len(tokenize(PARAPHRASE).keys)
+    assert link is not None and link.quote_words >= words and link.passages == (where(WAVE, PARAPHRASE),)
+    assert story.link(0, 1).passages == (where(LEDGER, QUOTE),)
+    assert story.sources[1].source == 0
+    assert story.reader.applied == 1 and story.reader.stale == 0
+
+
+def test_a_link_stored_the_other_way_round_gives_the_same_story():
+    """The library keeps a correction as the pair was shown; with the Wave on the left it is the same link."""
+    left_first = build_story(documents(), corrections={(LEDGER_HASH, WAVE_HASH): (link_paraphrase(),)})
+    right_first = build_story(documents(), corrections={(WAVE_HASH, LEDGER_HASH): (link_paraphrase(WAVE, LEDGER),)})
+    assert right_first.quotes == left_first.quotes and right_first.provenance == left_first.provenance
+
+
+def test_an_unlink_of_the_readers_link_takes_it_out_of_the_story_again():
+    """Unlinking the reader's passage leaves the story as the engine found it."""
+    plain = build_story(documents())
+    unlink = Correction.made("unlink", LEDGER, WAVE, where(LEDGER, QUOTE), where(WAVE, PARAPHRASE))
+    story = build_story(documents(), corrections={(LEDGER_HASH, WAVE_HASH): (link_paraphrase(), unlink)})
+    assert story.quotes == plain.quotes and story.provenance == plain.provenance
+    assert story.sources[1].source is None and story.reader.applied == 2
+
+
+def test_a_new_correction_builds_the_story_again_and_the_same_ones_find_it_cached():
+    """The cache knows the corrections: the same ones give the same story, a new one another."""
+    corrections = {(LEDGER_HASH, WAVE_HASH): (link_paraphrase(),)}
+    linked = build_story(documents(), corrections=dict(corrections))
+    assert build_story(documents(), corrections=dict(corrections)) is linked
+    assert build_story(documents()) is not linked
+    assert build_story(documents(), corrections={}) is not build_story(documents())
+
+
+def test_a_speaker_the_reader_names_is_the_rows_speaker():
+    """The Ledger's first quote, given a speaker in the pair view, carries that name in the matrix."""
+    first_quote = "We cannot in good conscience keep sending families across a structure that is quietly rusting away beneath them"
+    named = Correction.made("speaker", LEDGER, WAVE, where(LEDGER, first_quote), None, speaker="Harbour engineer Li Wen")
+    story = build_story(documents(), corrections={(LEDGER_HASH, WAVE_HASH): (named,)})
+    row = row_of(story, first_quote)
+    assert row.speaker == "Harbour engineer Li Wen" and row.cells[0].speaker == "Harbour engineer Li Wen"
+    assert build_story(documents()).quotes != story.quotes
+
+
+def test_a_correction_whose_words_moved_is_stale_and_changes_nothing():
+    """A link made on another version of the Wave's text is counted stale and not applied."""
+    old_wave = WAVE.replace("Commuters face", "Many commuters now face")
+    stale = link_paraphrase(LEDGER, old_wave)
+    plain = build_story(documents())
+    story = build_story(documents(), corrections={(LEDGER_HASH, WAVE_HASH): (stale,)})
+    assert story.quotes == plain.quotes and story.reader.stale == 1 and story.reader.applied == 0
+
+
+def test_corrections_of_documents_outside_the_story_are_ignored():
+    """Corrections between texts the story does not hold change nothing (and count nothing)."""
+    other = {(content_hash("some other text"), WAVE_HASH): (link_paraphrase(),)}
+    story = build_story(documents(), corrections=other)
+    assert story.quotes == build_story(documents()).quotes and story.reader.pairs == 0
+
+
+def test_the_evidence_names_documents_by_the_labels_given_and_never_by_a_hash_like_file_name():
+    """The likely-source sentence uses the caller's names (the library list's); without them, a seed whose
+    file name is a download id is called by its title, as the list calls it."""
+    seeds = [read_document(path) for path in sorted(SEEDS.glob("*.txt"))]
+    plain = build_story(seeds)
+    sentences = " ".join(source.evidence for source in plain.sources) + " ".join(row.origin_note for row in plain.quotes)
+    assert not any(Path(document.path).stem in sentences for document in seeds)
+    labels = [f"Outlet {number}" for number in range(len(seeds))]
+    named = build_story(seeds, labels=labels)
+    people = next(number for number, document in enumerate(seeds) if document.date)
+    by_people = [source for source in named.sources if source.source is not None]
+    assert by_people and all(f"is text also in Outlet {people}" in source.evidence for source in by_people)
+    assert named.label(0) == f"Outlet {people}"  # People is dated, so first

@@ -1,0 +1,82 @@
+"""The reader's corrections reach the Story tab: a link made in the pair view shows in the quote matrix and
+provenance at once, and undoing it takes it out again."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, Qt
+
+from tests.engine.harbour import LEDGER, PARAPHRASE, QUOTE, WAVE
+from tests.qt.conftest import WAIT_MS, wait_idle
+from viewer.engine.text import tokenize
+from viewer.qt.story import ACCESSIBLE_ROLE, Column
+
+from .test_corrections_window import select
+from .test_story_tab import open_story
+
+
+def _row(model, words: str):
+    wanted = tokenize(words).keys
+    return next((number for number, row in enumerate(model.rows) if tokenize(row.text).keys == wanted), None)
+
+
+def _carriers(model, row: int) -> list[str]:
+    return [model.label(number) for number, cell in enumerate(model.rows[row].cells) if cell.present]
+
+
+def test_a_link_made_in_the_pair_view_shows_in_the_story_and_undo_takes_it_away(qtbot, open_app, tmp_path):
+    """Link the Ledger's quote to the Wave's loose paraphrase (Ctrl+K), switch to the Story tab: the Wave's
+    cell of the quote's row says "altered (your link)", the paraphrase is no longer a row of its own, and
+    the Wave now shares text with the Ledger. Ctrl+Z in the pair view, back to the tab: as before."""
+    (tmp_path / "ledger.txt").write_text(LEDGER, encoding="utf-8")
+    (tmp_path / "wave.txt").write_text(WAVE, encoding="utf-8")
+    controller = open_app([tmp_path / "ledger.txt", tmp_path / "wave.txt"])
+    window = controller.window
+    ids = {controller.model.entry(document_id).outlet: document_id
+           for document_id in (entry.id for entry in controller.model.entries)}
+    ledger, wave = ids["Coastal Ledger"], ids["Daily Wave"]
+    controller.show_pair(ledger, wave)
+    wait_idle(qtbot, controller)
+    selection = window.list.selectionModel()
+    selection.clearSelection()
+    for document_id in (ledger, wave):
+        selection.select(window.list_index(document_id),
+                         QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows)
+    view = open_story(qtbot, controller)
+    qtbot.waitUntil(lambda: view.matrix_model.columnCount() == Column.FIRST_DOCUMENT + 2, timeout=WAIT_MS)
+    model = view.matrix_model
+    assert _carriers(model, _row(model, QUOTE)) == ["Coastal Ledger"]
+    assert _carriers(model, _row(model, PARAPHRASE)) == ["Daily Wave"]
+    before = controller.story.story
+
+    qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.AltModifier)
+    select(window.left, QUOTE)
+    select(window.right, PARAPHRASE)
+    qtbot.keyClick(window.right, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+    wait_idle(qtbot, controller)
+    assert len(window.comparison.reader_passages) == 1
+
+    open_story(qtbot, controller)
+    qtbot.waitUntil(lambda: controller.story.story is not before and not controller.story.builder.busy,
+                    timeout=WAIT_MS)
+    row = _row(model, QUOTE)
+    assert _carriers(model, row) == ["Coastal Ledger", "Daily Wave"]
+    column = Column.FIRST_DOCUMENT + controller.story.ids.index(wave)
+    cell = model.index(row, column)
+    assert cell.data() == "altered (your link)"
+    assert "your link" in cell.data(ACCESSIBLE_ROLE)
+    assert _row(model, PARAPHRASE) is None
+    assert "with your corrections of 1 pair" in view.scope.text()
+    story = controller.story.story
+    number = controller.story.ids.index(wave)
+    assert story.link(number, 1 - number).share > 0
+    assert "Coastal Ledger" in story.sources[number].evidence
+
+    qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.AltModifier)
+    window.undo_action.trigger()
+    wait_idle(qtbot, controller)
+    linked = controller.story.story
+    open_story(qtbot, controller)
+    qtbot.waitUntil(lambda: controller.story.story is not linked and not controller.story.builder.busy,
+                    timeout=WAIT_MS)
+    assert _carriers(model, _row(model, PARAPHRASE)) == ["Daily Wave"]
+    assert _carriers(model, _row(model, QUOTE)) == ["Coastal Ledger"]

@@ -1,0 +1,154 @@
+"""The reader's corrections in the whole story: which pairs they touch, and what they change in the quote matrix.
+
+Corrections are made in the pair view, per pair of texts (``viewer.engine.corrections``), and the story
+takes them as plain data: ``{(hash_a, hash_b): corrections}`` keyed by the texts' ``content_hash``.
+``pair_corrections`` turns that into the story's document numbers. Provenance applies them where it aligns
+a pair (``provenance.links_for``), so a reader's link adds to both documents' shares and an unlinked
+passage no longer counts; every pair with corrections is aligned, candidate or not.
+
+The quote matrix is built from each document's quotations, not from pairs, so the pairs' corrections are
+laid over it here (``corrected_rows``), in the order the pairs come:
+
+- a passage the reader *linked as a shared quote* between documents A and B joins the row whose cell in A
+  covers the link (else the row whose cell in B does): the other document's cell becomes the linked words,
+  read against the row's quotation word by word (verbatim, altered, partial) and marked ``reader``; a cell
+  of that document in another row over the same words is taken out of that row (a row left with no carrier
+  goes). When neither side's words are in the matrix (a quote of fewer than three words, reported speech),
+  the link makes a row of its own, worded as the earlier document prints it.
+- a *speaker* the reader named (or cleared) for a quotation is that document's cell's speaker; the row's
+  speaker is then the reader's (the last one named), or the carriers' vote when cleared.
+
+Origins and row speakers of the rows touched are decided again. A later unlink of a reader's link leaves no
+reader passage in the corrected comparison, so the link's cells go with it; an unlink of a passage the
+engine found changes provenance but not the matrix (whether the two quotations are one is the matrix's own
+finding, from the quotations' words, not the alignment's).
+
+Exports: ``pair_corrections``, ``corrected_rows``, ``reader_counts``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from ..classify import SHARED_QUOTE
+from ..corrections import content_hash, corrections_between
+from .matrix import full_names, origin_of, reader_cell, row_speaker
+from .model import ABSENT, QuoteCell, QuoteRow, ReaderCorrections
+
+_ABSENT_CELL = QuoteCell(ABSENT)
+
+
+def pair_corrections(documents, by_hash) -> dict[tuple[int, int], tuple]:
+    """``{(first, second): corrections}`` (``first < second``, ``first`` on the left) for the pairs of
+    ``documents`` that ``by_hash`` (``{(hash_a, hash_b): corrections}``) holds corrections for."""
+    if not by_hash:
+        return {}
+    hashes = [content_hash(document.text) for document in documents]
+    numbers: dict[str, list[int]] = {}
+    for number, digest in enumerate(hashes):
+        numbers.setdefault(digest, []).append(number)
+    found = {}
+    for hash_a, hash_b in by_hash:
+        for first in numbers.get(hash_a, ()):
+            for second in numbers.get(hash_b, ()):
+                if first == second:
+                    continue
+                pair = (min(first, second), max(first, second))
+                if pair not in found:
+                    corrections = corrections_between(by_hash, hashes[pair[0]], hashes[pair[1]])
+                    if corrections:
+                        found[pair] = corrections
+    return found
+
+
+def reader_counts(corrected: dict) -> ReaderCorrections:
+    """How many corrections the corrected pairs applied and found stale."""
+    comparisons = list(corrected.values())
+    return ReaderCorrections(sum(len(getattr(c, "corrections", ())) for c in comparisons),
+                             sum(len(getattr(c, "stale", ())) for c in comparisons), len(comparisons))
+
+
+def _overlaps(cell: QuoteCell, start: int, end: int) -> bool:
+    return cell.present and any(piece_start < end and start < piece_end for piece_start, piece_end in cell.pieces)
+
+
+def corrected_rows(rows: list[QuoteRow], documents, analyses, corrected: dict, label) -> list[QuoteRow]:
+    """``rows`` with the corrected pairs' reader links and speakers laid over them (see the module docstring).
+
+    ``corrected``: ``{(first, second): CorrectedComparison}``; ``label(number)`` names documents in notes.
+    """
+    if not corrected:
+        return rows
+    originals = list(rows)  # grows by the rows a link makes
+    cells = [list(row.cells) for row in rows]
+    touched: set[int] = set()
+    reader_speakers: dict[int, str] = {}
+    names = None
+    for (first, second), comparison in sorted(corrected.items()):
+        for index in sorted(getattr(comparison, "reader_passages", ())):
+            if index not in comparison.quote_passages:
+                continue  # linked as shared narration: provenance, not a quotation
+            if names is None:
+                names = full_names(documents)
+            passage = comparison.passages[index]
+            ranges = {first: (passage.left_start, passage.left_end), second: (passage.right_start, passage.right_end)}
+            _link(cells, originals, ranges, first, second, analyses, names, touched)
+        for correction in getattr(comparison, "speakers", ()):
+            for number, side in ((first, "left"), (second, "right")):
+                where = getattr(correction, side)
+                if where is None:
+                    continue
+                for row_number, row_cells in enumerate(cells):
+                    if _overlaps(row_cells[number], *where):
+                        row_cells[number] = replace(row_cells[number], speaker=correction.speaker)
+                        touched.add(row_number)
+                        if correction.speaker:
+                            reader_speakers[row_number] = correction.speaker
+                        else:
+                            reader_speakers.pop(row_number, None)
+    result = []
+    for row_number, (row, row_cells) in enumerate(zip(originals, cells)):
+        if row_number in touched:
+            present = {number: cell for number, cell in enumerate(row_cells) if cell.present}
+            if not present:
+                continue
+            origin, note = origin_of(documents, present, label)
+            speaker = reader_speakers.get(row_number) or row_speaker(present)
+            row = replace(row, cells=tuple(row_cells), origin=origin, origin_note=note, speaker=speaker)
+        result.append(row)
+    return result
+
+
+def _link(cells, originals, ranges, first, second, analyses, names, touched) -> None:
+    """Put one reader-linked quotation into the matrix (see the module docstring)."""
+    found = None
+    for carrier, target in ((first, second), (second, first)):
+        found = next((row_number for row_number, row_cells in enumerate(cells)
+                      if _overlaps(row_cells[carrier], *ranges[carrier])), None)
+        if found is not None:
+            break
+    if found is None:  # neither side's words are a row: the link is a quotation of its own
+        target = second
+        start, end = ranges[first]
+        text = analyses[first].text
+        tokens = analyses[first].tokens
+        words = tuple(text[tokens.starts[i]:tokens.ends[i]]
+                      for i in range(tokens.index_at(start), tokens.index_at(end - 1) + 1))
+        if not words:
+            return
+        row = QuoteRow(" ".join(text[start:end].split()), words, "", first, "", (_ABSENT_CELL,) * len(analyses))
+        originals.append(row)
+        cells.append([_ABSENT_CELL] * len(analyses))
+        found = len(cells) - 1
+        cells[found][first] = reader_cell(row, analyses[first], start, end, names)
+    row = originals[found]
+    start, end = ranges[target]
+    new_cell = reader_cell(row, analyses[target], start, end, names)
+    if not new_cell.present:
+        return
+    for row_number, row_cells in enumerate(cells):
+        if row_number != found and _overlaps(row_cells[target], start, end):
+            row_cells[target] = _ABSENT_CELL
+            touched.add(row_number)
+    cells[found][target] = new_cell
+    touched.add(found)
