@@ -140,23 +140,39 @@ def _story_parsers(subparsers) -> None:
 
 def _story_parser(subparsers, name: str, help: str, description: str, format_help: str):
     parser = subparsers.add_parser(name, help=help, description=description)
-    parser.add_argument("files", nargs="+", metavar="FILE", help="the articles of the story")
+    parser.add_argument("files", nargs="*", metavar="FILE", help="the articles of the story")
     parser.add_argument("--format", choices=("json", "csv"), default="json", help=format_help)
+    parser.add_argument("--library", action="store_true",
+                        help="apply the reader's corrections the library holds; with no FILE, the story of "
+                             "every document of the library")
+    parser.add_argument("--data-dir", metavar="DIR",
+                        help="the library's folder, as for the window (also: FRAMING_VIEWER_DATA)")
     return parser
 
 
 def run_story_table(args: argparse.Namespace) -> int:
+    from .cli_corrections import reader_note, story_inputs
     from .engine.story import build_story
     from .report import tables
     from .storage.importers import UnreadableFile, read
 
+    if not args.files and not args.library:
+        print(f"framing-viewer: {args.command} needs FILE... or --library", file=sys.stderr)
+        return EXIT_BAD_INPUT
     documents = []
     for path in args.files:
         try:
             documents.append(read(path))
         except UnreadableFile as error:
             return _cannot_read(error)
-    story = build_story(documents)
+    inputs = story_inputs(args, documents)
+    if inputs is None:
+        return EXIT_BAD_INPUT
+    documents, corrections, labels = inputs
+    story = build_story(documents, corrections=corrections, labels=labels)
+    note = reader_note(story)
+    if note:
+        print(note, file=sys.stderr)
     if args.command == "quotes":
         output = tables.quotes_json(story, args.sort) if args.format == "json" else tables.quotes_csv(story, args.sort)
     else:
@@ -343,54 +359,48 @@ def _report_parser(subparsers) -> None:
                     "give the whole story (quote matrix, provenance, each outlet's framing).",
     )
     parser.add_argument("files", nargs="*", metavar="FILE", help="the articles (two: a pair; more: a story)")
-    parser.add_argument("--library", action="store_true", help="every document of the library instead of files")
+    parser.add_argument("--library", action="store_true",
+                        help="apply the reader's corrections the library holds; with no FILE, report on every "
+                             "document of the library")
     parser.add_argument("--data-dir", metavar="DIR", help="the library's folder (with --library)")
     parser.add_argument("-o", "--output", required=True, metavar="REPORT.html", help="where to write the report")
 
 
 def run_report(args: argparse.Namespace) -> int:
+    from .cli_corrections import reader_note, story_inputs
     from .storage.importers import UnreadableFile, read
 
     def fail(message: str) -> int:
         print(f"framing-viewer: {message}", file=sys.stderr)
         return EXIT_BAD_INPUT
 
-    if args.library == bool(args.files):
-        return fail("report needs either FILE... or --library (not both)")
+    if not args.library and not args.files:
+        return fail("report needs either FILE... or --library")
     try:
-        documents = _library_documents(args.data_dir) if args.library else [read(path) for path in args.files]
+        documents = [read(path) for path in args.files]
     except UnreadableFile as error:
         return _cannot_read(error)
-    except OSError as error:
-        return fail(terminal_safe(f"cannot open the library: {error}"))
+    inputs = story_inputs(args, documents)
+    if inputs is None:
+        return EXIT_BAD_INPUT
+    documents, corrections, labels = inputs
     if len(documents) < 2:
-        where = "the library holds" if args.library else "report was given"
+        where = "the library holds" if args.library and not args.files else "report was given"
         return fail(f"{where} {len(documents)} document{'s' if len(documents) != 1 else ''}; a report needs two or more")
-    from .report import write_report
+    from .report import export_text, report_subject
 
+    kind, subject = report_subject(documents, corrections, labels)
+    page = export_text(kind, subject, subject)
     try:
-        kind = write_report(documents, args.output)
+        with open(args.output, "w", encoding="utf-8") as out:
+            out.write(page)
     except OSError as error:
         return fail(f"cannot write {args.output}: {error.strerror or error}")
+    note = reader_note(subject)
+    if note:
+        print(note, file=sys.stderr)
     print(f"framing-viewer: wrote the {kind} report to {args.output}", file=sys.stderr)
     return 0
-
-
-def _library_documents(data_dir: str | None) -> list:
-    import sqlite3
-
-    from .storage.library import Library, LibraryError
-    from .storage.paths import data_dir as resolve_data_dir
-
-    folder = resolve_data_dir(data_dir)
-    try:
-        library = Library.open(folder)
-    except (sqlite3.Error, LibraryError) as error:
-        raise OSError(f"{folder}: {error}") from None
-    try:
-        return [library.document(entry.id) for entry in library.entries()]
-    finally:
-        library.close()
 
 
 if __name__ == "__main__":

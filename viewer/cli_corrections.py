@@ -2,10 +2,13 @@
 
 ``framing-viewer compare LEFT RIGHT --library [--data-dir DIR]`` applies the corrections the library holds
 for the pair (found by the texts' content hashes, so the files need not have been imported from there)
-and says so. ``framing-viewer corrections export FILE`` / ``corrections import FILE`` share them.
+and says so. ``report``, ``quotes`` and ``provenance`` with ``--library`` do the same for every pair of
+their documents (``story_inputs``; with no FILE, the library's own documents, named as its list names them)
+and say how many they applied (``reader_note``). ``framing-viewer corrections export FILE`` /
+``corrections import FILE`` share them.
 
-Exports: ``add_compare_options``, ``apply_library_corrections``, ``corrections_lines``, ``add_parser``,
-``run``.
+Exports: ``add_compare_options``, ``apply_library_corrections``, ``corrections_lines``, ``story_inputs``,
+``reader_note``, ``add_parser``, ``run``.
 """
 
 from __future__ import annotations
@@ -42,7 +45,7 @@ def apply_library_corrections(args: argparse.Namespace, result):
     None when the library cannot be opened (the reason is printed)."""
     if not getattr(args, "library", False):
         return result
-    from .engine.corrections import apply_corrections
+    from .engine.corrections import with_corrections
     from .storage.corrections import corrections_for
     from .storage.library import content_hash
     from .storage.paths import library_file, data_dir as find_data_dir
@@ -57,13 +60,51 @@ def apply_library_corrections(args: argparse.Namespace, result):
                 library, content_hash(result.left.document.text), content_hash(result.right.document.text))]
         finally:
             library.close()
-    corrected = apply_corrections(result, corrections)
-    if corrected is result:  # none for this pair: the JSON still says every passage is the engine's
-        from .engine.corrections import CorrectedComparison
+    return with_corrections(result, corrections)
 
-        corrected = CorrectedComparison(result.left, result.right, result.passages, result.quote_passages,
-                                        result.settings)
-    return corrected
+
+def story_inputs(args: argparse.Namespace, documents: list):
+    """``(documents, corrections, labels)`` for a story or report command: without ``--library``, the files
+    as given with no corrections (None) and no labels; with it, the library's corrections between the
+    documents (the library's own documents and labels when no FILE was given). None when the library
+    cannot be opened (the reason is printed)."""
+    if not getattr(args, "library", False):
+        return documents, None, None
+    from .storage.corrections import corrections_by_pair
+    from .storage.library import content_hash
+    from .storage.paths import data_dir as find_data_dir, library_file
+
+    if not library_file(find_data_dir(args.data_dir)).exists():  # no library yet: nothing in it, none created
+        return documents, {}, None
+    library = _open_library(args.data_dir, read_only=True)
+    if library is None:
+        return None
+    try:
+        labels = None
+        if not documents:
+            entries = library.entries()
+            documents = [library.document(entry.id) for entry in entries]
+            labels = [entry.label for entry in entries]
+        corrections = corrections_by_pair(library, {content_hash(document.text) for document in documents})
+    finally:
+        library.close()
+    return documents, corrections, labels
+
+
+def reader_note(result) -> str:
+    """What a command says on stderr about the reader's corrections it applied ("" when not asked to)."""
+    reader = getattr(result, "reader", None)  # a story
+    if reader is None and isinstance(getattr(result, "corrections", None), tuple):  # a corrected pair
+        applied, stale = len(result.corrections), len(result.stale)
+    elif reader is not None:
+        applied, stale = reader.applied, reader.stale
+    else:
+        return ""
+    line = f"framing-viewer: {applied} of your corrections from the library applied" if applied else \
+        "framing-viewer: no corrections of yours in the library for these documents"
+    if stale:
+        line += f"; {stale} no longer match{'es' if stale == 1 else ''} the text (extracted again) and were not applied"
+    return line
 
 
 def corrections_lines(result) -> list[str]:

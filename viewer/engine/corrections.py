@@ -26,7 +26,7 @@ Corrections belong to a pair of texts named by ``content_hash`` (the library key
 story: ``corrections_between(by_pair, hash_a, hash_b)`` finds a pair's in a mapping of pairs).
 
 Exports: ``Correction``, ``CorrectedComparison``, ``apply_corrections``, ``reader_marks``, ``reader_passages``,
-``content_hash``, ``corrections_between``, ``KINDS``, ``LINK_CLASSES``.
+``with_corrections``, ``content_hash``, ``corrections_between``, ``KINDS``, ``LINK_CLASSES``.
 """
 
 from __future__ import annotations
@@ -189,6 +189,16 @@ def apply_corrections(comparison: Comparison, corrections) -> Comparison:
         applied.append(correction)
         getattr(state, correction.kind)(correction)
     return state.result(comparison, tuple(applied), tuple(stale))
+
+
+def with_corrections(comparison: Comparison, corrections) -> CorrectedComparison:
+    """``apply_corrections``, but a ``CorrectedComparison`` even when there are none: its JSON then says every
+    passage is the engine's, and a report can say the reader corrected nothing."""
+    corrected = apply_corrections(comparison, corrections)
+    if isinstance(corrected, CorrectedComparison):
+        return corrected
+    return CorrectedComparison(comparison.left, comparison.right, comparison.passages, comparison.quote_passages,
+                               comparison.settings)
 
 
 class _State:
@@ -358,5 +368,5 @@ def reader_marks(comparison: Comparison, side: str) -> tuple[Range, ...]:
     return _merged([*comparison.reader_ranges(side), *speakers])
 
 
-__all__ = ["Correction", "CorrectedComparison", "apply_corrections", "reader_marks", "reader_passages", "content_hash",
+__all__ = ["Correction", "CorrectedComparison", "apply_corrections", "with_corrections", "reader_marks", "reader_passages", "content_hash",
            "corrections_between", "KINDS", "LINK_CLASSES"]

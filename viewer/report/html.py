@@ -10,6 +10,11 @@ same offline, in a mail attachment, or printed (``@media print`` drops the dark 
 Every piece of text that comes from a document (titles, outlets, file names, the articles) is escaped:
 an article may well contain ``<script>``.
 
+A comparison with the reader's corrections applied (``CorrectedComparison``) shows them as the window does,
+so nobody mistakes them for the engine's findings: the text whose class or speaker the reader set, and
+both ends of a passage the reader linked, are underlined twice in the reader's colour ("Your correction" in
+the legend), and a linked passage's row says "your link".
+
 Exports: ``pair_report``, ``page``, ``legend_html``, ``label``, ``escape``, ``CLASS_NAMES``.
 """
 
@@ -20,6 +25,8 @@ from bisect import bisect_right
 from pathlib import Path
 
 from ..engine import CLASSES
+from ..engine.corrections import reader_marks, reader_passages
+from ..engine.names import name_label
 from ..theme import VARIANTS, colour, load_table
 
 # How a class shows besides its colour: a report is often printed in black and white, and colour must
@@ -41,8 +48,9 @@ def escape(text: str) -> str:
 
 
 def label(document) -> str:
-    """What a report calls a document in a sentence: its outlet, else its file's name, else its title."""
-    return document.outlet or Path(document.path).stem or document.title[:40] or "text"
+    """What a report calls a document in a sentence: its outlet, else its file's name (unless it looks like a
+    download id or a hash), else the start of its title, as the library list names it."""
+    return name_label(document.outlet, Path(document.path).stem, document.title) or "text"
 
 
 # Page ------------------------------------------------------------------------------------------------
@@ -54,6 +62,8 @@ def _class_rules(variant: str) -> str:
                      + (f" color: {text};" if text else "") + "}")
     rules.append(f"mark.altered {{ background: {colour('altered', variant)}; color: inherit;"
                  f" text-decoration-color: {colour('altered', variant, 'underline')}; }}")
+    rules.append(f".reader {{ border-bottom: 3px double {colour('reader', variant)}; }}")
+    rules.append(f"tr.reader th.marker {{ color: {colour('reader', variant)}; }}")
     return "\n".join(rules)
 
 
@@ -108,21 +118,24 @@ def page(title: str, body: str, styles: str = "") -> str:
             f"<title>{escape(title)}</title>\n<style>{_styles()}{styles}</style>\n</head>\n<body>\n{body}\n</body>\n</html>\n")
 
 
-def legend_html(counts: dict[str, dict[str, int]] | None = None) -> str:
+def legend_html(counts: dict[str, dict[str, int]] | None = None, reader: bool = False) -> str:
     """The window's legend as a table: swatch, name, meaning, and (optionally) words per class per document.
 
-    ``counts``: ``{column heading: {class: words}}``, e.g. the two sides of a pair.
+    ``counts``: ``{column heading: {class: words}}``, e.g. the two sides of a pair; ``reader``: add the
+    entry for the reader's corrections (the window shows it when the pair has some).
     """
     counts = counts or {}
     heads = "".join(f'<th scope="col" class="num">{escape(name)} (words)</th>' for name in counts)
     rows = []
     entries = [(cls, load_table()["classes"][cls]["legend"]) for cls in CLASSES]
     entries.append(("altered", load_table()["altered"]["legend"]))
+    if reader:
+        entries.append(("reader", load_table()["reader"]["legend"]))
+    samples = {"altered": '<mark class="altered">{}</mark>', "reader": '<span class="reader">{}</span>'}
     for cls, sentence in entries:
         name, _, meaning = sentence.partition(": ")
-        sample = (f'<mark class="altered">{escape(name)}</mark>' if cls == "altered"
-                  else f'<span class="c-{cls}">{escape(name)}</span>')
-        cells = "".join(f'<td class="num">{stats.get(cls, 0):,}</td>' if cls != "altered" else "<td></td>"
+        sample = samples.get(cls, f'<span class="c-{cls}">{{}}</span>').format(escape(name))
+        cells = "".join(f'<td class="num">{stats.get(cls, 0):,}</td>' if cls in CLASSES else "<td></td>"
                         for stats in counts.values())
         rows.append(f'<tr><th scope="row">{sample}</th><td>{escape(meaning)}</td>{cells}</tr>')
     return (f'<table class="legend"><caption>What the colours mean</caption><thead><tr>'
@@ -134,12 +147,14 @@ def legend_html(counts: dict[str, dict[str, int]] | None = None) -> str:
 class _Painter:
     """Turns ranges of one side's text into escaped HTML with class spans and altered-word marks."""
 
-    def __init__(self, side, edits):
+    def __init__(self, side, edits, reader=()):
         self.text = side.document.text
         self.spans = side.spans
         self.span_starts = [span.start for span in self.spans]
         self.edits = sorted(edits)
         self.edit_starts = [start for start, _ in self.edits]
+        self.reader = sorted(reader)  # ranges the reader corrected (merged, so they never overlap)
+        self.reader_starts = [start for start, _ in self.reader]
 
     def _class_at(self, offset: int) -> str:
         index = bisect_right(self.span_starts, offset) - 1
@@ -148,8 +163,10 @@ class _Painter:
         return ""
 
     def _edited_at(self, offset: int) -> bool:
-        index = bisect_right(self.edit_starts, offset) - 1
-        return index >= 0 and self.edits[index][1] > offset
+        return _inside(self.edits, self.edit_starts, offset)
+
+    def _reader_at(self, offset: int) -> bool:
+        return _inside(self.reader, self.reader_starts, offset)
 
     def paint(self, start: int, end: int) -> str:
         """HTML for ``text[start:end]`` with its outer white space trimmed (cells and rows give the spacing)."""
@@ -165,10 +182,11 @@ class _Painter:
         while index < len(self.spans) and self.spans[index].start < end:
             cuts.update(value for value in (self.spans[index].start, self.spans[index].end) if start < value < end)
             index += 1
-        index = max(bisect_right(self.edit_starts, start) - 1, 0)
-        while index < len(self.edits) and self.edits[index][0] < end:
-            cuts.update(value for value in self.edits[index] if start < value < end)
-            index += 1
+        for ranges, starts in ((self.edits, self.edit_starts), (self.reader, self.reader_starts)):
+            index = max(bisect_right(starts, start) - 1, 0)
+            while index < len(ranges) and ranges[index][0] < end:
+                cuts.update(value for value in ranges[index] if start < value < end)
+                index += 1
         pieces = []
         ordered = sorted(cuts)
         for piece_start, piece_end in zip(ordered, ordered[1:]):
@@ -178,8 +196,15 @@ class _Painter:
                 chunk = f'<mark class="altered" title="Altered">{chunk}</mark>'
             if cls:
                 chunk = f'<span class="c-{cls}" title="{escape(CLASS_NAMES[cls])}">{chunk}</span>'
+            if self._reader_at(piece_start):
+                chunk = f'<span class="reader" title="Your correction">{chunk}</span>'
             pieces.append(chunk)
         return "".join(pieces)
+
+
+def _inside(ranges, starts, offset: int) -> bool:
+    index = bisect_right(starts, offset) - 1
+    return index >= 0 and ranges[index][1] > offset
 
 
 # The pair --------------------------------------------------------------------------------------------
@@ -257,8 +282,9 @@ def _moved(passages) -> set[int]:
 def _pair_rows(comparison) -> list[str]:
     left, right = comparison.left, comparison.right
     passages = comparison.passages
-    painters = (_Painter(left, [edit for p in passages for edit in p.left_edits]),
-                _Painter(right, [edit for p in passages for edit in p.right_edits]))
+    painters = (_Painter(left, [edit for p in passages for edit in p.left_edits], reader_marks(comparison, "left")),
+                _Painter(right, [edit for p in passages for edit in p.right_edits], reader_marks(comparison, "right")))
+    linked = reader_passages(comparison)
     left_cells, left_lead, left_after = _layout([(p.left_start, p.left_end, i) for i, p in enumerate(passages)],
                                                 left.document.text)
     right_cells, right_lead, right_after = _layout(
@@ -279,10 +305,11 @@ def _pair_rows(comparison) -> list[str]:
         number = index + 1
         kind = "quote" if index in comparison.quote_passages else "text"
         altered = bool(passage.left_edits or passage.right_edits)
-        notes = [f"shared {kind}"] + (["altered"] if altered else []) + (["moved"] if index in moved else [])
+        notes = ([f"shared {kind}"] + (["your link"] if index in linked else []) + (["altered"] if altered else [])
+                 + (["moved"] if index in moved else []))
         marker = f'<span class="pn">{number}</span> '  # the space: copied text reads "4 He", not "4He"
         rows.append(
-            f'<tr class="passage {kind}" id="p{number}">'
+            f'<tr class="passage {kind}{" reader" if index in linked else ""}" id="p{number}">'
             f'<td class="text">{marker}{painters[0].paint(*left_cells[index])}</td>'
             f'<th scope="row" class="marker">{number}<br>{"<br>".join(notes)}</th>'
             f'<td class="text">{marker}{painters[1].paint(*right_cells[index])}</td></tr>'
@@ -320,13 +347,20 @@ def pair_report(comparison) -> str:
     title = f"{label(left)} → {label(right)}: Framing Viewer report"
     counts = {f"{label(left)} (left)": dict(comparison.left.stats),
               f"{label(right)} (right)": dict(comparison.right.stats)}
+    corrections = getattr(comparison, "corrections", ())
+    stale = getattr(comparison, "stale", ())
+    note = ""
+    if corrections or stale:
+        note = (f'<p class="summary"><span class="reader">Your corrections</span>: {len(corrections)} applied'
+                + (f", {len(stale)} no longer matching the text (not applied)" if stale else "") + ".</p>")
     rows = "\n".join(_pair_rows(comparison))
     body = f"""<header>
 <h1>{escape(label(left))} → {escape(label(right))}</h1>
 <p>{_document_head(left, "Left")}<br>{_document_head(right, "Right")}</p>
 <p class="summary">{escape(pair_summary(comparison))}</p>
+{note}
 </header>
-{legend_html(counts)}
+{legend_html(counts, reader=bool(corrections))}
 <h2>The two articles side by side</h2>
 <p class="meta">Each numbered row joins a passage the two articles share (in the left article's order; "moved"
 means the right article has it elsewhere). Rows marked "own" hold text only that article has.</p>

@@ -14,7 +14,7 @@ Exports: ``story_report``, ``STATE_WORDS``.
 
 from __future__ import annotations
 
-from ..theme import blend, colour, state_colour, state_legend
+from ..theme import blend, colour, load_table, state_colour, state_legend
 from .html import escape, page
 
 STATE_WORDS = ("verbatim", "altered", "partial", "absent")
@@ -88,7 +88,8 @@ def _matrix(story) -> str:
             detail = cell.summary if cell.summary and cell.summary != cell.state else ""
             detail = detail.removeprefix(f"{cell.state}: ")
             title = f"{story.label(index)}: {cell.summary or cell.state}"
-            cells.append(f'<td class="s-{cell.state}" title="{escape(title)}"><span class="state">{cell.state}</span>'
+            state_class = "state reader" if cell.reader else "state"  # the reader's link, marked as in the pair
+            cells.append(f'<td class="s-{cell.state}" title="{escape(title)}"><span class="{state_class}">{cell.state}</span>'
                          f"{escape(detail)}</td>")
         rows.append(
             f'<tr><th scope="row" title="{escape(" ".join(row.text.split()))}">“{escape(_preview(row.text))}”</th><td>{escape(row.speaker or "unknown")}</td>'
@@ -97,6 +98,9 @@ def _matrix(story) -> str:
     legend = "".join(
         f'<li><span class="swatch" style="background: {state_colour(state, "light") or "transparent"}"></span> '
         f"{escape(state_legend(state))}</li>" for state in STATE_WORDS)
+    if any(cell.reader for row in story.quotes for cell in row.cells):
+        name, _, meaning = load_table()["reader"]["legend"].partition(": ")
+        legend += f'<li><span class="reader">{escape(name)}</span>: {escape(meaning)} (a quotation you linked)</li>'
     return (f'<ul class="legend">{legend}</ul>'
             '<table class="matrix"><caption>Quote matrix: one row per quotation, one column per document '
             '(oldest first); most widely carried first</caption><thead><tr>'
@@ -198,10 +202,16 @@ def story_report(story) -> str:
     count = len(story.documents)
     labels = ", ".join(story.label(index) for index in range(count))
     carried_everywhere = sum(1 for row in story.quotes if row.reach == count)
+    reader = ""
+    if story.reader is not None and (story.reader.applied or story.reader.stale):
+        stale = f", {story.reader.stale} no longer matching the text (not applied)" if story.reader.stale else ""
+        reader = (f'<p class="summary">With <span class="reader">your corrections</span>: {story.reader.applied} '
+                  f"applied in {story.reader.pairs} pair{'s' if story.reader.pairs != 1 else ''}{stale}.</p>")
     body = f"""<header>
 <h1>The story in {count} documents</h1>
 <p>{escape(labels)}</p>
 <p class="summary">{len(story.quotes)} distinct quotations; {carried_everywhere} carried by every document.</p>
+{reader}
 </header>
 <h2>Documents</h2>
 {_document_rows(story)}

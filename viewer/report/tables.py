@@ -26,9 +26,23 @@ def _spans(spans) -> list[list[int]]:
     return [list(span) for span in spans]
 
 
+def _reader(story: Story, data: dict) -> dict:
+    """``data`` with ``"corrections"`` (applied, stale, pairs) when the story was built with the reader's."""
+    if story.reader is not None:
+        data["corrections"] = {"applied": story.reader.applied, "stale": story.reader.stale,
+                               "pairs": story.reader.pairs, "source": "reader"}
+    return data
+
+
+def _cell_source(story: Story, cell) -> dict:
+    # As in ``compare --library``: only a story built with the reader's corrections says whose each cell is.
+    return {} if story.reader is None else {"source": "reader" if cell.reader else "engine"}
+
+
 def quotes_json(story: Story, order: str = "reach") -> dict:
-    """``{"documents": [...], "quotes": [...]}``: every row with one cell per document."""
-    return {
+    """``{"documents": [...], "quotes": [...]}``: every row with one cell per document (and, with the
+    reader's corrections, ``"corrections"`` and each cell's ``"source"``)."""
+    return _reader(story, {
         "documents": documents_json(story),
         "quotes": [
             {"text": row.text, "speaker": row.speaker, "origin": row.origin, "origin_note": row.origin_note,
@@ -37,11 +51,11 @@ def quotes_json(story: Story, order: str = "reach") -> dict:
                         "pieces": _spans(cell.pieces), "carried": _spans(cell.carried),
                         "changes": [{"before": change.before, "after": change.after} for change in cell.changes],
                         "edits": _spans(cell.edits), "speaker": cell.speaker, "verb": cell.verb,
-                        "summary": cell.summary}
+                        "summary": cell.summary, **_cell_source(story, cell)}
                        for number, cell in enumerate(row.cells)]}
             for row in sort_rows(story.quotes, order)
         ],
-    }
+    })
 
 
 def quotes_csv(story: Story, order: str = "reach") -> str:
@@ -58,8 +72,9 @@ def quotes_csv(story: Story, order: str = "reach") -> str:
 
 
 def provenance_json(story: Story) -> dict:
-    """``{"documents": [...], "links": [...], "sources": [...]}``: both directions of each sharing pair."""
-    return {
+    """``{"documents": [...], "links": [...], "sources": [...]}``: both directions of each sharing pair (and,
+    with the reader's corrections, ``"corrections"``)."""
+    return _reader(story, {
         "documents": documents_json(story),
         "links": [{"document": link.document, "other": link.other, "words": link.words,
                    "share": round(link.share, SHARE_DIGITS), "quote_words": link.quote_words,
@@ -69,7 +84,7 @@ def provenance_json(story: Story) -> dict:
                      "share": round(source.share, SHARE_DIGITS), "evidence": source.evidence,
                      "passages": _spans(source.passages)}
                     for source in story.sources],
-    }
+    })
 
 
 def provenance_csv(story: Story) -> str:
