@@ -62,7 +62,7 @@ def _class_rules(variant: str) -> str:
                      + (f" color: {text};" if text else "") + "}")
     rules.append(f"mark.altered {{ background: {colour('altered', variant)}; color: inherit;"
                  f" text-decoration-color: {colour('altered', variant, 'underline')}; }}")
-    rules.append(f".reader {{ border-bottom: 3px double {colour('reader', variant)}; }}")
+    rules.append(f"span.reader {{ border-bottom: 3px double {colour('reader', variant)}; }}")
     rules.append(f"tr.reader th.marker {{ color: {colour('reader', variant)}; }}")
     return "\n".join(rules)
 
