@@ -80,3 +80,19 @@ def test_a_link_made_in_the_pair_view_shows_in_the_story_and_undo_takes_it_away(
                     timeout=WAIT_MS)
     assert _carriers(model, _row(model, PARAPHRASE)) == ["Daily Wave"]
     assert _carriers(model, _row(model, QUOTE)) == ["Coastal Ledger"]
+
+
+def test_the_likely_source_sentences_name_documents_as_the_list_does(qtbot, open_app):
+    """On the seeds, the evidence under the provenance table says "000" and "People", as the list does,
+    never a seed's file name ("000_311ba7cf338820a2")."""
+    controller = open_app()
+    view = open_story(qtbot, controller)
+    text = view.sources.text()
+    labels = {entry.label for entry in controller.model.entries}
+    assert {"People", "000", "001", "002"} <= labels
+    assert "is text also in People" in text
+    for entry in controller.model.entries:
+        assert entry.path.rsplit("/", 1)[-1].removesuffix(".txt") not in text
+    story = controller.story.story
+    assert [story.label(number) for number in range(len(story.documents))] == [
+        controller.model.entry(document_id).label for document_id in controller.story.ids]
