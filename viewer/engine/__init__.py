@@ -36,6 +36,8 @@ All offsets are Python string indices into ``Document.text``.
 
 ``viewer.engine.story.build_story(documents)``: the whole story over N documents (quote matrix, provenance,
 each outlet's framing); its package docstring lists the result shapes.
+``build_story(documents, corrections={(hash_a, hash_b): corrections}, labels=[...])``: with the reader's
+corrections (by ``corrections.content_hash`` of the texts) and the names the library list gives.
 """
 
 from .classify import CLASSES, Span
