@@ -10,7 +10,7 @@ from viewer.engine.story import build_story
 from viewer.engine.text import tokenize
 from viewer.storage.importers import read_document
 
-from .harbour import LEDGER, PARAPHRASE, QUOTE, WAVE, documents, link_paraphrase, where
+from .harbour import LEDGER, PARAPHRASE, POST, QUOTE, WAVE, documents, link_paraphrase, where
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 LEDGER_HASH, WAVE_HASH = content_hash(LEDGER), content_hash(WAVE)
@@ -119,3 +119,28 @@ def test_the_evidence_names_documents_by_the_labels_given_and_never_by_a_hash_li
     by_people = [source for source in named.sources if source.source is not None]
     assert by_people and all(f"is text also in Outlet {people}" in source.evidence for source in by_people)
     assert named.label(0) == f"Outlet {people}"  # People is dated, so first
+
+
+def test_a_link_between_words_no_document_quotes_makes_a_row_of_its_own():
+    """Two sentences of narration linked as a shared quote are a quotation the matrix did not know: one new
+    row, worded as the earlier document prints it, carried by both (the reader's), origin the earlier."""
+    ledger_words, post_words = "Okafor added that the ferry would move to the north terminal", "The ferry now leaves from the north terminal"
+    link = Correction.made("link", LEDGER, POST, where(LEDGER, ledger_words), where(POST, post_words), cls="shared-quote")
+    plain = build_story(documents())
+    story = build_story(documents(), corrections={(LEDGER_HASH, content_hash(POST)): (link,)})
+    assert len(story.quotes) == len(plain.quotes) + 1
+    row = row_of(story, ledger_words)
+    assert carriers(story, row) == ["Coastal Ledger", "Riverside Post"]
+    assert row.cells[0].state == "verbatim" and row.cells[2].state == "altered"
+    assert row.cells[0].reader and row.cells[2].reader
+    assert (row.cells[2].start, row.cells[2].end) == where(POST, post_words)
+    assert row.origin == 0
+
+
+def test_a_link_as_shared_narration_counts_in_provenance_but_is_no_quotation():
+    """Linked as shared narration, the paraphrase adds to the pair's shares but joins no quote row."""
+    link = Correction.made("link", LEDGER, WAVE, where(LEDGER, QUOTE), where(WAVE, PARAPHRASE), cls="shared-text")
+    plain = build_story(documents())
+    story = build_story(documents(), corrections={(LEDGER_HASH, WAVE_HASH): (link,)})
+    assert story.quotes == plain.quotes
+    assert story.link(1, 0).passages == (where(WAVE, PARAPHRASE),) and story.link(1, 0).quote_words == 0
