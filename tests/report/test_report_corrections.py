@@ -109,7 +109,7 @@ def test_quotes_and_provenance_with_the_library_mark_the_readers_cells_and_count
     linked = json.loads(run("provenance", *files, "--library", "--data-dir", str(library_folder)).stdout)
     wave, ledger = labels.index("Daily Wave"), labels.index("Coastal Ledger")
     link = next(link for link in linked["links"] if (link["document"], link["other"]) == (wave, ledger))
-    assert link["passages"] == [list(where(WAVE, PARAPHRASE))]
+    assert link["passages"] == link["reader_passages"] == [list(where(WAVE, PARAPHRASE))]
     assert not json.loads(run("provenance", *files).stdout)["links"]
 
 

@@ -78,7 +78,8 @@ def provenance_json(story: Story) -> dict:
         "documents": documents_json(story),
         "links": [{"document": link.document, "other": link.other, "words": link.words,
                    "share": round(link.share, SHARE_DIGITS), "quote_words": link.quote_words,
-                   "quote_share": round(link.quote_share, SHARE_DIGITS), "passages": _spans(link.passages)}
+                   "quote_share": round(link.quote_share, SHARE_DIGITS), "passages": _spans(link.passages),
+                   **({} if story.reader is None else {"reader_passages": _spans(link.reader_passages)})}
                   for link in sorted(story.provenance, key=lambda link: (link.document, -link.share, link.other))],
         "sources": [{"document": source.document, "source": source.source,
                      "share": round(source.share, SHARE_DIGITS), "evidence": source.evidence,

@@ -19,7 +19,7 @@ order: dated oldest first, undated after them; offsets are string indices into t
 ``QuoteCell(state, start, end, pieces, carried, changes, edits, speaker, verb, summary, reader)``
     ``state`` in ``CELL_STATES``: ``verbatim``, ``altered``, ``partial``, ``absent``; ``changes`` are
     ``WordChange(before, after)``; ``carried`` are ranges of row word indices; ``summary`` is the cell in words.
-``SourceLink(document, other, words, share, quote_words, quote_share, passages)``
+``SourceLink(document, other, words, share, quote_words, quote_share, passages, reader_passages)``
     one per ordered pair that shares text (both directions present).
 ``LikelySource(document, source, share, evidence, passages)``
     one per document; ``source`` None when no earlier document shares enough.

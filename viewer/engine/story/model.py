@@ -133,7 +133,8 @@ class SourceLink:
 
     ``words``: words of ``document`` inside passages shared with ``other``; ``share``: that fraction of its
     words. ``quote_words`` / ``quote_share``: the same for its quoted words ("48% of People's quotes appear
-    in 000"). ``passages``: character ranges in ``document`` of the shared passages, in text order.
+    in 000"). ``passages``: character ranges in ``document`` of the shared passages, in text order;
+    ``reader_passages``: those the reader linked (a correction), not the engine.
     """
 
     document: int
@@ -143,6 +144,7 @@ class SourceLink:
     quote_words: int
     quote_share: float
     passages: tuple[tuple[int, int], ...]
+    reader_passages: tuple[tuple[int, int], ...] = ()
 
 
 @dataclass(frozen=True)

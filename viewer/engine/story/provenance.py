@@ -19,7 +19,7 @@ Exports: ``MIN_SOURCE_SHARE``, ``NEAR_BEST``, ``links_for``, ``likely_sources``,
 from __future__ import annotations
 
 from ..compare import compare
-from ..corrections import apply_corrections
+from ..corrections import apply_corrections, reader_passages
 from ..match import MatchSettings
 from ..text import Document
 from .model import LikelySource, SourceLink, document_label
@@ -51,19 +51,22 @@ def links_for(documents: list[Document], pairs, check=lambda: None, progress=lam
                 corrected[first, second] = result
         if not result.passages:
             continue
-        links.append(_link(first, second, result.left, [(p.left_start, p.left_end) for p in result.passages]))
-        links.append(_link(second, first, result.right, [(p.right_start, p.right_end) for p in result.passages]))
+        linked = [result.passages[index] for index in sorted(reader_passages(result))]
+        links.append(_link(first, second, result.left, [(p.left_start, p.left_end) for p in result.passages],
+                           [(p.left_start, p.left_end) for p in linked]))
+        links.append(_link(second, first, result.right, [(p.right_start, p.right_end) for p in result.passages],
+                           [(p.right_start, p.right_end) for p in linked]))
     return links
 
 
-def _link(document: int, other: int, side, passages) -> SourceLink:
+def _link(document: int, other: int, side, passages, linked=()) -> SourceLink:
     stats = side.stats
     quote_words = stats.get("shared-quote", 0)
     shared = quote_words + stats.get("shared-text", 0)
     words = side.words - stats.get("boilerplate", 0)
     quoted = quote_words + stats.get("own-quote", 0)
     return SourceLink(document, other, shared, shared / words if words else 0.0, quote_words,
-                      quote_words / quoted if quoted else 0.0, tuple(sorted(passages)))
+                      quote_words / quoted if quoted else 0.0, tuple(sorted(passages)), tuple(sorted(linked)))
 
 
 def is_earlier(candidate: Document, document: Document) -> bool:
