@@ -8,7 +8,7 @@ from PySide6.QtCore import QItemSelectionModel, Qt
 from tests.engine.harbour import LEDGER, PARAPHRASE, QUOTE, WAVE
 from tests.qt.conftest import WAIT_MS, wait_idle
 from viewer.engine.text import tokenize
-from viewer.qt.story import ACCESSIBLE_ROLE, Column
+from viewer.qt.story import ACCESSIBLE_ROLE, Column, link_sentence
 
 from .test_corrections_window import select
 from .test_story_tab import open_story
@@ -54,6 +54,9 @@ def test_a_link_made_in_the_pair_view_shows_in_the_story_and_undo_takes_it_away(
     qtbot.keyClick(window.right, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
     wait_idle(qtbot, controller)
     assert len(window.comparison.reader_passages) == 1
+    assert controller.story.export(str(tmp_path / "pair.html"), "pair")  # File > Export Report…, the pair
+    pair_page = (tmp_path / "pair.html").read_text(encoding="utf-8")
+    assert "your link" in pair_page and ">Your correction<" in pair_page
 
     open_story(qtbot, controller)
     qtbot.waitUntil(lambda: controller.story.story is not before and not controller.story.builder.busy,
@@ -69,7 +72,10 @@ def test_a_link_made_in_the_pair_view_shows_in_the_story_and_undo_takes_it_away(
     story = controller.story.story
     number = controller.story.ids.index(wave)
     assert story.link(number, 1 - number).share > 0
+    assert "(1 passage of them your link)" in link_sentence(view.label, story, number, 1 - number)
     assert "Coastal Ledger" in story.sources[number].evidence
+    assert controller.story.export(str(tmp_path / "story.html"), "story")
+    assert "(your link)" in (tmp_path / "story.html").read_text(encoding="utf-8")
 
     qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.AltModifier)
     window.undo_action.trigger()
