@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from viewer.engine import Document
 from viewer.engine.corrections import Correction, content_hash
 from viewer.engine.story import build_story
 from viewer.engine.text import tokenize
@@ -145,3 +146,33 @@ def test_a_link_as_shared_narration_counts_in_provenance_but_is_no_quotation():
     story = build_story(documents(), corrections={(LEDGER_HASH, WAVE_HASH): (link,)})
     assert story.quotes == plain.quotes
     assert story.link(1, 0).passages == (where(WAVE, PARAPHRASE),) and story.link(1, 0).quote_words == 0
+
+
+SAME_WORDS = "We will rebuild the pier within two years, whatever it costs the town"
+PROMISE = ("Council to rebuild ferry pier\nBy Ana Ruiz | Coastal Ledger\nThe council met on Tuesday.\n"
+           f"\"{SAME_WORDS},\" said council chair Miriam Okafor.\nThe vote was unanimous.\n")
+ECHO = ("Pier to be rebuilt\nBy Tom Vale | Daily Wave\nResidents reacted with relief.\n"
+        f"\"{SAME_WORDS},\" a council spokesman said on Wednesday.\nShop owners welcomed the news.\n")
+
+
+def test_an_unlink_of_a_quote_the_engine_matched_splits_its_row_and_a_new_link_joins_it_again():
+    """The engine takes two outlets' identical words for one quotation; the reader unlinks them: the later
+    outlet's words are a row of their own (marked as the reader's) and the pair shares nothing. Linking
+    them again puts one row back."""
+    pair = [Document.from_text(PROMISE, path="promise.txt", outlet="Coastal Ledger", date="2024-03-05"),
+            Document.from_text(ECHO, path="echo.txt", outlet="Daily Wave", date="2024-03-06")]
+    key = (content_hash(PROMISE), content_hash(ECHO))
+    plain = build_story(pair)
+    assert [carriers(plain, row) for row in plain.quotes] == [["Coastal Ledger", "Daily Wave"]]
+    unlink = Correction.made("unlink", PROMISE, ECHO, where(PROMISE, SAME_WORDS), where(ECHO, SAME_WORDS))
+    split = build_story(pair, corrections={key: (unlink,)})
+    assert sorted(carriers(split, row) for row in split.quotes) == [["Coastal Ledger"], ["Daily Wave"]]
+    echo_row = next(row for row in split.quotes if row.cells[1].present)
+    assert echo_row.origin == 1 and echo_row.cells[1].reader and "your unlink" in echo_row.cells[1].summary
+    assert (echo_row.cells[1].start, echo_row.cells[1].end) == where(ECHO, SAME_WORDS)
+    assert split.provenance == ()
+    relink = Correction.made("link", PROMISE, ECHO, where(PROMISE, SAME_WORDS), where(ECHO, SAME_WORDS),
+                             cls="shared-quote")
+    joined = build_story(pair, corrections={key: (unlink, relink)})
+    assert [carriers(joined, row) for row in joined.quotes] == [["Coastal Ledger", "Daily Wave"]]
+    assert joined.quotes[0].cells[1].reader and joined.link(1, 0).reader_passages == (where(ECHO, SAME_WORDS),)

@@ -15,13 +15,15 @@ laid over it here (``corrected_rows``), in the order the pairs come:
   of that document in another row over the same words is taken out of that row (a row left with no carrier
   goes). When neither side's words are in the matrix (a quote of fewer than three words, reported speech),
   the link makes a row of its own, worded as the earlier document prints it.
+- a passage the reader *unlinked* between A and B where one row carries both ends (the engine took them
+  for one quotation) loses B's cell, B being the later document; B's words become a row of their own,
+  marked as the reader's ("your unlink"), unless another row already has them. Unlinks come before the
+  pair's links, so linking the same words again afterwards puts them back.
 - a *speaker* the reader named (or cleared) for a quotation is that document's cell's speaker; the row's
   speaker is then the reader's (the last one named), or the carriers' vote when cleared.
 
 Origins and row speakers of the rows touched are decided again. A later unlink of a reader's link leaves no
-reader passage in the corrected comparison, so the link's cells go with it; an unlink of a passage the
-engine found changes provenance but not the matrix (whether the two quotations are one is the matrix's own
-finding, from the quotations' words, not the alignment's).
+reader passage in the corrected comparison, so the link's cells go with it.
 
 Exports: ``pair_corrections``, ``corrected_rows``, ``reader_counts``.
 """
@@ -85,6 +87,12 @@ def corrected_rows(rows: list[QuoteRow], documents, analyses, corrected: dict, l
     reader_speakers: dict[int, str] = {}
     names = None
     for (first, second), comparison in sorted(corrected.items()):
+        for correction in getattr(comparison, "corrections", ()):
+            if correction.kind == "unlink":
+                if names is None:
+                    names = full_names(documents)
+                _unlink(cells, originals, {first: correction.left, second: correction.right}, first, second,
+                        analyses, names, touched)
         for index in sorted(getattr(comparison, "reader_passages", ())):
             if index not in comparison.quote_passages:
                 continue  # linked as shared narration: provenance, not a quotation
@@ -119,6 +127,36 @@ def corrected_rows(rows: list[QuoteRow], documents, analyses, corrected: dict, l
     return result
 
 
+def _row_of_words(analysis, number: int, start: int, end: int, count: int) -> QuoteRow | None:
+    """An empty row (no cells yet) worded as document ``number`` prints ``text[start:end]``."""
+    text, tokens = analysis.text, analysis.tokens
+    words = tuple(text[tokens.starts[i]:tokens.ends[i]]
+                  for i in range(tokens.index_at(start), tokens.index_at(end - 1) + 1))
+    if not words:
+        return None
+    return QuoteRow(" ".join(text[start:end].split()), words, "", number, "", (_ABSENT_CELL,) * count)
+
+
+def _unlink(cells, originals, ranges, first, second, analyses, names, touched) -> None:
+    """Take the later document's words out of every row carrying both ends of an unlinked passage."""
+    for row_number in range(len(cells)):
+        row_cells = cells[row_number]
+        if not (_overlaps(row_cells[first], *ranges[first]) and _overlaps(row_cells[second], *ranges[second])):
+            continue
+        cell = row_cells[second]
+        row_cells[second] = _ABSENT_CELL
+        touched.add(row_number)
+        if any(_overlaps(other[second], cell.start, cell.end) for other in cells):
+            continue  # its words are in another row already
+        row = _row_of_words(analyses[second], second, cell.start, cell.end, len(analyses))
+        if row is not None:
+            originals.append(row)
+            cells.append([_ABSENT_CELL] * len(analyses))
+            cells[-1][second] = replace(reader_cell(row, analyses[second], cell.start, cell.end, names, "your unlink"),
+                                        speaker=cell.speaker, verb=cell.verb)
+            touched.add(len(cells) - 1)
+
+
 def _link(cells, originals, ranges, first, second, analyses, names, touched) -> None:
     """Put one reader-linked quotation into the matrix (see the module docstring)."""
     found = None
@@ -130,13 +168,9 @@ def _link(cells, originals, ranges, first, second, analyses, names, touched) -> 
     if found is None:  # neither side's words are a row: the link is a quotation of its own
         target = second
         start, end = ranges[first]
-        text = analyses[first].text
-        tokens = analyses[first].tokens
-        words = tuple(text[tokens.starts[i]:tokens.ends[i]]
-                      for i in range(tokens.index_at(start), tokens.index_at(end - 1) + 1))
-        if not words:
+        row = _row_of_words(analyses[first], first, start, end, len(analyses))
+        if row is None:
             return
-        row = QuoteRow(" ".join(text[start:end].split()), words, "", first, "", (_ABSENT_CELL,) * len(analyses))
         originals.append(row)
         cells.append([_ABSENT_CELL] * len(analyses))
         found = len(cells) - 1

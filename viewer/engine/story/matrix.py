@@ -286,9 +286,11 @@ def _row(row: _Row, claims: list[_Claim], documents, analyses, instances, label)
     return QuoteRow(text, words, speaker, origin, note, tuple(cells))
 
 
-def reader_cell(row: QuoteRow, analysis: Analysis, start: int, end: int, names: dict[str, str]) -> QuoteCell:
+def reader_cell(row: QuoteRow, analysis: Analysis, start: int, end: int, names: dict[str, str],
+                note: str = "your link") -> QuoteCell:
     """The cell of a document whose words ``text[start:end]`` a reader linked to ``row``'s quotation: the
-    same word-by-word reading as the engine's cells (verbatim, altered, partial), marked ``reader``."""
+    same word-by-word reading as the engine's cells (verbatim, altered, partial), marked ``reader``, its
+    summary ending with ``(note)``."""
     tokens = analysis.tokens
     first, stop = tokens.index_at(start), tokens.index_at(end - 1) + 1
     if stop <= first:
@@ -304,7 +306,7 @@ def reader_cell(row: QuoteRow, analysis: Analysis, start: int, end: int, names: 
         return " ".join(row.words[first_word:end_word])
 
     cell = _cell(as_row, row_text, [claim], analysis, [_Instance(-1, first, stop, speaker, verb)])
-    return replace(cell, reader=True, summary=cell.summary + " (your link)")
+    return replace(cell, reader=True, summary=f"{cell.summary} ({note})")
 
 
 def _carried_count(cell: QuoteCell) -> int:
