@@ -161,7 +161,7 @@ def _instances(number: int, analysis: Analysis, names: dict[str, str]) -> list[_
             end += 1
         if end - first < MIN_QUOTE_WORDS:
             continue
-        speaker, verb = tag_of(text, quote.start, quote.end, analysis.attributions)
+        speaker, verb = _tag_of(text, quote.start, quote.end, analysis.attributions)
         if speaker[:1].isupper() and speaker.lower() not in _PRONOUNS:
             # "Teigen", "Chrissy Teigen" and "Mayor Dana Ortiz" are one person each: named by surname.
             speaker = names.get(speaker.split()[-1], speaker)
@@ -170,7 +170,7 @@ def _instances(number: int, analysis: Analysis, names: dict[str, str]) -> list[_
     return found
 
 
-def tag_of(text: str, start: int, end: int, attributions) -> tuple[str, str]:
+def _tag_of(text: str, start: int, end: int, attributions) -> tuple[str, str]:
     """Speaker and speech verb of the tag beside a quote, else of the nearest tag in its paragraph."""
     paragraph_start = text.rfind("\n", 0, start) + 1
     paragraph_end = text.find("\n", end)
@@ -295,7 +295,7 @@ def reader_cell(row: QuoteRow, analysis: Analysis, start: int, end: int, names: 
     first, stop = tokens.index_at(start), tokens.index_at(end - 1) + 1
     if stop <= first:
         return _ABSENT_CELL
-    speaker, verb = tag_of(analysis.text, start, end, analysis.attributions)
+    speaker, verb = _tag_of(analysis.text, start, end, analysis.attributions)
     if speaker[:1].isupper() and speaker.lower() not in _PRONOUNS:
         speaker = names.get(speaker.split()[-1], speaker)
     keys = [fold(word) for word in row.words]
