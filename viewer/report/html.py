@@ -26,7 +26,7 @@ from pathlib import Path
 
 from ..engine import CLASSES
 from ..engine.corrections import reader_marks, reader_passages
-from ..engine.names import name_label
+from ..engine.labels import name_label
 from ..theme import VARIANTS, colour, load_table
 
 # How a class shows besides its colour: a report is often printed in black and white, and colour must

@@ -41,7 +41,7 @@ from urllib.parse import quote
 # Both were defined here first; the engine needs them too (the story names documents as the list does, and
 # finds the reader's corrections by content hash), and the engine never imports storage.
 from ..engine.corrections import content_hash  # noqa: F401 (part of this module's interface)
-from ..engine.names import LABEL_CHARS, name_label, short_title  # noqa: F401 (part of this module's interface)
+from ..engine.labels import LABEL_CHARS, name_label, short_title  # noqa: F401 (part of this module's interface)
 
 from ..engine.text import Document
 from .corrections import CORRECTIONS_TABLES

@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..names import name_label
+from ..labels import name_label
 from ..text import Document
 
 VERBATIM, ALTERED, PARTIAL, ABSENT = "verbatim", "altered", "partial", "absent"
@@ -27,7 +27,7 @@ class StoryCancelled(Exception):
 
 def document_label(document: Document, index: int = 0) -> str:
     """A short name for a document in tables: its outlet, else its file name (unless it looks like a download
-    id or a hash), else the start of its title (``viewer.engine.names``: the library list's rule)."""
+    id or a hash), else the start of its title (``viewer.engine.labels``: the library list's rule)."""
     return name_label(document.outlet, Path(document.path).stem, document.title) or f"document {index + 1}"
 
 
