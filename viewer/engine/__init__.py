@@ -31,10 +31,12 @@ All offsets are Python string indices into ``Document.text``.
 from .classify import CLASSES, Span
 from .compare import Comparison, Side, compare
 from .match import MatchSettings, Passage
-from .quotes import Attribution, Quote, find_attributions, find_quotes
+from .quotes import Quote, find_quotes
+from .speakers import Attribution, QuoteSpeaker, Speech, attribute, find_attributions
 from .text import Document, Tokens, tokenize
 
 __all__ = [
     "CLASSES", "Attribution", "Comparison", "Document", "MatchSettings", "Passage", "Quote", "Side",
     "Span", "Tokens", "compare", "find_attributions", "find_quotes", "tokenize",
+    "QuoteSpeaker", "Speech", "attribute",
 ]

@@ -27,7 +27,8 @@ from collections import Counter, OrderedDict
 from dataclasses import dataclass
 
 from .boilerplate import boilerplate_lines, formula_spans
-from .quotes import Attribution, Quote, find_attributions, find_quotes
+from .quotes import Quote, find_quotes
+from .speakers import Attribution, QuoteSpeaker, attribute
 from .text import Tokens, tokenize
 
 SHARED_QUOTE, SHARED_TEXT, OWN_QUOTE = "shared-quote", "shared-text", "own-quote"
@@ -67,6 +68,7 @@ class Analysis:
     quoted: bytes  # one byte per word: 0 outside quotations, 1 or 2 inside; neighbouring quotations differ
     chrome: bytearray  # one byte per word: 1 for words that never match (page chrome, newsroom formulas)
     line_starts: tuple[int, ...]  # indices of the words that begin a line
+    speakers: tuple[QuoteSpeaker, ...] = ()  # who said each depth-0 quotation
 
     def zone_spans(self, zone: int) -> list[tuple[int, int]]:
         """Character ranges painted with ``zone``."""
@@ -111,7 +113,8 @@ analyse.cache_clear = _cache.clear  # the benchmarks time analyses from scratch
 def _analyse(text: str) -> Analysis:
     tokens = tokenize(text)
     quotes = tuple(find_quotes(text))
-    attributions = tuple(find_attributions(text, list(quotes)))
+    speech = attribute(text, list(quotes))
+    attributions = speech.tags
     chrome = tuple(boilerplate_lines(text))
     zones = bytearray(len(text))
     for number, quote in enumerate(quote for quote in quotes if quote.depth == 0):
@@ -129,7 +132,7 @@ def _analyse(text: str) -> Analysis:
         is_chrome[first:stop] = b"\x01" * (stop - first)
     line_starts = tuple(sorted({tokens.index_at(match.end()) for match in _NEWLINE_RE.finditer(text)} - {len(tokens)}))
     return Analysis(text, tokens, quotes, attributions, chrome, bytes(zones), token_zones, quoted, is_chrome,
-                    line_starts)
+                    line_starts, speakers=speech.speakers)
 
 
 _NEWLINE_RE = re.compile("\n")
