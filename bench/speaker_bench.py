@@ -27,7 +27,7 @@ from viewer.engine.quotes import find_quotes
 from viewer.engine.speakers import attribute
 
 ARTICLES = Path(__file__).resolve().parent.parent / "tests" / "engine" / "speaker_articles"
-_DROPPED = {"the", "a", "an", "mr", "mrs", "ms", "dr"}
+_DROPPED = {"the", "a", "an", "mr", "mrs", "ms", "dr", "jr", "sr", "ii", "iii", "iv"}  # not who, only how
 
 
 @dataclass(frozen=True)

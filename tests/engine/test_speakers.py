@@ -169,3 +169,14 @@ def test_tags_and_speakers_are_well_formed_on_any_text(pieces):
     for tag in speech.tags:
         assert previous_end <= tag.start < tag.end <= len(text)
         previous_end = tag.end
+
+
+def test_speakers_of_news_articles_are_right_and_rarely_wrong():
+    """On 20+ news articles in different outlets' styles, at least 90 % of the quotations get the speaker a
+    reader gives them, and at most 3 % are credited to a different person (tests/engine/speaker_articles)."""
+    from bench.speaker_bench import score_articles
+
+    score = score_articles()
+    assert score.articles >= 20 and score.total >= 150
+    assert score.right >= 0.90 * score.total, score.failures
+    assert score.wrong <= 0.03 * score.total, score.failures

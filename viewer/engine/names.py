@@ -6,7 +6,8 @@ common word (Jordan, Georgia, Austin, Will, Mark) is left out, because a wrong g
 unknown gender agrees with both "he" and "she".
 
 Exports: ``TITLES``, ``TITLE_ROLES``, ``ROLE_GENDER``, ``MALE_NAMES``, ``FEMALE_NAMES``, ``SPEECH_VERBS``,
-``REPORTING_VERBS``, ``GROUP_NOUNS``, ``TITLE_FILLERS``, ``INSTITUTION_WORDS``, ``ROLE_NOUNS``, ``LEADING_WORDS``, ``NAME_PARTICLES``, ``SUFFIXES``, ``ABBREVIATIONS``.
+``REPORTING_VERBS``, ``GROUP_NOUNS``, ``TITLE_FILLERS``, ``INSTITUTION_WORDS``, ``ROLE_NOUNS``,
+``LEADING_WORDS``, ``NAME_PARTICLES``, ``SUFFIXES``, ``ABBREVIATIONS``.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ TITLES: dict[str, str | None] = {
     **dict.fromkeys("mrs ms miss dame lady queen princess sister congresswoman councilwoman chairwoman "
                     "madam".split(), "F"),
     **dict.fromkeys(
-        "dr rep reps sen sens gov gen lt col maj capt cmdr adm sgt cpl pvt det insp supt prof rev fr msgr "
+        "dr rep reps sen sens del gov gen lt col maj capt cmdr adm sgt cpl pvt det insp supt prof rev fr msgr "
         "president vice secretary senator representative governor general lieutenant colonel major captain "
         "admiral sergeant commander chief justice judge speaker leader mayor attorney prosecutor minister "
         "chancellor ambassador commissioner sheriff officer detective coach professor pastor bishop "
@@ -141,7 +142,7 @@ SPEECH_VERBS = frozenset(
     "sighed snapped retorted protested objected announced announces maintained maintains contended "
     "contends asserted asserts affirmed reiterated reiterates texted emailed messaged wondered wonders "
     "marveled marvelled pleaded pleads demanded demands exclaimed concluded concludes offered "
-    "summarized recounted recounts reflected reflects".split()
+    "summarized recounted recounts reflected reflects teased teases".split()
 )
 # Verbs that attribute a quoted phrase inside reported speech ('Warren called the plan "a giveaway"').
 REPORTING_VERBS = SPEECH_VERBS | frozenset(
@@ -149,7 +150,7 @@ REPORTING_VERBS = SPEECH_VERBS | frozenset(
     "brand brands branded term terms termed denounce denounced praise praised dismiss dismissed mock "
     "mocked pledge pledged decry decried blast blasted slam slammed criticize criticized criticise "
     "criticised hail hailed accuse accused deride derided characterize characterized characterise "
-    "characterised".split()
+    "characterised rip rips ripped slams blasts".split()
 )
 
 # Capitalised words that start a sentence or clause and are never part of a name.
@@ -169,7 +170,7 @@ NAME_PARTICLES = frozenset("de van von der den bin al el la le du del della da d
 SUFFIXES = frozenset("jr jr. sr sr. ii iii iv".split())
 # Abbreviations whose full stop does not end a sentence.
 ABBREVIATIONS = frozenset(
-    "mr mrs ms dr rep reps sen sens gov gen lt col maj capt cmdr adm sgt cpl pvt det insp supt prof rev "
+    "mr mrs ms dr rep reps sen sens del gov gen lt col maj capt cmdr adm sgt cpl pvt det insp supt prof rev "
     "fr msgr st jr sr no vs inc co corp ltd jan feb mar apr jun jul aug sep sept oct nov dec mt ft "
     "ave blvd dept univ".split()
 )

@@ -124,6 +124,9 @@ _ADJUNCTS = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday morning evening afternoon night early late "
     "shortly briefly privately publicly".split()
 )
+_CLAUSE_WORDS = frozenset("that as while because after when if since although though".split())
+_NOT_IN_SPEAKER = frozenset("would will be is was are were been being has have had do does did but and that "
+                             "who which not".split())
 _NOT_APPOSITIVE = frozenset("who whom whose which that adding noting citing saying referring pointing "
                             "before after while when as and but".split())
 
@@ -158,7 +161,13 @@ def _tokens(text: str, start: int, end: int) -> list[_Tok]:
     found = []
     for match in _TOKEN_RE.finditer(text, start, end):
         word = match.group()
-        if len(word) > 1 and word.endswith(".") and not _keeps_stop(word):
+        following = text[match.end():match.end() + 1]
+        ends = len(word) > 1 and word.endswith(".") and not (following in "),;" and following or following.islower())
+        if ends and _keeps_stop(word):
+            # "on X." before a quote mark or a line end still ends the sentence
+            ahead = text[match.end():match.end() + 3].lstrip(" ")
+            ends = not ahead or ahead[0] in _QUOTE_MARKS or ahead[0] == "\n"
+        if ends:
             found.append(_Tok(match.start(), match.end() - 1, word[:-1]))
             found.append(_Tok(match.end() - 1, match.end(), "."))
         else:
@@ -232,11 +241,22 @@ _BOUNDARY_RE = re.compile(
     r"(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bMrs)(?<!\bSen)(?<!\bRep)(?<!\bGov)(?<!\bGen)(?<!\bLt)(?<!\bSt)"
     r"(?<![\s.][A-Z])[.!?]++[\"'”’)\]]*+(?=\s)|\n"
 )
+_LAST_WORD_RE = re.compile(r"([\w'’-]+)[ \t]$")
+_FIRST_WORD_RE = re.compile(r"[ \t]([\w'’-]+)")
+_AGE_RE = re.compile(r", (?:\d{1,3}[,)]|who\b)")
 _PREPOSITIONS = frozenset("to with about against for by of from on at toward towards than into onto over "
                           "under between among like unlike beside besides behind".split())
 _SUBORDINATORS = frozenset("after when while although though because since before as if unless until "
                            "once whereas despite unlike like".split())
 _WORD_BEFORE_RE = re.compile(r"([\w'’]+)[^\w]*$")
+_PERSON_NOUNS = sorted(ROLE_NOUNS | set(ROLE_GENDER) | {"man", "woman", "boy", "girl", "teen", "teenager",
+                                                         "source", "guest", "concertgoer", "pal", "insider",
+                                                         "customer", "passenger", "driver", "owner", "parent"})
+_NAMED_APPOSITIVE_RE = re.compile(rf",[ \t]+[{_UPPER}]")
+# A sentence of narration opening with an unnamed person: "Another resident, …", "The boy's mother …".
+_UNNAMED_RE = re.compile(
+    r"(?:(?<=[.!?]\s)|(?<=[.!?][\"”’]\s)|(?<=\n)|^)(?:The|A|An|Another|One|His|Her|Their)"
+    r"(?:[ \t]+[\w'’-]+){0,3}?[ \t]+(?P<noun>" + "|".join(_PERSON_NOUNS) + r")\b(?!['’])", re.MULTILINE)
 
 
 class _People:
@@ -265,6 +285,15 @@ class _People:
     def skip(self, end: int) -> None:
         """Names up to ``end`` (a quotation) are not narration: nobody in a quote is an antecedent."""
         self.scanned = max(self.scanned, end)
+
+    def nickname(self, start: int, end: int) -> None:
+        """Harold "Hal" Jefferies: the quoted nickname splits a name that the narration reader would miss."""
+        before = _LAST_WORD_RE.search(self.text, max(0, start - 40), start)
+        after = _FIRST_WORD_RE.match(self.text, end)
+        if before and after and before.group(1)[0].isupper() and after.group(1)[0].isupper():
+            name = [before.group(1), after.group(1)]
+            if name[0].lower() not in LEADING_WORDS and not any(w.lower() in INSTITUTION_WORDS for w in name):
+                self.note(self.find(name), before.start(1))
 
     def _sentence(self, position: int) -> int:
         if position > self._boundary_at:
@@ -298,7 +327,8 @@ class _People:
         self._sentence(position)
         head = self.text[self._sentence_start:position]
         first = head.split(None, 1)[0].lower() if head.strip() else ""
-        return first in _SUBORDINATORS and "," not in head
+        # "After Obama left, Trump …", "Asked whether he would back Johnson, Roy …": up to the first comma
+        return (first in _SUBORDINATORS or first.endswith("ing") or first == "asked") and "," not in head
 
     def _person_from_words(self, words: list[str], start: int, end: int) -> tuple[_Person, bool] | None:
         """The person a capitalised run in narration names, if the run shows it is one."""
@@ -321,8 +351,8 @@ class _People:
             gender = gender or ROLE_GENDER.get(appositive)
         evidence = bool(titles and any(title.lower().rstrip(".") in TITLES for title in titles))
         evidence = evidence or role_before in ROLE_NOUNS or bool(appositive)
-        if len(name) > 1 and _given_gender(name[0].lower()):
-            evidence = True
+        if _AGE_RE.match(self.text, end) or (len(name) > 1 and _given_gender(name[0].lower())):
+            evidence = True  # "Olena Shevchuk, 64, stood in line"; "Washington, who shares …"
         person = self.find(name, gender, create=evidence)
         if person is None:
             return None
@@ -352,9 +382,13 @@ class _People:
         if first:
             person = next((p for p in reversed(known) if p.first == first), None)
             if person is None:
-                person = next((p for p in reversed(known) if not p.first and _agrees(p, gender)), None)
+                # "Mrs. Whitford" then "Eleanor Whitford": the given name completes her, not her husband
+                given = gender or _given_gender(first)
+                person = next((p for p in reversed(known) if not p.first and _agrees(p, given)), None)
         else:
-            person = next((p for p in reversed(known) if _agrees(p, gender)), None)
+            # Two people share the surname ("Harold Jefferies", his granddaughter "Kayla Jefferies"): news
+            # style calls the one it is about by the surname and the other by the given name.
+            person = next((p for p in known if _agrees(p, gender)), None)
             if person is None and surname in self.by_first and _agrees(self.by_first[surname], gender):
                 person = self.by_first[surname]  # "Chrissy shared" after "Chrissy Teigen"
         if person is None:
@@ -383,20 +417,49 @@ class _People:
         for role in person.roles:
             self.by_role[role] = person
 
-    def pronoun(self, gender: str, position: int) -> _Person | None:
-        """The most recent person before ``position`` who agrees with a "he" (M) or "she" (F)."""
-        best_sentence, chosen = None, []
+    def pronoun(self, gender: str, position: int, narration_start: int) -> _Person | str | None:
+        """Who a "he" (M) or "she" (F) at ``position`` means: the most recent agreeing person.
+
+        Sentence by sentence backwards, the leftmost subject wins; names after a preposition, possessives,
+        names in a leading "After …," clause and names earlier in the pronoun's own sentence ("Speaking
+        with X, he said") count only when no sentence offers a subject. An unnamed person who opens a
+        sentence of the narration just before ("Another resident, who asked not to be named, …") is
+        more recent than any name before it and is returned as written.
+        """
+        own_sentence = self._sentence(position)
+        subject = fallback = None
+        current = None
         for mention in reversed(self.mentions[-LOOKBACK_MENTIONS:]):
             if mention.position >= position or not _agrees(mention.person, gender):
                 continue
-            if best_sentence is not None and mention.sentence != best_sentence:
+            if subject is not None and mention.sentence != current:
                 break
-            best_sentence = mention.sentence
-            chosen.append(mention)
-        if not chosen:
-            return None
-        subjects = [mention for mention in chosen if mention.subject]
-        return (subjects[-1] if subjects else chosen[0]).person  # chosen runs backwards: [-1] is leftmost
+            current = mention.sentence
+            if mention.subject and mention.sentence != own_sentence:
+                subject = mention  # keeps moving left within the sentence
+            elif fallback is None:
+                fallback = mention
+        chosen = subject or fallback
+        unnamed = self._unnamed_subject(gender, max(narration_start, chosen.position if chosen else 0), position)
+        if unnamed:
+            return unnamed
+        return chosen.person if chosen else None
+
+    def _unnamed_subject(self, gender: str, start: int, end: int) -> str:
+        """ "another resident" when a sentence in ``text[start:end]`` opens with such a person, else ""."""
+        found = ""
+        for match in _UNNAMED_RE.finditer(self.text, max(start, end - WINDOW_CHARS), end):
+            noun = match.group("noun").lower()
+            if _NAMED_APPOSITIVE_RE.match(self.text, match.end()):
+                continue  # "Her opponent, Mr. Eric Hovde, …" is named
+            if ROLE_GENDER.get(noun, gender) == gender:
+                phrase = match.group(0)
+                found = phrase[0].lower() + phrase[1:]
+        if found and found.split()[0] in _DEFINITE:
+            person = self.by_role.get(found.split()[-1])
+            if person is not None and _agrees(person, gender):
+                return ""  # "The mayor said …" is a person already named: the name wins
+        return found
 
     def role(self, noun: str) -> _Person | None:
         return self.by_role.get(noun)
@@ -411,7 +474,8 @@ def _split_titles(words: list[str]) -> tuple[list[str], list[str]]:
 
     A title may follow an adjective or two ("Russian President Vladimir Putin", "former Gov. Jerry Brown").
     """
-    first_title = next((index for index, word in enumerate(words[:3]) if word.lower().rstrip(".") in TITLES), -1)
+    first_title = next((index for index, word in enumerate(words[:3])
+                        if word.lower().rstrip(".") in TITLES or word.lower() in ROLE_NOUNS), -1)
     if first_title < 0 or first_title == len(words) - 1:
         return [], words
     end = first_title + 1
@@ -450,8 +514,10 @@ def _who(tokens: list[_Tok]) -> _Who | None:
         tokens = tokens[:-1]
     while tokens and tokens[0].lower in ("as", "and", "but", "so", "then", "later", "also", "here", "now"):
         tokens = tokens[1:]
-    if not tokens or len(tokens) > 10 or any(not t.is_word and t.text not in "-" for t in tokens):
+    if not tokens or len(tokens) > 10 or any(not t.is_word and t.text not in "-&" for t in tokens):
         return None
+    if any(t.lower in _NOT_IN_SPEAKER for t in tokens):
+        return None  # "a shutdown would be a mistake but": a clause, not a speaker
     first = tokens[0]
     if len(tokens) == 1 and first.lower in _PRONOUNS:
         return _Who("pronoun", (first.lower,), first.start, _PRONOUNS[first.lower] or None)
@@ -460,8 +526,9 @@ def _who(tokens: list[_Tok]) -> _Who | None:
     tail = len(tokens)  # where the trailing run of capitalised words starts
     while tail > 0 and tokens[tail - 1].is_capital:
         tail -= 1
-    if first.lower not in _DETERMINERS and first.is_capital and all(
-            token.is_capital or token.lower in TITLE_FILLERS for token in tokens):  # "Secretary of State X"
+    if first.lower not in _DETERMINERS and first.is_capital and tokens[-1].lower not in ROLE_NOUNS and all(
+            token.is_capital or token.lower in TITLE_FILLERS or token.text == "&" for token in tokens):
+        # "Secretary of State Antony Blinken"; "CEO" alone is a role
         if len(tokens) == 1 and first.lower in GROUP_NOUNS:
             return _Who("group", (first.lower,), first.start)
         return _name(tokens)
@@ -475,9 +542,11 @@ def _who(tokens: list[_Tok]) -> _Who | None:
                 return _Who("name", who.words, who.position, who.gender or ROLE_GENDER.get(before.lower),
                             (*who.roles, before.lower))
             return who
-    if first.lower in GROUP_NOUNS or (len(tokens) <= 2 and tokens[-1].lower in GROUP_NOUNS):
+    if first.lower in GROUP_NOUNS or tokens[-1].lower in GROUP_NOUNS:
         return _Who("group", tuple(t.lower for t in tokens), first.start)
-    if first.lower in _DETERMINERS or (first.is_capital and first.lower.endswith(("'s", "’s"))):
+    if (first.lower in _DETERMINERS or (first.is_capital and first.lower.endswith(("'s", "’s")))
+            or (tokens[-1].lower in ROLE_NOUNS and len(tokens) <= 3 and all(t.is_capital for t in tokens[:-1]))):
+        # headlines drop the article: "GOP senator says", "CEO admits"
         head = _head_noun(tokens)  # "the mayor", "a spokesman for the agency", "Trump's spokesman"
         return _Who("role", tuple(t.text for t in tokens), first.start, ROLE_GENDER.get(head), (head,))
     return None
@@ -488,6 +557,10 @@ def _name(tokens: list[_Tok]) -> _Who | None:
     if words and words[-1].lower().endswith(("'s", "’s")):
         return None
     titles, name = _split_titles(words)
+    for index, word in enumerate(name):
+        if index and word[0].islower() and word.lower() not in NAME_PARTICLES:
+            name = name[:index]  # "Mondaire Jones of New York"
+            break
     if not name or len(name) > 5:
         return None
     if any(word.lower().rstrip(".") in INSTITUTION_WORDS for word in name) and not titles:
@@ -544,9 +617,10 @@ def _words_in(tokens: list[_Tok]) -> int:
 @dataclass(frozen=True)
 class _Tag:
     start: int
-    end: int
+    end: int  # equal to start when the words are narration, not a tag ('Mr. Biden was blunt:')
     who: _Who | None
     appositive: _Who | None = None
+    guessed: bool = False  # the sentence's subject, read without a verb of its own: a known person only
 
 
 def _tag_after(text: str, start: int, limit: int, ends_sentence: bool, embedded: bool) -> _Tag | None:
@@ -569,8 +643,13 @@ def _tag_after(text: str, start: int, limit: int, ends_sentence: bool, embedded:
     if first.lower in SPEECH_VERBS and first.lower not in ("told", "tells", "tell", "telling") and not first.is_capital:
         return _verb_first(tokens, index)
     verb = index
-    while verb < len(tokens) and verb - index <= 12:
+    depth = 0
+    while verb < len(tokens) and verb - index <= 16:
         token = tokens[verb]
+        depth += (token.text == "(") - (token.text == ")")
+        if depth > 0 or token.text == ")":
+            verb += 1
+            continue  # "Chuck Schumer (D-N.Y.) posted"
         if token.text in _CLAUSE_END:
             return None
         if token.lower in SPEECH_VERBS and not token.is_capital and verb > index:
@@ -578,7 +657,7 @@ def _tag_after(text: str, start: int, limit: int, ends_sentence: bool, embedded:
         verb += 1
     else:
         return None
-    if verb >= len(tokens) or verb - index > 12:
+    if verb >= len(tokens) or verb - index > 16:
         return None
     subject = tokens[index:verb]
     parts = _split_commas(subject)
@@ -738,11 +817,16 @@ def _subject_before(tokens: list[_Tok], verb: int) -> _Tag | None:
     """The subject of ``tokens[verb]``: back to a comma, or a head and an appositive set off by commas."""
     parts = _split_commas(tokens[:verb])
     own = parts[-1]
-    while own and own[0].lower in ("and", "but", "so", "then", "as", "when", "while", "who"):
-        if own[0].lower == "who":
-            own = []
-            break
+    if own and own[-1].lower in ("and", "but", "then"):
+        # "She stopped the music, stared into the crowd and said,": the sentence's subject, no tag
+        who = _leading_subject(tokens)
+        return _Tag(tokens[0].start, tokens[0].start, who, guessed=True) if who else None
+    while own and own[0].lower in ("and", "but", "so", "then", "as", "when", "while", "which", "whom"):
         own = own[1:]
+    if own and own[0].lower == "who":
+        own = []
+    while own and own[-1].lower in _ADVERBS:
+        own = own[:-1]
     if own:
         who = _who(own)
         return _Tag(own[0].start, tokens[verb].end, who) if who else None
@@ -752,27 +836,95 @@ def _subject_before(tokens: list[_Tok], verb: int) -> _Tag | None:
         if head and head.kind in ("name", "pronoun"):
             appositive = _who(parts[-2]) if parts[-2] and parts[-2][0].lower not in _NOT_APPOSITIVE else None
             return _Tag(parts[-3][0].start, tokens[verb].end, head, appositive)
+        if head and head.kind == "role" and parts[-2]:
+            appositive = _who(parts[-2])  # "The health secretary, Victoria Atkins, described"
+            if appositive and appositive.kind == "name":
+                return _Tag(parts[-3][0].start, tokens[verb].end, head, appositive)
     return None
 
 
-def _reported(tokens: list[_Tok]) -> _Who | None:
-    """The subject of the last reporting verb before a quoted phrase: 'Warren called it "a giveaway"'."""
+_SENTENCE_BREAK_RE = re.compile(r"[.!?\n]")
+_NOUN_LIKE = frozenset("call calls claim claims note notes post posts state states answer answers remark remarks "
+                       "share shares tweet tweets report reports reply replies joke jokes cry cries pledge "
+                       "praise label labels brand brands term terms blast slam slams rip promise promises "
+                       "vow vows warning".split())
+
+
+def _used_as_noun(tokens: list[_Tok], index: int) -> bool:
+    """ "a conference call", "the posts": a verb form that is a noun after a determiner."""
+    if tokens[index].lower not in _NOUN_LIKE:
+        return False
+    before = tokens[index - 1].lower if index else ""
+    two_before = tokens[index - 2].lower if index > 1 else ""
+    return before in _DETERMINERS or (two_before in _DETERMINERS and before.isalpha() and before.islower())
+
+
+def _leading_subject(tokens: list[_Tok]) -> _Who | None:
+    """The noun phrase a sentence opens with, after a leading "In a statement," or "Asked about it,"."""
+    index = 0
+    if tokens and (tokens[0].lower in _ADJUNCTS or tokens[0].lower.endswith("ing") or tokens[0].lower == "asked"):
+        comma = next((i for i, token in enumerate(tokens[:20]) if token.text == ","), -1)
+        index = comma + 1 if comma >= 0 else len(tokens)
+    phrase: list[_Tok] = []
+    for position in range(index, min(len(tokens), index + 8)):
+        token = tokens[position]
+        lower = token.lower
+        if not token.is_word or (phrase and lower in _ADJUNCTS):
+            break
+        if lower in _PRONOUNS and not phrase:
+            return _who([token])
+        if token.is_capital or lower in _DETERMINERS or lower in TITLE_FILLERS:
+            phrase.append(token)
+        elif lower in ROLE_NOUNS:
+            phrase.append(token)
+            break
+        elif any(later.lower in ROLE_NOUNS for later in tokens[position + 1:position + 3]):
+            phrase.append(token)  # "A federal judge"
+        else:
+            break
+    return _who(phrase) if phrase else None
+
+
+def _reported(tokens: list[_Tok]) -> _Tag | None:
+    """Who speaks a quoted phrase inside reported speech: the subject of the last reporting verb before it.
+
+    'Warren called the plan "a giveaway"', 'Fariss, a Republican, said he would act, calling it "an
+    emergency"' (a participle or a second verb takes the first verb's subject), 'Trump lashed out at
+    senators, calling them "weak"' (no other verb: the sentence's subject, if a known person or a role).
+    """
+    seen = False
     for verb in range(len(tokens) - 1, 0, -1):
         token = tokens[verb]
-        if token.lower not in REPORTING_VERBS or token.is_capital:
+        if token.lower not in REPORTING_VERBS or token.is_capital or _used_as_noun(tokens, verb):
+            continue
+        seen = True
+        before = tokens[verb - 1]
+        if before.lower in ("is", "was", "are", "were", "be", "been", "being"):
+            return None  # "is said to be 'devastated'": nobody in particular
+        if before.lower in ("and", "but", "then") or (token.lower.endswith("ing") and before.text == ","):
             continue
         start = verb
-        while start > 0 and tokens[start - 1].text not in ",;:—–" and tokens[start - 1].lower not in ("that", "and"):
+        while start > 0 and tokens[start - 1].text not in ",;:—–()" and tokens[start - 1].lower not in _CLAUSE_WORDS:
             start -= 1
         own = tokens[start:verb]
         while own and own[-1].lower in _ADVERBS | {"been", "not", "never"}:
             own = own[:-1]
         if own and own[-1].lower == "who" and start >= 2 and tokens[start - 1].text == ",":
-            head_start = start - 1
+            head_start = start - 1  # "Trump, who has called the inquiry "a witch hunt,""
             while head_start > 0 and tokens[head_start - 1].text not in ",;:—–":
                 head_start -= 1
-            return _who(tokens[head_start:start - 1])
-        return _who(own) if own else None
+            who = _who(tokens[head_start:start - 1])
+            return _Tag(0, 0, who) if who else None
+        if own and own[0].lower in ("which", "that", "whom"):
+            own = own[1:]  # "which Lindqvist said would be"
+        if own:
+            who = _who(own)
+            return _Tag(0, 0, who) if who else None
+        tag = _subject_before(tokens, verb)
+        return _Tag(0, 0, tag.who, tag.appositive, tag.guessed) if tag else None
+    if seen:
+        who = _leading_subject(tokens)
+        return _Tag(0, 0, who, guessed=True) if who else None
     return None
 
 
@@ -781,6 +933,12 @@ def _reported(tokens: list[_Tok]) -> _Who | None:
 def _looks_like_title(text: str, quote: Quote) -> bool:
     """A quoted title ("Face the Nation", "Meet the Press"): short, every long word capitalised, no stop."""
     inner = text[quote.start + 1:quote.end - 1].strip()
+    words = inner.rstrip(".,").split()
+    if inner[-1:] == "," and 0 < len(words) <= 5 and all(word[0].isupper() for word in words):
+        following = text[quote.end:quote.end + 2].lstrip(" ")
+        preceding = text[max(0, quote.start - 2):quote.start].rstrip(" ")
+        if following[:1].islower() and preceding[-1:].islower():
+            return True  # 'A24, which distributed "Past Lives," is releasing': the sentence goes on
     if inner[-1:] in ".,":
         # American style puts the sentence's full stop inside the marks: a title then needs a lead-in.
         before = text[max(0, quote.start - 12):quote.start].split()
@@ -807,55 +965,66 @@ def attribute(text: str, quotes: list[Quote]) -> Speech:
     speakers: list[QuoteSpeaker] = []
     previous_speaker: str | None = None
     previous_end = 0  # end of the previous quote, or of its tag
+    tag_open = False  # the previous quote's tag did not end its sentence ("says Teigen, who …")
+    after_quote = False  # the previous quote had no tag and its sentence goes on after it
     for index, quote in enumerate(top):
         next_start = top[index + 1].start if index + 1 < len(top) else len(text)
         people.read(quote.start)
         if _looks_like_title(text, quote):
+            # A programme or book title is nobody's quote, and the speaker before it goes on after it.
+            people.nickname(quote.start, quote.end)
             people.skip(quote.end)
             speakers.append(QuoteSpeaker(quote.start, quote.end, None))
-            previous_speaker, previous_end = None, quote.end
+            previous_end = max(previous_end, quote.end) if tag_open or not text[previous_end:quote.start].strip() else quote.end
             continue
+        narration_start = previous_end
         lead = _lead_in(text, previous_end, quote.start)
         embedded = bool(lead) and lead[-1].text not in ",:"
         speaker: str | None = None
         before = _tag_before(lead)
         if before is not None:
-            speaker = _speaker(people, before)
+            speaker = _speaker(people, before, narration_start)
             if before.end > before.start:
                 tags.append(Attribution(before.start, before.end, speaker))
         people.skip(quote.end)
         inside = text[quote.start:quote.end].rstrip("\"'”’» \n")
-        after = _tag_after(text, quote.end, next_start, inside[-1:] in _SENTENCE_END, embedded)
+        ends_sentence = inside[-1:] in _SENTENCE_END
+        after = _tag_after(text, quote.end, next_start, ends_sentence, embedded)
         if after is not None:
-            speaker = _speaker(people, after)
+            speaker = _speaker(people, after, narration_start)
             tags.append(Attribution(after.start, after.end, speaker))
             people.skip(after.end)
         elif before is None:
             if embedded:
-                who = _reported(lead)
-                speaker = _resolve(people, who) if who else None
-            elif previous_speaker and _continues(text, previous_end, quote.start):
+                reported = _reported(lead)
+                speaker = _speaker(people, reported, narration_start) if reported else None
+                between = text[previous_end:lead[0].start]
+                if reported is None and previous_speaker and after_quote and not _SENTENCE_BREAK_RE.search(between):
+                    speaker = previous_speaker  # 'wrote that it would "do its job" and called for "unity"' 
+            elif previous_speaker and _continues(text, previous_end, quote.start, tag_open):
                 speaker = previous_speaker  # '"…," she said, "…"' and a quote paragraph that follows hers
         speakers.append(QuoteSpeaker(quote.start, quote.end, speaker or None))
         previous_speaker = speaker or None
         previous_end = after.end if after is not None else quote.end
+        after_quote = after is None and not ends_sentence
+        tag_open = after is not None and text[after.end - 1] not in _SENTENCE_END
     return Speech(tuple(tags), tuple(speakers))
 
 
-def _continues(text: str, previous_end: int, start: int) -> bool:
+def _continues(text: str, previous_end: int, start: int, tag_open: bool) -> bool:
     """Whether a quote goes on from the previous one: nothing between them, or only the rest of the tag's
-    sentence ('"…," says Teigen, who has two kids. "…"').
+    sentence ('"…," says Teigen, who has two kids. "…"', '"…," she said in an interview at her office. "…"').
     """
     between = text[previous_end:start]
     if not between.strip():
         return True
-    if previous_end == 0 or text[previous_end - 1] not in ",;" or "\n" in between:
+    if not tag_open or "\n" in between:
         return False
     inner = between.rstrip()
     return not any(char in _SENTENCE_END for char in inner[:-1]) and len(inner) <= WINDOW_CHARS
 
 
-def _speaker(people: _People, tag: _Tag) -> str:
+def _speaker(people: _People, tag: _Tag, narration_start: int) -> str:
     """The name a tag gives, registering it as a mention; the appositive names or describes the speaker."""
     who, appositive = tag.who, tag.appositive
     if who is not None and who.kind == "role" and appositive is not None and appositive.kind == "name":
@@ -864,18 +1033,18 @@ def _speaker(people: _People, tag: _Tag) -> str:
         return ""
     if who.kind == "name" and appositive is not None and appositive.kind == "role":
         who = _Who("name", who.words, who.position, who.gender or appositive.gender, (*who.roles, *appositive.roles))
-    return _resolve(people, who)
+    return _resolve(people, who, narration_start, create=not tag.guessed)
 
 
-def _resolve(people: _People, who: _Who) -> str:
+def _resolve(people: _People, who: _Who, narration_start: int = 0, create: bool = True) -> str:
     if who.kind == "pronoun":
         if not who.gender:
             return ""
-        person = people.pronoun(who.gender, who.position)
-        if person is None:
-            return ""
-        people.note(person, who.position)
-        return person.name
+        found = people.pronoun(who.gender, who.position, narration_start)
+        if isinstance(found, _Person):
+            people.note(found, who.position)
+            return found.name
+        return found or ""
     if who.kind == "group":
         return ""
     if who.kind == "role":
@@ -884,8 +1053,12 @@ def _resolve(people: _People, who: _Who) -> str:
             person = people.role(head)
             if person is not None:
                 return person.name
-        return " ".join(who.words)
-    person = people.find(list(who.words), who.gender)
+        phrase = " ".join(who.words)
+        return phrase[0].lower() + phrase[1:] if who.words[0].lower() in _DETERMINERS else phrase
+    evident = create or bool(who.roles) or who.gender is not None or _given_gender(who.words[0].lower()) is not None
+    person = people.find(list(who.words), who.gender, create=evident and len(who.words) >= 1)
+    if person is None:
+        return ""
     for role in who.roles:
         person.roles.add(role)
     people.note(person, who.position)
