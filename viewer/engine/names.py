@@ -79,7 +79,9 @@ ROLE_NOUNS = frozenset(
     "leader deputy nominee challenger incumbent opponent rival historian expert veteran nurse doctor "
     "physician teacher student worker employee investigator detective agent general colonel "
     "superintendent principal pastor priest bishop rabbi imam founder cofounder co-founder "
-    "vice-president treasurer clerk councilwoman councilman councilmember trooper".split()
+    "vice-president treasurer clerk councilwoman councilman councilmember trooper colleague classmate "
+    "coworker co-worker granddaughter grandson grandfather grandmother uncle aunt nephew niece cousin "
+    "boyfriend girlfriend fiance fiancee widow widower spouse".split()
 )
 # Plural or collective subjects: a group said it, no person can be named.
 GROUP_NOUNS = frozenset(

@@ -55,7 +55,8 @@ from __future__ import annotations
 import re
 from bisect import insort
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from functools import lru_cache
+from typing import TYPE_CHECKING, NamedTuple
 
 from .names import (
     ABBREVIATIONS, FEMALE_NAMES, GROUP_NOUNS, INSTITUTION_WORDS, LEADING_WORDS, MALE_NAMES, NAME_PARTICLES,
@@ -65,7 +66,8 @@ from .names import (
 if TYPE_CHECKING:
     from .quotes import Quote
 
-WINDOW_CHARS = 400  # characters on each side of a quote searched for its tag
+WINDOW_CHARS = 400  # characters before a quote searched for its lead-in tag or reported-speech subject
+AFTER_WINDOW_CHARS = 200  # characters after a quote searched for its tag
 TAG_REST_MAX_WORDS = 6  # words after "Teigen told People" that still belong to the tag ("on Monday")
 TAG_BEFORE_MAX_WORDS = 12  # words of a lead-in tag ("Sadie Weiner, the DSCC spokeswoman, said:")
 LOOKBACK_MENTIONS = 60  # named people a pronoun looks back over
@@ -131,15 +133,11 @@ _NOT_APPOSITIVE = frozenset("who whom whose which that adding noting citing sayi
                             "before after while when as and but".split())
 
 
-@dataclass(frozen=True)
-class _Tok:
+class _Tok(NamedTuple):  # a tuple, not a dataclass: thousands are made per article
     start: int
     end: int
     text: str
-
-    @property
-    def lower(self) -> str:
-        return self.text.lower()
+    lower: str
 
     @property
     def bare(self) -> str:
@@ -158,21 +156,28 @@ class _Tok:
 
 def _tokens(text: str, start: int, end: int) -> list[_Tok]:
     """Words and punctuation of ``text[start:end]``; a full stop is its own token unless it abbreviates."""
-    found = []
+    found: list[_Tok] = []
+    append = found.append
     for match in _TOKEN_RE.finditer(text, start, end):
         word = match.group()
-        following = text[match.end():match.end() + 1]
-        ends = len(word) > 1 and word.endswith(".") and not (following in "),;" and following or following.islower())
-        if ends and _keeps_stop(word):
-            # "on X." before a quote mark or a line end still ends the sentence
-            ahead = text[match.end():match.end() + 3].lstrip(" ")
-            ends = not ahead or ahead[0] in _QUOTE_MARKS or ahead[0] == "\n"
-        if ends:
-            found.append(_Tok(match.start(), match.end() - 1, word[:-1]))
-            found.append(_Tok(match.end() - 1, match.end(), "."))
+        first, last = match.span()
+        if len(word) > 1 and word[-1] == "." and _ends_sentence(text, word, last):
+            append(_Tok(first, last - 1, word[:-1], word[:-1].lower()))
+            append(_Tok(last - 1, last, ".", "."))
         else:
-            found.append(_Tok(match.start(), match.end(), word))
+            append(_Tok(first, last, word, word.lower()))
     return found
+
+
+def _ends_sentence(text: str, word: str, end: int) -> bool:
+    """Whether the full stop closing ``word`` (at ``end - 1``) ends a sentence rather than abbreviating."""
+    following = text[end:end + 1]
+    if following and (following in "),;" or following.islower()):
+        return False  # "(D-Calif.)", "Jan. 20," "U.S. troops"
+    if not _keeps_stop(word):
+        return True
+    ahead = text[end:end + 3].lstrip(" ")
+    return not ahead or ahead[0] in _QUOTE_MARKS or ahead[0] == "\n"  # "on X." before a quote mark
 
 
 def _keeps_stop(word: str) -> bool:
@@ -237,10 +242,13 @@ _CAPS_RE = re.compile(
     rf"(?<![\w'’])[{_UPPER}][\w'’\-]*+\.?"
     rf"(?:[ \t]++(?:[{_UPPER}][\w'’\-]*+\.?|(?:{'|'.join(sorted(NAME_PARTICLES - {'st.'}))})(?=[ \t][{_UPPER}])))*+"
 )
+# A sentence end: the mark comes first so the scan runs at C speed; abbreviations are checked behind it.
 _BOUNDARY_RE = re.compile(
-    r"(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bMrs)(?<!\bSen)(?<!\bRep)(?<!\bGov)(?<!\bGen)(?<!\bLt)(?<!\bSt)"
-    r"(?<![\s.][A-Z])[.!?]++[\"'”’)\]]*+(?=\s)|\n"
+    r"[.!?]++(?<!\bMr\.)(?<!\bMs\.)(?<!\bDr\.)(?<!\bMrs\.)(?<!\bSen\.)(?<!\bRep\.)(?<!\bGov\.)(?<!\bGen\.)"
+    r"(?<!\bLt\.)(?<!\bSt\.)(?<![\s.][A-Z]\.)[\"'”’)\]]*+(?=\s)|\n"
 )
+_SENTENCE_ENDS = (". ", "? ", "! ", "\n", ".\" ", ".” ", "?\" ", "?” ")
+_TITLE_STOPS = ("Mr. ", "Ms. ", "Mrs. ", "Dr. ", "Sen. ", "Rep. ", "Gov. ", "Gen. ")
 _LAST_WORD_RE = re.compile(r"([\w'’-]+)[ \t]$")
 _FIRST_WORD_RE = re.compile(r"[ \t]([\w'’-]+)")
 _AGE_RE = re.compile(r", (?:\d{1,3}[,)]|who\b)")
@@ -249,14 +257,15 @@ _PREPOSITIONS = frozenset("to with about against for by of from on at toward tow
 _SUBORDINATORS = frozenset("after when while although though because since before as if unless until "
                            "once whereas despite unlike like".split())
 _WORD_BEFORE_RE = re.compile(r"([\w'’]+)[^\w]*$")
-_PERSON_NOUNS = sorted(ROLE_NOUNS | set(ROLE_GENDER) | {"man", "woman", "boy", "girl", "teen", "teenager",
-                                                         "source", "guest", "concertgoer", "pal", "insider",
-                                                         "customer", "passenger", "driver", "owner", "parent"})
 _NAMED_APPOSITIVE_RE = re.compile(rf",[ \t]+[{_UPPER}]")
-# A sentence of narration opening with an unnamed person: "Another resident, …", "The boy's mother …".
+_PERSON_NOUNS = ROLE_NOUNS | set(ROLE_GENDER) | {"man", "woman", "boy", "girl", "teen", "teenager", "source",
+                                                  "guest", "concertgoer", "pal", "insider", "customer",
+                                                  "passenger", "driver", "owner", "parent"}
+# A sentence of narration opening with a determiner, perhaps an unnamed person: "Another resident, …",
+# "The boy's mother …" (the words are checked against _PERSON_NOUNS; a pattern listing them is slow).
 _UNNAMED_RE = re.compile(
-    r"(?:(?<=[.!?]\s)|(?<=[.!?][\"”’]\s)|(?<=\n)|^)(?:The|A|An|Another|One|His|Her|Their)"
-    r"(?:[ \t]+[\w'’-]+){0,3}?[ \t]+(?P<noun>" + "|".join(_PERSON_NOUNS) + r")\b(?!['’])", re.MULTILINE)
+    r"(?:^|[.!?][\"”’]?[ \t]+)(?P<opening>(?:The|A|An|Another|One|His|Her|Their))((?:[ \t]+[\w'’-]+){1,4})",
+    re.MULTILINE)
 
 
 class _People:
@@ -271,7 +280,6 @@ class _People:
         self.by_role: dict[str, _Person] = {}
         self._boundaries = 0  # sentence boundaries before _boundary_at
         self._boundary_at = 0
-        self._sentence_start = 0
 
     # Narration ---------------------------------------------------------------------------------------
     def read(self, end: int) -> None:
@@ -296,17 +304,31 @@ class _People:
                 self.note(self.find(name), before.start(1))
 
     def _sentence(self, position: int) -> int:
+        """A number that grows by one per sentence end before ``position`` (positions only ever grow).
+
+        Counted with ``str.count`` (C speed, every sentence of a long text passes here), less the titles
+        ("Mr. "); a rarer abbreviation only splits a sentence in two for the subject preference.
+        """
         if position > self._boundary_at:
-            for match in _BOUNDARY_RE.finditer(self.text, self._boundary_at, position):
-                self._boundaries += 1
-                self._sentence_start = match.end()
+            text, start = self.text, self._boundary_at
+            self._boundaries += (sum(text.count(end, start, position) for end in _SENTENCE_ENDS)
+                                 - sum(text.count(title, start, position) for title in _TITLE_STOPS))
             self._boundary_at = position
         return self._boundaries
 
     def _run(self, start: int, run: str) -> None:
         words = run.split()
-        if len(words) == 1 and words[0].lower().rstrip(".") in LEADING_WORDS:
-            return  # the common case: "The", "But", "On" starting a sentence
+        if len(words) == 1:
+            # The common case: "The", "But", a capitalised word starting a sentence. Only a known name, or
+            # one followed by ", who" or an age, can be a person here.
+            bare = words[0].lower().rstrip(".")
+            if bare in LEADING_WORDS:
+                return
+            bare = bare[:-2] if bare.endswith(("'s", "’s")) else bare
+            end = start + len(run)
+            if bare not in self.by_surname and bare not in self.by_first and not _AGE_RE.match(self.text, end) \
+                    and not self.text.startswith((", the ", ", a ", ", an ", ", The "), end):
+                return
         skipped = 0
         while skipped < len(words) - 1 and words[skipped].lower().rstrip(".") in LEADING_WORDS:
             skipped += 1
@@ -324,8 +346,7 @@ class _People:
         return match.group(1).lower() if match else ""
 
     def _in_leading_clause(self, position: int) -> bool:
-        self._sentence(position)
-        head = self.text[self._sentence_start:position]
+        head = self.text[_sentence_start(self.text, max(0, position - WINDOW_CHARS), position):position]
         first = head.split(None, 1)[0].lower() if head.strip() else ""
         # "After Obama left, Trump …", "Asked whether he would back Johnson, Roy …": up to the first comma
         return (first in _SUBORDINATORS or first.endswith("ing") or first == "asked") and "," not in head
@@ -449,11 +470,16 @@ class _People:
         """ "another resident" when a sentence in ``text[start:end]`` opens with such a person, else ""."""
         found = ""
         for match in _UNNAMED_RE.finditer(self.text, max(start, end - WINDOW_CHARS), end):
-            noun = match.group("noun").lower()
-            if _NAMED_APPOSITIVE_RE.match(self.text, match.end()):
+            words = match.group(2).split()
+            noun_at = next((i for i, word in enumerate(words) if word.lower() in _PERSON_NOUNS), -1)
+            if noun_at < 0 or any(word[0].isupper() for word in words[:noun_at + 1]):
+                continue
+            noun = words[noun_at].lower()
+            phrase_end = match.start(2) + match.group(2).index(words[noun_at]) + len(words[noun_at])
+            if _NAMED_APPOSITIVE_RE.match(self.text, phrase_end):
                 continue  # "Her opponent, Mr. Eric Hovde, …" is named
             if ROLE_GENDER.get(noun, gender) == gender:
-                phrase = match.group(0)
+                phrase = self.text[match.start("opening"):phrase_end]
                 found = phrase[0].lower() + phrase[1:]
         if found and found.split()[0] in _DEFINITE:
             person = self.by_role.get(found.split()[-1])
@@ -552,6 +578,17 @@ def _who(tokens: list[_Tok]) -> _Who | None:
     return None
 
 
+@lru_cache(maxsize=4096)
+def _who_of(phrase: str) -> _Who | None:
+    return _who(_tokens(phrase, 0, len(phrase)))
+
+
+def _who_at(text: str, start: int, end: int) -> _Who | None:
+    """``_who`` of ``text[start:end]``; the usual few names and pronouns of an article are read once."""
+    who = _who_of(text[start:end])
+    return who if who is None else _Who(who.kind, who.words, start + who.position, who.gender, who.roles)
+
+
 def _name(tokens: list[_Tok]) -> _Who | None:
     words = [t.text for t in tokens]
     if words and words[-1].lower().endswith(("'s", "’s")):
@@ -625,9 +662,23 @@ class _Tag:
 
 def _tag_after(text: str, start: int, limit: int, ends_sentence: bool, embedded: bool) -> _Tag | None:
     """A tag right after a closing mark: "she said.", "said X, the …,", "X told CNN", "according to X"."""
-    end = min(limit, start + WINDOW_CHARS)
-    newline = text.find("\n", start, end)
-    tokens = _tokens(text, start, newline if newline >= 0 else end)
+    end = min(limit, start + AFTER_WINDOW_CHARS)
+    fast = _FAST_TAG_RE.match(text, start, end)
+    if fast and text[fast.end() - 1] == "." and _keeps_stop(text[max(start, fast.end() - 5):fast.end()].split()[-1]):
+        fast = None  # "said Sen." goes on: "said Sen. Tammy Baldwin."
+    if fast and not (fast.group("stop") == "," and _SOURCE_AFTER_RE.match(text, fast.end(), end)):
+        # The usual tag, "she said." / "Mr. Clyburn told CNN," / "says Teigen.", read by one pattern; the
+        # same answer as the word-by-word reading below, which handles everything else.
+        group = next(name for name in ("pronoun", "name", "named") if fast.group(name))
+        who = _who_at(text, fast.start(group), fast.end(group))
+        tag_start = fast.start("verb") if group == "named" else fast.start(group)
+        return _Tag(tag_start, fast.end(), who) if who else None
+    boundary = _BOUNDARY_RE.search(text, start, end)  # a tag ends with its sentence: read no further
+    stop = boundary.end() if boundary else end
+    words = _LETTERS_RE.findall(text[start:stop].lower())
+    if SPEECH_VERBS.isdisjoint(words) and "according" not in words:
+        return None
+    tokens = _tokens(text, start, stop)
     index = 0
     while index < len(tokens) and tokens[index].text in ",;—–-":
         index += 1
@@ -676,6 +727,18 @@ def _tag_after(text: str, start: int, limit: int, ends_sentence: bool, embedded:
     if tag_end is None:
         return None
     return _Tag(subject[0].start, tag_end, head, appositive)
+
+
+_NAME_WORD = r"[A-Z][\w'’\-]*+"
+_VERBS_PATTERN = "|".join(sorted(SPEECH_VERBS, key=len, reverse=True))
+_FAST_TAG_RE = re.compile(
+    rf"[ \t]*+(?:(?:(?P<pronoun>he|she|they|we|I)"
+    rf"|(?P<name>(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen)\.[ \t]++)?{_NAME_WORD}(?:[ \t]++{_NAME_WORD}){{0,2}}+))"
+    rf"[ \t]++(?:{_VERBS_PATTERN})(?:[ \t]++{_NAME_WORD}(?:[ \t]++{_NAME_WORD}){{0,2}}+)?(?P<stop>[.,;!?])"
+    rf"|(?P<verb>said|says)[ \t]++(?P<named>(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen)\.[ \t]++)?{_NAME_WORD}"
+    rf"(?:[ \t]++{_NAME_WORD}){{0,2}}+)[.;!?])"
+)
+_SOURCE_AFTER_RE = re.compile(r"[ \t]*(?:per|according)\b")
 
 
 def _verb_first(tokens: list[_Tok], verb: int) -> _Tag | None:
@@ -771,13 +834,37 @@ def _is_adjunct(token: _Tok) -> bool:
 
 def _lead_in(text: str, limit: int, quote_start: int) -> list[_Tok]:
     """The tokens of the sentence (part) between the previous quote or sentence end and a quote."""
-    line_start = text.rfind("\n", max(limit, quote_start - WINDOW_CHARS), quote_start) + 1
-    window_start = max(limit, line_start, quote_start - WINDOW_CHARS)
-    tokens = _tokens(text, window_start, quote_start)
+    before = quote_start - 1
+    while before >= limit and text[before] in " \t\u00a0":
+        before -= 1
+    if before < limit or text[before] in "\n.!?\"“”'’":
+        return []  # the quote opens a paragraph or a sentence: no lead-in to read
+    start = _sentence_start(text, max(limit, quote_start - WINDOW_CHARS), quote_start)
+    if text[before] not in ",:" and REPORTING_VERBS.isdisjoint(_LETTERS_RE.findall(text[start:quote_start].lower())):
+        # A quoted phrase in narration with no verb of saying before it ('her "emotional" side'): only
+        # whether it is embedded matters, and one word says so.
+        return [_Tok(before, before + 1, text[before], text[before])]
+    tokens = _tokens(text, start, quote_start)
     for index in range(len(tokens) - 1, -1, -1):
         if tokens[index].text in _SENTENCE_END or tokens[index].text in _QUOTE_MARKS:
             return tokens[index + 1:]
     return tokens
+
+
+def _sentence_start(text: str, low: int, high: int) -> int:
+    """Where the sentence holding ``text[high]`` starts, not before ``low`` (C-speed searches, no regex)."""
+    position = high
+    while True:
+        cut = max(text.rfind(". ", low, position), text.rfind("? ", low, position), text.rfind("! ", low, position),
+                  text.rfind("\n", low, position))
+        if cut < 0:
+            return low
+        if text[cut] == ".":
+            word = text[max(low, cut - 6):cut + 1].rsplit(None, 1)[-1] if cut > low else "."
+            if len(word) > 1 and _keeps_stop(word):
+                position = cut  # "Mr. Clyburn said:" goes on past "Mr."
+                continue
+        return cut + 1
 
 
 def _tag_before(tokens: list[_Tok]) -> _Tag | None:
@@ -843,6 +930,7 @@ def _subject_before(tokens: list[_Tok], verb: int) -> _Tag | None:
     return None
 
 
+_LETTERS_RE = re.compile(r"[a-z]+")
 _SENTENCE_BREAK_RE = re.compile(r"[.!?\n]")
 _NOUN_LIKE = frozenset("call calls claim claims note notes post posts state states answer answers remark remarks "
                        "share shares tweet tweets report reports reply replies joke jokes cry cries pledge "
@@ -932,6 +1020,8 @@ def _reported(tokens: list[_Tok]) -> _Tag | None:
 
 def _looks_like_title(text: str, quote: Quote) -> bool:
     """A quoted title ("Face the Nation", "Meet the Press"): short, every long word capitalised, no stop."""
+    if quote.end - quote.start > 80 or not text[quote.start + 1:quote.start + 2].isupper():
+        return False
     inner = text[quote.start + 1:quote.end - 1].strip()
     words = inner.rstrip(".,").split()
     if inner[-1:] == "," and 0 < len(words) <= 5 and all(word[0].isupper() for word in words):
@@ -987,7 +1077,7 @@ def attribute(text: str, quotes: list[Quote]) -> Speech:
             if before.end > before.start:
                 tags.append(Attribution(before.start, before.end, speaker))
         people.skip(quote.end)
-        inside = text[quote.start:quote.end].rstrip("\"'”’» \n")
+        inside = text[max(quote.start, quote.end - 12):quote.end].rstrip("\"'”’» \n")
         ends_sentence = inside[-1:] in _SENTENCE_END
         after = _tag_after(text, quote.end, next_start, ends_sentence, embedded)
         if after is not None:
