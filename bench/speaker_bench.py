@@ -27,6 +27,8 @@ from viewer.engine.quotes import find_quotes
 from viewer.engine.speakers import attribute
 
 ARTICLES = Path(__file__).resolve().parent.parent / "tests" / "engine" / "speaker_articles"
+# Articles from this number on were written after the reader's rules were settled on the earlier ones.
+HELD_OUT_FROM = 23
 _DROPPED = {"the", "a", "an", "mr", "mrs", "ms", "dr", "jr", "sr", "ii", "iii", "iv"}  # not who, only how
 
 
@@ -67,11 +69,13 @@ def read_expectations(folder: Path = ARTICLES) -> dict[str, list[tuple[str, str]
     return expected
 
 
-def score_articles(folder: Path = ARTICLES) -> SpeakerScore:
-    """Score the engine's speakers against ``expected.tsv`` (see the module docstring)."""
+def score_articles(folder: Path = ARTICLES, first: int = 0, last: int = 10**6) -> SpeakerScore:
+    """Score the engine's speakers against ``expected.tsv`` (see the module docstring), on the articles
+    whose number (the file name's prefix) lies in ``first..last``."""
     right = wrong = missed = named = named_right = 0
     failures = []
-    expectations = read_expectations(folder)
+    expectations = {article: rows for article, rows in read_expectations(folder).items()
+                    if first <= int(article.split("_", 1)[0]) <= last}
     for article, rows in sorted(expectations.items()):
         text = (folder / article).read_text(encoding="utf-8")
         speakers = attribute(text, find_quotes(text)).speakers
@@ -113,6 +117,12 @@ def main() -> None:
     print(f"  missed {score.missed / score.total:5.1%}   (no speaker, or a role where a name was expected)")
     print(f"  right among the {score.named} quotations that have a speaker: "
           f"{score.named_right / score.named:.1%}")
+    fitted, held_out = score_articles(last=HELD_OUT_FROM - 1), score_articles(first=HELD_OUT_FROM)
+    for label, part in (("articles the rules were written on", fitted),
+                        ("articles written afterwards; on first reading 89.5 % right, 2.6 % wrong, "
+                         "before four general fixes they showed", held_out)):
+        print(f"  {label} ({part.articles} articles, {part.total} quotations): right {part.right / part.total:.1%},"
+              f" wrong {part.wrong / part.total:.1%}")
 
 
 if __name__ == "__main__":

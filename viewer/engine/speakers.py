@@ -256,7 +256,7 @@ _PREPOSITIONS = frozenset("to with about against for by of from on at toward tow
                           "under between among like unlike beside besides behind".split())
 _SUBORDINATORS = frozenset("after when while although though because since before as if unless until "
                            "once whereas despite unlike like".split())
-_WORD_BEFORE_RE = re.compile(r"([\w'’]+)[^\w]*$")
+_WORD_BEFORE_RE = re.compile(r"([\w'’]+)[ \t,]*$")  # the word just before, in the same sentence
 _NAMED_APPOSITIVE_RE = re.compile(rf",[ \t]+[{_UPPER}]")
 _PERSON_NOUNS = ROLE_NOUNS | set(ROLE_GENDER) | {"man", "woman", "boy", "girl", "teen", "teenager", "source",
                                                   "guest", "concertgoer", "pal", "insider", "customer",
@@ -495,18 +495,21 @@ def _agrees(person: _Person, gender: str | None) -> bool:
     return not gender or not person.gender or person.gender == gender
 
 
+def _is_title_word(word: str) -> bool:
+    bare = word.lower().rstrip(".")
+    return bare in TITLES or bare in ROLE_NOUNS or ("-" in bare and any(part in TITLES for part in bare.split("-")))
+
+
 def _split_titles(words: list[str]) -> tuple[list[str], list[str]]:
     """("Secretary of State", "Antony Blinken") from "Secretary of State Antony Blinken"; a name keeps a word.
 
     A title may follow an adjective or two ("Russian President Vladimir Putin", "former Gov. Jerry Brown").
     """
-    first_title = next((index for index, word in enumerate(words[:3])
-                        if word.lower().rstrip(".") in TITLES or word.lower() in ROLE_NOUNS), -1)
+    first_title = next((index for index, word in enumerate(words[:3]) if _is_title_word(word)), -1)
     if first_title < 0 or first_title == len(words) - 1:
         return [], words
     end = first_title + 1
-    while end < len(words) - 1 and (words[end].lower().rstrip(".") in TITLES
-                                    or words[end].lower().rstrip(".") in TITLE_FILLERS):
+    while end < len(words) - 1 and (_is_title_word(words[end]) or words[end].lower().rstrip(".") in TITLE_FILLERS):
         end += 1
     return words[:end], words[end:]
 
@@ -561,7 +564,11 @@ def _who(tokens: list[_Tok]) -> _Who | None:
     if 0 < tail < len(tokens):
         before = tokens[tail - 1]
         lowercase_before = all(not t.is_capital for t in tokens[:tail])
-        if before.lower in ROLE_NOUNS or _is_title(before) or (first.lower in ("a", "an") and lowercase_before):
+        # "the critic Phil Vettel", "head of product Sam Oyelaran": a description, then a full name
+        described = lowercase_before and len(tokens) - tail >= 2 and (
+            first.lower in _DEFINITE or any(t.lower in ROLE_NOUNS for t in tokens[:tail]))
+        if before.lower in ROLE_NOUNS or _is_title(before) or (first.lower in ("a", "an") and lowercase_before) \
+                or described:
             # "a smiling Clinton", "former President Obama", "White House press secretary Karine Jean-Pierre"
             who = _name(tokens[tail:])
             if who and who.kind == "name" and before.lower in ROLE_NOUNS:
@@ -891,6 +898,8 @@ def _tag_before(tokens: list[_Tok]) -> _Tag | None:
         return _Tag(tag.start, tokens[-1].end, tag.who, tag.appositive)
     if tokens[-1].text == ":":
         # 'Mr. Biden was blunt: "…"': a named person opening the sentence speaks; no tag.
+        while body and not body[0].is_word:
+            body = body[1:]  # a list's bullet: "- Cruz was more guarded:"
         stop = 0
         while stop < len(body) and body[stop].is_word and (body[stop].is_capital or _is_title(body[stop])):
             stop += 1
