@@ -47,6 +47,11 @@ leading "After …," clause. "they", "we", "I" and "it" name nobody.
 characters on each side; narration is scanned once, left to right, with patterns that never backtrack
 (possessive quantifiers); a pronoun looks back over at most ``LOOKBACK_MENTIONS`` names.
 
+nameparser was considered for names: it splits a name already found into title, first and last, but it
+does not find names in running text nor tell a tag from narration, which is the work here, and parsing
+each name through it would cost more than the rest of this module; the few title and name tables it would
+bring are in ``names.py``.
+
 Exports: ``Attribution``, ``QuoteSpeaker``, ``Speech``, ``attribute``, ``find_attributions``, ``SPEECH_VERBS``.
 """
 
