@@ -58,7 +58,6 @@ Exports: ``Attribution``, ``QuoteSpeaker``, ``Speech``, ``attribute``, ``find_at
 from __future__ import annotations
 
 import re
-from bisect import insort
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
@@ -76,6 +75,7 @@ AFTER_WINDOW_CHARS = 200  # characters after a quote searched for its tag
 TAG_REST_MAX_WORDS = 6  # words after "Teigen told People" that still belong to the tag ("on Monday")
 TAG_BEFORE_MAX_WORDS = 12  # words of a lead-in tag ("Sadie Weiner, the DSCC spokeswoman, said:")
 LOOKBACK_MENTIONS = 60  # named people a pronoun looks back over
+SAME_SURNAME_MAX = 16  # people sharing one surname that are told apart
 
 
 @dataclass(frozen=True)
@@ -218,8 +218,7 @@ class _Person:
         return " ".join(self.words)
 
 
-@dataclass(frozen=True)
-class _Mention:
+class _Mention(NamedTuple):
     position: int
     person: _Person
     sentence: int
@@ -252,8 +251,6 @@ _BOUNDARY_RE = re.compile(
     r"[.!?]++(?<!\bMr\.)(?<!\bMs\.)(?<!\bDr\.)(?<!\bMrs\.)(?<!\bSen\.)(?<!\bRep\.)(?<!\bGov\.)(?<!\bGen\.)"
     r"(?<!\bLt\.)(?<!\bSt\.)(?<![\s.][A-Z]\.)[\"'”’)\]]*+(?=\s)|\n"
 )
-_SENTENCE_ENDS = (". ", "? ", "! ", "\n", ".\" ", ".” ", "?\" ", "?” ")
-_TITLE_STOPS = ("Mr. ", "Ms. ", "Mrs. ", "Dr. ", "Sen. ", "Rep. ", "Gov. ", "Gen. ")
 _LAST_WORD_RE = re.compile(r"([\w'’-]+)[ \t]$")
 _FIRST_WORD_RE = re.compile(r"[ \t]([\w'’-]+)")
 _AGE_RE = re.compile(r", (?:\d{1,3}[,)]|who\b)")
@@ -311,13 +308,11 @@ class _People:
     def _sentence(self, position: int) -> int:
         """A number that grows by one per sentence end before ``position`` (positions only ever grow).
 
-        Counted with ``str.count`` (C speed, every sentence of a long text passes here), less the titles
-        ("Mr. "); a rarer abbreviation only splits a sentence in two for the subject preference.
+        Counted in one C call (every sentence of a long text passes here); titles ("Mr. ") and initials
+        are not sentence ends, a rarer abbreviation only splits a sentence in two for the subject preference.
         """
         if position > self._boundary_at:
-            text, start = self.text, self._boundary_at
-            self._boundaries += (sum(text.count(end, start, position) for end in _SENTENCE_ENDS)
-                                 - sum(text.count(title, start, position) for title in _TITLE_STOPS))
+            self._boundaries += len(_BOUNDARY_RE.findall(self.text, self._boundary_at, position))
             self._boundary_at = position
         return self._boundaries
 
@@ -421,13 +416,11 @@ class _People:
             if not create:
                 return None
             person = _Person(list(name))
-            known.append(person)
+            if len(known) < SAME_SURNAME_MAX:  # bounded, so every look-up stays constant time
+                known.append(person)
             self.by_surname[surname] = known
         elif len(name) > len(person.words):
             person.words = list(name)
-        elif known and known[-1] is not person and person in known:
-            known.remove(person)
-            known.append(person)
         person.gender = person.gender or gender or _given_gender(person.first)
         if person.first:
             self.by_first[person.first] = person
@@ -436,10 +429,13 @@ class _People:
     def note(self, person: _Person, position: int, subject: bool = True) -> None:
         """Record that ``person`` is named at ``position``."""
         mention = _Mention(position, person, self._sentence(position), subject)
-        if self.mentions and self.mentions[-1].position > position:
-            insort(self.mentions, mention, key=lambda m: m.position)
-        else:
-            self.mentions.append(mention)
+        mentions = self.mentions
+        index = len(mentions)
+        # A lead-in tag's speaker is noted after the narration read past it: it goes back a few places
+        # (never more than a pronoun looks at, so a long text never shifts a long list).
+        while index and mentions[index - 1].position > position and len(mentions) - index < LOOKBACK_MENTIONS:
+            index -= 1
+        mentions.insert(index, mention)
         for role in person.roles:
             self.by_role[role] = person
 
@@ -530,8 +526,7 @@ def _title_gender_roles(titles: list[str]) -> tuple[str | None, set[str]]:
 
 # ------------------------------------------------------------------------------------------------ who
 
-@dataclass(frozen=True)
-class _Who:
+class _Who(NamedTuple):
     """A parsed speaker phrase: a pronoun, a name (with titles), a role, or a group."""
 
     kind: str  # "pronoun", "name", "role", "group"
@@ -663,8 +658,7 @@ def _words_in(tokens: list[_Tok]) -> int:
 
 # ------------------------------------------------------------------------------------------------ tags
 
-@dataclass(frozen=True)
-class _Tag:
+class _Tag(NamedTuple):
     start: int
     end: int  # equal to start when the words are narration, not a tag ('Mr. Biden was blunt:')
     who: _Who | None
