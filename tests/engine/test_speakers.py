@@ -180,3 +180,12 @@ def test_speakers_of_news_articles_are_right_and_rarely_wrong():
     assert score.articles >= 20 and score.total >= 150
     assert score.right >= 0.90 * score.total, score.failures
     assert score.wrong <= 0.03 * score.total, score.failures
+
+
+def test_one_person_carries_one_name_through_the_article():
+    """A speaker first named by surname and later in full is credited under the full name everywhere."""
+    text = ('"We have the votes," Pelosi said on Monday.\n\n'
+            'House Speaker Nancy Pelosi repeated the claim later. "We will pass it," she said.')
+    speech = attribute(text, find_quotes(text))
+    assert [quote.speaker for quote in speech.speakers] == ["Nancy Pelosi", "Nancy Pelosi"]
+    assert [tag.speaker for tag in speech.tags] == ["Nancy Pelosi", "Nancy Pelosi"]

@@ -11,7 +11,7 @@ speaker of each quotation. It returns ``Speech(tags, speakers)``:
 ``find_attributions(text, quotes)`` returns the tags alone.
 
 **The speaker string** is the person's name without honorific or title, in the fullest form the article
-has used so far ("Rep. James E. Clyburn ... Mr. Clyburn said" gives "James E. Clyburn"; "Mr. Clyburn said"
+uses anywhere ("Rep. James E. Clyburn ... Mr. Clyburn said" gives "James E. Clyburn"; "Mr. Clyburn said"
 alone gives "Clyburn"), so all quotes of one person carry one string. An unnamed speaker is the role as
 written ("the mayor", "a White House spokesman"), unless a definite role ("the senator") names a person
 the article gave that role ("Sen. Sherrod Brown", "Brown, the senator,"). A group ("critics said") or a
@@ -1059,9 +1059,11 @@ def attribute(text: str, quotes: list[Quote]) -> Speech:
     if not top:
         return Speech((), ())
     people = _People(text)
-    tags: list[Attribution] = []
-    speakers: list[QuoteSpeaker] = []
-    previous_speaker: str | None = None
+    # Speakers are kept as people until the end, so that each is named by the fullest name the whole
+    # article gives ("Pelosi says" in a headline, "House Speaker Nancy Pelosi" below: "Nancy Pelosi").
+    tags: list[tuple[int, int, _Person | str]] = []
+    speakers: list[tuple[int, int, _Person | str | None]] = []
+    previous_speaker: _Person | str | None = None
     previous_end = 0  # end of the previous quote, or of its tag
     tag_open = False  # the previous quote's tag did not end its sentence ("says Teigen, who …")
     after_quote = False  # the previous quote had no tag and its sentence goes on after it
@@ -1072,25 +1074,25 @@ def attribute(text: str, quotes: list[Quote]) -> Speech:
             # A programme or book title is nobody's quote, and the speaker before it goes on after it.
             people.nickname(quote.start, quote.end)
             people.skip(quote.end)
-            speakers.append(QuoteSpeaker(quote.start, quote.end, None))
+            speakers.append((quote.start, quote.end, None))
             previous_end = max(previous_end, quote.end) if tag_open or not text[previous_end:quote.start].strip() else quote.end
             continue
         narration_start = previous_end
         lead = _lead_in(text, previous_end, quote.start)
         embedded = bool(lead) and lead[-1].text not in ",:"
-        speaker: str | None = None
+        speaker: _Person | str | None = None
         before = _tag_before(lead)
         if before is not None:
             speaker = _speaker(people, before, narration_start)
             if before.end > before.start:
-                tags.append(Attribution(before.start, before.end, speaker))
+                tags.append((before.start, before.end, speaker))
         people.skip(quote.end)
         inside = text[max(quote.start, quote.end - 12):quote.end].rstrip("\"'”’» \n")
         ends_sentence = inside[-1:] in _SENTENCE_END
         after = _tag_after(text, quote.end, next_start, ends_sentence, embedded)
         if after is not None:
             speaker = _speaker(people, after, narration_start)
-            tags.append(Attribution(after.start, after.end, speaker))
+            tags.append((after.start, after.end, speaker))
             people.skip(after.end)
         elif before is None:
             if embedded:
@@ -1101,12 +1103,17 @@ def attribute(text: str, quotes: list[Quote]) -> Speech:
                     speaker = previous_speaker  # 'wrote that it would "do its job" and called for "unity"' 
             elif previous_speaker and _continues(text, previous_end, quote.start, tag_open):
                 speaker = previous_speaker  # '"…," she said, "…"' and a quote paragraph that follows hers
-        speakers.append(QuoteSpeaker(quote.start, quote.end, speaker or None))
+        speakers.append((quote.start, quote.end, speaker or None))
         previous_speaker = speaker or None
         previous_end = after.end if after is not None else quote.end
         after_quote = after is None and not ends_sentence
         tag_open = after is not None and text[after.end - 1] not in _SENTENCE_END
-    return Speech(tuple(tags), tuple(speakers))
+    return Speech(tuple(Attribution(start, end, _named(who) or "") for start, end, who in tags),
+                  tuple(QuoteSpeaker(start, end, _named(who) or None) for start, end, who in speakers))
+
+
+def _named(who: _Person | str | None) -> str | None:
+    return who.name if isinstance(who, _Person) else who
 
 
 def _continues(text: str, previous_end: int, start: int, tag_open: bool) -> bool:
@@ -1122,7 +1129,7 @@ def _continues(text: str, previous_end: int, start: int, tag_open: bool) -> bool
     return not any(char in _SENTENCE_END for char in inner[:-1]) and len(inner) <= WINDOW_CHARS
 
 
-def _speaker(people: _People, tag: _Tag, narration_start: int) -> str:
+def _speaker(people: _People, tag: _Tag, narration_start: int) -> _Person | str:
     """The name a tag gives, registering it as a mention; the appositive names or describes the speaker."""
     who, appositive = tag.who, tag.appositive
     if who is not None and who.kind == "role" and appositive is not None and appositive.kind == "name":
@@ -1134,14 +1141,14 @@ def _speaker(people: _People, tag: _Tag, narration_start: int) -> str:
     return _resolve(people, who, narration_start, create=not tag.guessed)
 
 
-def _resolve(people: _People, who: _Who, narration_start: int = 0, create: bool = True) -> str:
+def _resolve(people: _People, who: _Who, narration_start: int = 0, create: bool = True) -> _Person | str:
+    """The person (or unnamed role, or "") a speaker phrase stands for, noting the mention."""
     if who.kind == "pronoun":
         if not who.gender:
             return ""
         found = people.pronoun(who.gender, who.position, narration_start)
         if isinstance(found, _Person):
             people.note(found, who.position)
-            return found.name
         return found or ""
     if who.kind == "group":
         return ""
@@ -1150,7 +1157,7 @@ def _resolve(people: _People, who: _Who, narration_start: int = 0, create: bool 
         if who.words[0].lower() in _DEFINITE and head:
             person = people.role(head)
             if person is not None:
-                return person.name
+                return person
         phrase = " ".join(who.words)
         return phrase[0].lower() + phrase[1:] if who.words[0].lower() in _DETERMINERS else phrase
     evident = create or bool(who.roles) or who.gender is not None or _given_gender(who.words[0].lower()) is not None
@@ -1160,7 +1167,7 @@ def _resolve(people: _People, who: _Who, narration_start: int = 0, create: bool 
     for role in who.roles:
         person.roles.add(role)
     people.note(person, who.position)
-    return person.name
+    return person
 
 
 __all__ = ["Attribution", "QuoteSpeaker", "Speech", "attribute", "find_attributions", "SPEECH_VERBS"]
