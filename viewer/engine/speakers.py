@@ -59,7 +59,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 
 from .names import (
@@ -96,12 +96,33 @@ class QuoteSpeaker:
     speaker: str | None
 
 
-@dataclass(frozen=True)
 class Speech:
-    """The speech tags of a text and the speaker of each of its top-level quotations."""
+    """The speech tags of a text and the speaker of each of its top-level quotations.
 
-    tags: tuple[Attribution, ...]
-    speakers: tuple[QuoteSpeaker, ...]
+    ``tag_spans`` (where the tags are) is read at once: a comparison needs it for its classes. Who speaks
+    (``tags`` with their speakers, ``speakers``) is resolved on first use and kept: it costs about twice
+    the reading of the tags and only the JSON and the window's tooltips need it, so a comparison that
+    never asks pays nothing for it.
+    """
+
+    def __init__(self, text: str, quotes: list[Quote]):
+        self._text = text
+        self._readings = _read_tags(text, [quote for quote in quotes if quote.depth == 0])
+        self.tag_spans: tuple[tuple[int, int], ...] = tuple(
+            (tag.start, tag.end) for reading in self._readings for tag in (reading.before, reading.after)
+            if tag is not None and tag.end > tag.start)
+
+    @cached_property
+    def _resolved(self) -> tuple[tuple[Attribution, ...], tuple[QuoteSpeaker, ...]]:
+        return _resolve_speakers(self._text, self._readings)
+
+    @property
+    def tags(self) -> tuple[Attribution, ...]:
+        return self._resolved[0]
+
+    @property
+    def speakers(self) -> tuple[QuoteSpeaker, ...]:
+        return self._resolved[1]
 
 
 def find_attributions(text: str, quotes: list[Quote]) -> list[Attribution]:
@@ -1055,61 +1076,89 @@ _TITLE_LEAD_INS = frozenset("on in of from to film show book song album series p
 
 def attribute(text: str, quotes: list[Quote]) -> Speech:
     """Speech tags and the speaker of each depth-0 quotation of ``text`` (see the module docstring)."""
-    top = [quote for quote in quotes if quote.depth == 0]
-    if not top:
-        return Speech((), ())
+    return Speech(text, quotes)
+
+
+class _Reading(NamedTuple):
+    """What the text around one top-level quote says, before anyone is resolved."""
+
+    quote: Quote
+    title: bool  # a programme or book title: nobody's quote
+    narration_start: int  # end of the previous quote or tag: narration before this quote starts here
+    before: _Tag | None  # a lead-in tag ("Mr. Trump said:")
+    after: _Tag | None  # a tag after the quote ("she said.")
+    reported: _Tag | None  # the subject of reported speech around a quoted phrase
+    continues: bool  # nothing but the previous quote's tag (or a paragraph break) stands between them
+    coordinated: bool  # 'wrote that it would "do its job" and called for "unity"': the same subject
+
+
+def _read_tags(text: str, top: list[Quote]) -> list[_Reading]:
+    """Find the tags beside each quote, in order; nothing here depends on who the speakers are."""
+    readings: list[_Reading] = []
+    previous_end = 0  # end of the previous quote, or of its tag
+    tag_open = False  # the previous quote's tag did not end its sentence ("says Teigen, who …")
+    after_quote = False  # the previous quote had no tag and its sentence goes on after it
+    for index, quote in enumerate(top):
+        next_start = top[index + 1].start if index + 1 < len(top) else len(text)
+        if _looks_like_title(text, quote):
+            # A programme or book title is nobody's quote, and the speaker before it goes on after it.
+            readings.append(_Reading(quote, True, previous_end, None, None, None, False, False))
+            keeps = tag_open or not text[previous_end:quote.start].strip()
+            previous_end = max(previous_end, quote.end) if keeps else quote.end
+            continue
+        lead = _lead_in(text, previous_end, quote.start)
+        embedded = bool(lead) and lead[-1].text not in ",:"
+        before = _tag_before(lead)
+        inside = text[max(quote.start, quote.end - 12):quote.end].rstrip("\"'”’» \n")
+        ends_sentence = inside[-1:] in _SENTENCE_END
+        after = _tag_after(text, quote.end, next_start, ends_sentence, embedded)
+        reported = _reported(lead) if embedded and after is None and before is None else None
+        coordinated = (embedded and reported is None and after_quote
+                       and not _SENTENCE_BREAK_RE.search(text, previous_end, lead[0].start))
+        continues = not embedded and _continues(text, previous_end, quote.start, tag_open)
+        readings.append(_Reading(quote, False, previous_end, before, after, reported, continues, coordinated))
+        previous_end = after.end if after is not None else quote.end
+        after_quote = after is None and not ends_sentence
+        tag_open = after is not None and text[after.end - 1] not in _SENTENCE_END
+    return readings
+
+
+def _resolve_speakers(text: str, readings: list[_Reading]) -> tuple[tuple[Attribution, ...], tuple[QuoteSpeaker, ...]]:
+    """Who speaks each quote, reading the narration once, left to right, beside the tags found."""
     people = _People(text)
     # Speakers are kept as people until the end, so that each is named by the fullest name the whole
     # article gives ("Pelosi says" in a headline, "House Speaker Nancy Pelosi" below: "Nancy Pelosi").
     tags: list[tuple[int, int, _Person | str]] = []
     speakers: list[tuple[int, int, _Person | str | None]] = []
     previous_speaker: _Person | str | None = None
-    previous_end = 0  # end of the previous quote, or of its tag
-    tag_open = False  # the previous quote's tag did not end its sentence ("says Teigen, who …")
-    after_quote = False  # the previous quote had no tag and its sentence goes on after it
-    for index, quote in enumerate(top):
-        next_start = top[index + 1].start if index + 1 < len(top) else len(text)
+    for reading in readings:
+        quote = reading.quote
         people.read(quote.start)
-        if _looks_like_title(text, quote):
-            # A programme or book title is nobody's quote, and the speaker before it goes on after it.
-            people.nickname(quote.start, quote.end)
+        if reading.title:
+            people.nickname(quote.start, quote.end)  # Harold "Hal" Jefferies
             people.skip(quote.end)
             speakers.append((quote.start, quote.end, None))
-            previous_end = max(previous_end, quote.end) if tag_open or not text[previous_end:quote.start].strip() else quote.end
             continue
-        narration_start = previous_end
-        lead = _lead_in(text, previous_end, quote.start)
-        embedded = bool(lead) and lead[-1].text not in ",:"
         speaker: _Person | str | None = None
-        before = _tag_before(lead)
+        before, after = reading.before, reading.after
         if before is not None:
-            speaker = _speaker(people, before, narration_start)
+            speaker = _speaker(people, before, reading.narration_start)
             if before.end > before.start:
                 tags.append((before.start, before.end, speaker))
         people.skip(quote.end)
-        inside = text[max(quote.start, quote.end - 12):quote.end].rstrip("\"'”’» \n")
-        ends_sentence = inside[-1:] in _SENTENCE_END
-        after = _tag_after(text, quote.end, next_start, ends_sentence, embedded)
         if after is not None:
-            speaker = _speaker(people, after, narration_start)
+            speaker = _speaker(people, after, reading.narration_start)
             tags.append((after.start, after.end, speaker))
             people.skip(after.end)
         elif before is None:
-            if embedded:
-                reported = _reported(lead)
-                speaker = _speaker(people, reported, narration_start) if reported else None
-                between = text[previous_end:lead[0].start]
-                if reported is None and previous_speaker and after_quote and not _SENTENCE_BREAK_RE.search(between):
-                    speaker = previous_speaker  # 'wrote that it would "do its job" and called for "unity"' 
-            elif previous_speaker and _continues(text, previous_end, quote.start, tag_open):
+            if reading.reported is not None:
+                speaker = _speaker(people, reading.reported, reading.narration_start)
+            elif reading.coordinated or reading.continues:
                 speaker = previous_speaker  # '"…," she said, "…"' and a quote paragraph that follows hers
         speakers.append((quote.start, quote.end, speaker or None))
         previous_speaker = speaker or None
-        previous_end = after.end if after is not None else quote.end
-        after_quote = after is None and not ends_sentence
-        tag_open = after is not None and text[after.end - 1] not in _SENTENCE_END
-    return Speech(tuple(Attribution(start, end, _named(who) or "") for start, end, who in tags),
-                  tuple(QuoteSpeaker(start, end, _named(who) or None) for start, end, who in speakers))
+    return (tuple(Attribution(start, end, _named(who) or "") for start, end, who in tags),
+            tuple(QuoteSpeaker(start, end, _named(who) or None) for start, end, who in speakers))
 
 
 def _named(who: _Person | str | None) -> str | None:

@@ -95,7 +95,8 @@ class TextPane(QTextEdit):
         self._format_timer = QTimer(self, singleShot=True, interval=0)
         self._format_timer.timeout.connect(self._apply_format_batch)
         self._press = QPoint()
-        self._speakers: list = []  # QuoteSpeaker of each top-level quote, by start: who said it, for the tooltip
+        self._side = None  # the side shown: its speakers are resolved on the first tooltip, not before
+        self._speakers: list | None = None  # QuoteSpeaker of each top-level quote, by start
         self._speaker_starts: list[int] = []
 
     # Content --------------------------------------------------------------------------------------
@@ -113,8 +114,7 @@ class TextPane(QTextEdit):
         self._passage_starts = [passages[index][0] for index in self._order]
         self._reach = list(accumulate((passages[index][1] for index in self._order), max))  # furthest end so far
         self._hovered = self._selected = -1
-        self._speakers = list(getattr(side, "speakers", ()))
-        self._speaker_starts = [quote.start for quote in self._speakers]
+        self._side, self._speakers = side, None
         self.setExtraSelections([])
         self.setPlainText(self.text)
         formats = {cls: self._class_format(cls) for cls in CLASSES}
@@ -136,7 +136,7 @@ class TextPane(QTextEdit):
         self.text = text
         self.offsets = Utf16Offsets(text)
         self.passages, self._order, self._passage_starts, self._reach = [], [], [], []
-        self._speakers, self._speaker_starts = [], []
+        self._side, self._speakers = None, None
         self._pending_formats = []
         self._hovered = self._selected = -1
         self.setExtraSelections([])
@@ -267,6 +267,9 @@ class TextPane(QTextEdit):
 
     def speaker_at(self, offset: int) -> str | None:
         """Who said the quotation covering ``offset``, or None (no quotation there, or nobody named)."""
+        if self._speakers is None:
+            self._speakers = list(getattr(self._side, "speakers", ()))
+            self._speaker_starts = [quote.start for quote in self._speakers]
         position = bisect_right(self._speaker_starts, offset) - 1
         if position >= 0 and offset < self._speakers[position].end:
             return self._speakers[position].speaker
