@@ -690,6 +690,8 @@ class _Tag(NamedTuple):
 def _tag_after(text: str, start: int, limit: int, ends_sentence: bool, embedded: bool) -> _Tag | None:
     """A tag right after a closing mark: "she said.", "said X, the …,", "X told CNN", "according to X"."""
     end = min(limit, start + AFTER_WINDOW_CHARS)
+    if start >= end or text[start] in ".\n!?":
+        return None  # '… "a phrase".': the sentence ends with the quote
     fast = _FAST_TAG_RE.match(text, start, end)
     if fast and text[fast.end() - 1] == "." and _keeps_stop(text[max(start, fast.end() - 5):fast.end()].split()[-1]):
         fast = None  # "said Sen." goes on: "said Sen. Tammy Baldwin."
@@ -960,6 +962,7 @@ def _subject_before(tokens: list[_Tok], verb: int) -> _Tag | None:
 
 
 _LETTERS_RE = re.compile(r"[a-z]+")
+_BLANK_RE = re.compile(r"\s*")
 _SENTENCE_BREAK_RE = re.compile(r"[.!?\n]")
 _NOUN_LIKE = frozenset("call calls claim claims note notes post posts state states answer answers remark remarks "
                        "share shares tweet tweets report reports reply replies joke jokes cry cries pledge "
@@ -1115,7 +1118,8 @@ def _read_tags(text: str, top: list[Quote]) -> list[_Reading]:
         reported = _reported(lead) if embedded and after is None and before is None else None
         coordinated = (embedded and reported is None and after_quote
                        and not _SENTENCE_BREAK_RE.search(text, previous_end, lead[0].start))
-        continues = not embedded and _continues(text, previous_end, quote.start, tag_open)
+        continues = (after is None and before is None and not embedded
+                     and _continues(text, previous_end, quote.start, tag_open))
         readings.append(_Reading(quote, False, previous_end, before, after, reported, continues, coordinated))
         previous_end = after.end if after is not None else quote.end
         after_quote = after is None and not ends_sentence
@@ -1169,10 +1173,12 @@ def _continues(text: str, previous_end: int, start: int, tag_open: bool) -> bool
     """Whether a quote goes on from the previous one: nothing between them, or only the rest of the tag's
     sentence ('"…," says Teigen, who has two kids. "…"', '"…," she said in an interview at her office. "…"').
     """
-    between = text[previous_end:start]
-    if not between.strip():
+    if _BLANK_RE.fullmatch(text, previous_end, start):
         return True
-    if not tag_open or "\n" in between:
+    if not tag_open or start - previous_end > WINDOW_CHARS:
+        return False
+    between = text[previous_end:start]
+    if "\n" in between:
         return False
     inner = between.rstrip()
     return not any(char in _SENTENCE_END for char in inner[:-1]) and len(inner) <= WINDOW_CHARS
