@@ -398,7 +398,8 @@ def stage_seconds(left: str, right: str, runs: int) -> dict[str, float]:
     """
     from viewer.engine.boilerplate import boilerplate_lines
     from viewer.engine.classify import classify
-    from viewer.engine.quotes import find_attributions, find_quotes
+    from viewer.engine.quotes import find_quotes
+    from viewer.engine.speakers import attribute
 
     left, right = _ordered(left, right)
     quotes = {text: find_quotes(text) for text in (left, right)}
@@ -412,7 +413,7 @@ def stage_seconds(left: str, right: str, runs: int) -> dict[str, float]:
     steps = {
         "tokenize": lambda: (tokenize(left), tokenize(right)),
         "find_quotes": lambda: (find_quotes(left), find_quotes(right)),
-        "find_attributions": lambda: [find_attributions(text, quotes[text]) for text in (left, right)],
+        "attribute (speech tags)": lambda: [attribute(text, quotes[text]) for text in (left, right)],
         "boilerplate_lines": lambda: (boilerplate_lines(left), boilerplate_lines(right)),
         "analyse (above + zones)": analysed,
         "find_passages": lambda: find_passages(left, left_analysis.tokens, right, right_analysis.tokens,

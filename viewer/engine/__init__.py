@@ -16,12 +16,16 @@ Public API
 ``Side``
     ``document``: ``Document``; ``quotes``: ``Quote(start, end, depth)``; ``attributions``:
     ``Attribution(start, end, speaker)``; ``spans``: ``Span(start, end, cls)`` covering every non-space
-    character once; ``stats``: ``{class: words}``; ``share(cls)``: fraction of words.
+    character once; ``stats``: ``{class: words}``; ``share(cls)``: fraction of words; ``speakers``:
+    ``QuoteSpeaker(start, end, speaker)`` for each depth-0 quote, ``speaker`` a name ("James E. Clyburn"),
+    an unnamed role ("the mayor") or None (see ``speakers.py``).
 ``Passage``
     ``left_start``, ``left_end``, ``right_start``, ``right_end``: character offsets (end exclusive);
     ``left_words``, ``right_words``: word-index ranges; ``matched_words``; ``left_edits`` / ``right_edits``:
     character ranges of the words that differ inside the passage.
 ``Document(text, path, title, outlet, date)``; ``Document.from_text(text, ...)`` reads title and date.
+``attribute(text, quotes) -> Speech(tags, speakers)``: the speech tags and speakers of one text;
+``find_attributions(text, quotes)``: the tags alone.
 ``CLASSES``: ``shared-quote``, ``shared-text``, ``own-quote``, ``attribution``, ``framing``, ``boilerplate``.
 ``MatchSettings(min_words=6, min_quote_words=3, max_gap=4, max_seed_hits=50)``.
 
@@ -43,10 +47,12 @@ corrections (by ``corrections.content_hash`` of the texts) and the names the lib
 from .classify import CLASSES, Span
 from .compare import Comparison, Side, compare
 from .match import MatchSettings, Passage
-from .quotes import Attribution, Quote, find_attributions, find_quotes
+from .quotes import Quote, find_quotes
+from .speakers import Attribution, QuoteSpeaker, Speech, attribute, find_attributions
 from .text import Document, Tokens, tokenize
 
 __all__ = [
     "CLASSES", "Attribution", "Comparison", "Document", "MatchSettings", "Passage", "Quote", "Side",
     "Span", "Tokens", "compare", "find_attributions", "find_quotes", "tokenize",
+    "QuoteSpeaker", "Speech", "attribute",
 ]

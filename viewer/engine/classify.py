@@ -27,7 +27,8 @@ from collections import Counter, OrderedDict
 from dataclasses import dataclass
 
 from .boilerplate import boilerplate_lines, formula_spans
-from .quotes import Attribution, Quote, find_attributions, find_quotes
+from .quotes import Quote, find_quotes
+from .speakers import Attribution, Speech, attribute
 from .text import Tokens, tokenize
 
 SHARED_QUOTE, SHARED_TEXT, OWN_QUOTE = "shared-quote", "shared-text", "own-quote"
@@ -60,13 +61,17 @@ class Analysis:
     text: str
     tokens: Tokens
     quotes: tuple[Quote, ...]
-    attributions: tuple[Attribution, ...]
+    speech: Speech  # speech tags (their spans at once) and speakers (resolved when first asked for)
     boilerplate: tuple[tuple[int, int], ...]
     zones: bytes  # one zone code per character
     token_zones: bytes  # one zone code per word
     quoted: bytes  # one byte per word: 0 outside quotations, 1 or 2 inside; neighbouring quotations differ
     chrome: bytearray  # one byte per word: 1 for words that never match (page chrome, newsroom formulas)
     line_starts: tuple[int, ...]  # indices of the words that begin a line
+
+    @property
+    def attributions(self) -> tuple[Attribution, ...]:
+        return self.speech.tags
 
     def zone_spans(self, zone: int) -> list[tuple[int, int]]:
         """Character ranges painted with ``zone``."""
@@ -111,14 +116,14 @@ analyse.cache_clear = _cache.clear  # the benchmarks time analyses from scratch
 def _analyse(text: str) -> Analysis:
     tokens = tokenize(text)
     quotes = tuple(find_quotes(text))
-    attributions = tuple(find_attributions(text, list(quotes)))
+    speech = attribute(text, list(quotes))
     chrome = tuple(boilerplate_lines(text))
     zones = bytearray(len(text))
     for number, quote in enumerate(quote for quote in quotes if quote.depth == 0):
         zone = QUOTATION_NEXT if number % 2 else QUOTATION
         zones[quote.start:quote.end] = bytes([zone]) * (quote.end - quote.start)
-    for tag in attributions:
-        zones[tag.start:tag.end] = bytes([TAG]) * (tag.end - tag.start)
+    for start, end in speech.tag_spans:
+        zones[start:end] = bytes([TAG]) * (end - start)
     for start, end in chrome:
         zones[start:end] = bytes([CHROME]) * (end - start)
     token_zones = bytes(map(zones.__getitem__, tokens.starts))
@@ -128,7 +133,7 @@ def _analyse(text: str) -> Analysis:
         first, stop = tokens.index_at(start), tokens.index_at(end - 1) + 1
         is_chrome[first:stop] = b"\x01" * (stop - first)
     line_starts = tuple(sorted({tokens.index_at(match.end()) for match in _NEWLINE_RE.finditer(text)} - {len(tokens)}))
-    return Analysis(text, tokens, quotes, attributions, chrome, bytes(zones), token_zones, quoted, is_chrome,
+    return Analysis(text, tokens, quotes, speech, chrome, bytes(zones), token_zones, quoted, is_chrome,
                     line_starts)
 
 

@@ -16,7 +16,8 @@ from dataclasses import dataclass, field
 
 from .classify import CHROME, CLASSES, TAG, Analysis, Span, analyse, classify
 from .match import MatchSettings, Passage, find_passages
-from .quotes import Attribution, Quote
+from .quotes import Quote
+from .speakers import Attribution, QuoteSpeaker, Speech
 from .text import Document, sentences
 
 
@@ -26,9 +27,19 @@ class Side:
 
     document: Document
     quotes: tuple[Quote, ...]
-    attributions: tuple[Attribution, ...]
+    speech: Speech = field(compare=False)  # its speech tags and speakers, resolved when first asked for
     spans: tuple[Span, ...]
     stats: dict[str, int] = field(hash=False)
+
+    @property
+    def attributions(self) -> tuple[Attribution, ...]:
+        """The speech tags, each with the speaker it names ("" when none can be read)."""
+        return self.speech.tags
+
+    @property
+    def speakers(self) -> tuple[QuoteSpeaker, ...]:
+        """Who said each depth-0 quotation, in order (``speaker`` None when the text does not say)."""
+        return self.speech.speakers
 
     @property
     def words(self) -> int:
@@ -66,7 +77,9 @@ class Side:
     def to_json(self) -> dict:
         document = self.document
         return {"path": document.path, "title": document.title, "outlet": document.outlet,
-                "date": document.date, "text": document.text}
+                "date": document.date, "text": document.text,
+                "quotes": [{"start": quote.start, "end": quote.end, "speaker": quote.speaker}
+                           for quote in self.speakers]}
 
 
 @dataclass(frozen=True)
@@ -170,7 +183,7 @@ def _compare(left_document: Document, right_document: Document, settings: MatchS
 
 def _side(document: Document, analysis: Analysis, shared_words: list[tuple[int, int]], edited) -> Side:
     spans, stats = classify(analysis, shared_words, edited)
-    return Side(document, analysis.quotes, analysis.attributions, tuple(spans), stats)
+    return Side(document, analysis.quotes, analysis.speech, tuple(spans), stats)
 
 
 def _quotes_in(analysis: Analysis, words: tuple[int, int], settings: MatchSettings) -> bool:

@@ -18,12 +18,9 @@ Rules, in the order they are applied to each quote mark:
   ends at the end of its paragraph otherwise (an unbalanced mark never fails the scan). An unclosed single
   mark at a paragraph end was an apostrophe (``'90s``) and makes no quote.
 
-``find_attributions(text, quotes)`` returns the speech tags next to depth-0 quotes: ``"…," she said.``,
-``"…" Teigen told People.``, ``"…," says Teigen, …``, ``She continued, saying, "…"``. A verb followed by
-"that" or "how" is reported speech, not a tag. The speaker is the name or pronoun beside the verb; a pronoun
-is resolved to the last named speaker when there is one.
+The speech tags beside the quotations and their speakers are ``speakers.py``'s.
 
-Exports: ``Quote``, ``Attribution``, ``find_quotes``, ``find_attributions``.
+Exports: ``Quote``, ``find_quotes``.
 """
 
 from __future__ import annotations
@@ -32,7 +29,6 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from .text import WORD_RE
 
 
 @dataclass(frozen=True)
@@ -42,15 +38,6 @@ class Quote:
     start: int
     end: int
     depth: int = 0
-
-
-@dataclass(frozen=True)
-class Attribution:
-    """A speech tag ``text[start:end]`` ("she said") and who it names as the speaker ("" when unknown)."""
-
-    start: int
-    end: int
-    speaker: str = ""
 
 
 DOUBLE, SINGLE = "double", "single"
@@ -140,92 +127,3 @@ def _with_depth(spans: list[tuple[int, int]]) -> list[Quote]:
         quotes.append(Quote(start, end, len(open_ends)))
         open_ends.append(end)
     return quotes
-
-
-SPEECH_VERBS = (
-    "said says say saying told tells tell added adds add continued continues continuing stated states "
-    "explained explains explaining wrote writes writing noted notes shared shares recalled recalls admitted "
-    "admits revealed reveals insisted insists asked asks replied replies answered answers remarked remarks "
-    "declared declares claimed claims argued argues joked jokes tweeted tweets posted posts quipped quips "
-    "gushed gushes confessed confesses laughed laughs agreed agrees acknowledged acknowledges"
-).split()
-_VERB = "(?:" + "|".join(SPEECH_VERBS) + ")"
-_NAME = r"(?:(?:[A-Z]\.\s?)*[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,2})"
-_PRONOUN = r"(?:he|she|they|we|I|it|He|She|They|We|It)"
-_ROLE = r"(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Aa]n?)[ \t]+(?:[a-z][\w'’-]*[ \t]+)?[a-z][\w'’-]*"  # "the mayor"
-_SPEAKER = rf"(?:{_PRONOUN}|{_ROLE}|{_NAME})"
-# After a closing mark: "she said", "says Teigen", "Teigen told People", "she adds of her outlook".
-_TAG_AFTER = re.compile(
-    rf"""[ \t]*[,;]?[ \t]*
-    (?P<tag>
-        (?:(?P<speaker1>{_SPEAKER})\s+(?:also\s+|then\s+|later\s+)?(?P<verb1>{_VERB})
-          |(?P<verb2>{_VERB})\s+(?P<speaker2>{_SPEAKER}))
-        (?!\s+(?:that|how|about)\b)
-        (?P<rest>[^.,;:!?"“”‘\n]{{0,80}})(?=[.,;:!?"“”‘\n]|$)
-        (?:,\s*(?:per|according\ to|in\ an?\ [\w ]{{1,30}}\ with)\s+[^.,;!?"“”\n]{{1,60}})?
-        [.,;:!?]?
-    )""",
-    re.VERBOSE,
-)
-# Before an opening mark: "She continued, saying, " / "Teigen said: " / "As she wrote, ".
-_TAG_BEFORE = re.compile(rf"(?P<tag>[^.!?\"“”\n]{{0,80}}\b{_VERB}\b[^.!?\"“”\n]{{0,40}}[,:])\s*$")
-TAG_BEFORE_MAX_WORDS = 10  # words; a longer lead-in is narration that happens to end in a quote
-TAG_REST_MAX_WORDS = 6  # words after "Teigen told" that still belong to the tag ("People magazine")
-
-
-def find_attributions(text: str, quotes: list[Quote]) -> list[Attribution]:
-    """Speech tags right after or right before the depth-0 ``quotes`` of ``text``, ordered by start."""
-    top = [quote for quote in quotes if quote.depth == 0]
-    found: list[Attribution] = []
-    last_named = ""
-    for index, quote in enumerate(top):
-        previous_end = top[index - 1].end if index else 0
-        next_start = top[index + 1].start if index + 1 < len(top) else len(text)
-        before = _tag_before(text, previous_end, quote.start)
-        if before and (not found or before.start >= found[-1].end):
-            speaker, last_named = _resolve(before.speaker, last_named)
-            found.append(Attribution(before.start, before.end, speaker))
-        after = _tag_after(text, quote.end, next_start)
-        if after:
-            speaker, last_named = _resolve(after.speaker, last_named)
-            found.append(Attribution(after.start, after.end, speaker))
-    return found
-
-
-def _resolve(speaker: str, last_named: str) -> tuple[str, str]:
-    if speaker and speaker.lower() in {"he", "she", "they", "we", "i", "it"}:
-        return (last_named or speaker), last_named
-    return speaker, (speaker or last_named)
-
-
-def _tag_after(text: str, start: int, limit: int) -> Attribution | None:
-    window = text[start:min(limit, start + 200)]
-    match = _TAG_AFTER.match(window)
-    if not match or len(WORD_RE.findall(match.group("rest"))) > TAG_REST_MAX_WORDS:
-        return None
-    tag_start = start + match.start("tag")
-    tag_end = start + match.end("tag")
-    speaker = (match.group("speaker1") or match.group("speaker2") or "").strip()
-    return Attribution(tag_start, tag_end, speaker)
-
-
-def _tag_before(text: str, limit: int, quote_start: int) -> Attribution | None:
-    # A lead-in tag ends in a comma or colon; checking that first spares the regex most quotes.
-    before = quote_start - 1
-    while before >= limit and text[before] in " \t\u00a0":
-        before -= 1
-    if before < limit or text[before] not in ",:":
-        return None
-    line_start = text.rfind("\n", 0, quote_start) + 1
-    window_start = max(limit, line_start, quote_start - 160)
-    window = text[window_start:quote_start]
-    match = _TAG_BEFORE.search(window)
-    if not match:
-        return None
-    tag = match.group("tag")
-    if len(WORD_RE.findall(tag)) > TAG_BEFORE_MAX_WORDS:
-        return None
-    leading = len(tag) - len(tag.lstrip())
-    tag_start = window_start + match.start("tag") + leading
-    speaker = re.search(_SPEAKER, tag)
-    return Attribution(tag_start, window_start + match.end("tag"), speaker.group() if speaker else "")

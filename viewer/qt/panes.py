@@ -14,13 +14,13 @@ import time
 from bisect import bisect_left, bisect_right
 from itertools import accumulate
 
-from PySide6.QtCore import QPoint, QRect, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QPoint, QRect, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QFont, QMouseEvent, QPainter, QPalette, QPen, QPixmap, QTextCharFormat, QTextCursor,
     QTextFormat, QTextOption,
 )
 from PySide6.QtWidgets import (
-    QFrame, QHBoxLayout, QLabel, QProgressBar, QSizePolicy, QTextEdit, QVBoxLayout, QWidget,
+    QFrame, QHBoxLayout, QLabel, QProgressBar, QSizePolicy, QTextEdit, QToolTip, QVBoxLayout, QWidget,
 )
 
 from ..engine import CLASSES
@@ -97,6 +97,9 @@ class TextPane(QTextEdit):
         self._format_timer.timeout.connect(self._apply_format_batch)
         self._press = QPoint()
         self.reader_marks: tuple[tuple[int, int], ...] = ()  # ranges the reader corrected (margin bars)
+        self._side = None  # the side shown: its speakers are resolved on the first tooltip, not before
+        self._speakers: list | None = None  # QuoteSpeaker of each top-level quote, by start
+        self._speaker_starts: list[int] = []
 
     # Content --------------------------------------------------------------------------------------
     def show_side(self, side, passages: list[tuple[int, int]], edits: list[tuple[int, int]], theme: Theme) -> None:
@@ -113,6 +116,7 @@ class TextPane(QTextEdit):
         self._passage_starts = [passages[index][0] for index in self._order]
         self._reach = list(accumulate((passages[index][1] for index in self._order), max))  # furthest end so far
         self._hovered = self._selected = -1
+        self._side, self._speakers = side, None
         self.setExtraSelections([])
         self.setPlainText(self.text)
         formats = {cls: self._class_format(cls) for cls in CLASSES}
@@ -135,6 +139,7 @@ class TextPane(QTextEdit):
         self.offsets = Utf16Offsets(text)
         self.passages, self._order, self._passage_starts, self._reach = [], [], [], []
         self.reader_marks = ()
+        self._side, self._speakers = None, None
         self._pending_formats = []
         self._hovered = self._selected = -1
         self.setExtraSelections([])
@@ -262,6 +267,29 @@ class TextPane(QTextEdit):
                 return index
             position -= 1
         return -1
+
+    def speaker_at(self, offset: int) -> str | None:
+        """Who said the quotation covering ``offset``, or None (no quotation there, or nobody named)."""
+        if self._speakers is None:
+            self._speakers = list(getattr(self._side, "speakers", ()))
+            self._speaker_starts = [quote.start for quote in self._speakers]
+        position = bisect_right(self._speaker_starts, offset) - 1
+        if position >= 0 and offset < self._speakers[position].end:
+            return self._speakers[position].speaker
+        return None
+
+    def viewportEvent(self, event) -> bool:
+        # Hovering a quotation names its speaker; anywhere else the tooltip goes away.
+        if event.type() == QEvent.Type.ToolTip:
+            offset = self.offsets.to_python(self.cursorForPosition(event.pos()).position()) if self.text else -1
+            speaker = self.speaker_at(offset) if offset >= 0 else None
+            if speaker:
+                QToolTip.showText(event.globalPos(), f"Said by {speaker}", self.viewport())
+            else:
+                QToolTip.hideText()
+                event.ignore()
+            return True
+        return super().viewportEvent(event)
 
     def set_hovered(self, index: int) -> None:
         if index != self._hovered:
