@@ -126,8 +126,10 @@ def test_the_evidence_names_documents_by_the_labels_given_and_never_by_a_hash_li
 def test_a_link_between_words_no_document_quotes_makes_a_row_of_its_own():
     """Two sentences of narration linked as a shared quote are a quotation the matrix did not know: one new
     row, worded as the earlier document prints it, carried by both (the reader's), origin the earlier."""
-    ledger_words, post_words = "Okafor added that the ferry would move to the north terminal", "The ferry now leaves from the north terminal"
-    link = Correction.made("link", LEDGER, POST, where(LEDGER, ledger_words), where(POST, post_words), cls="shared-quote")
+    ledger_words = "Okafor added that the ferry would move to the north terminal"
+    post_words = "The ferry now leaves from the north terminal"
+    link = Correction.made("link", LEDGER, POST, where(LEDGER, ledger_words), where(POST, post_words),
+                           cls="shared-quote")
     plain = build_story(documents())
     story = build_story(documents(), corrections={(LEDGER_HASH, content_hash(POST)): (link,)})
     assert len(story.quotes) == len(plain.quotes) + 1

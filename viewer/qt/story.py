@@ -215,7 +215,8 @@ def link_sentence(label, story, document: int, other: int) -> str:
     if link is None:
         return f"{label(document)} shares nothing found with {label(other)}"
     linked = len(link.reader_passages)
-    yours = f" ({linked} passage{'s' if linked != 1 else ''} of them your link{'s' if linked != 1 else ''})" if linked else ""
+    plural = "s" if linked != 1 else ""
+    yours = f" ({linked} passage{plural} of them your link{plural})" if linked else ""
     return (f"{link.share:.0%} of {label(document)} is text also in {label(other)}{yours}; "
             f"{link.quote_share:.0%} of {label(document)}'s quotes appear in {label(other)}")
 

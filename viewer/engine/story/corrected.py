@@ -85,19 +85,22 @@ def corrected_rows(rows: list[QuoteRow], documents, analyses, corrected: dict, l
     cells = [list(row.cells) for row in rows]
     touched: set[int] = set()
     reader_speakers: dict[int, str] = {}
-    names = None
+    found_names: list[dict[str, str]] = []
+
+    def names() -> dict[str, str]:
+        # Surname -> full name over all documents: read once, and only when a link or unlink needs it.
+        if not found_names:
+            found_names.append(full_names(documents))
+        return found_names[0]
+
     for (first, second), comparison in sorted(corrected.items()):
         for correction in getattr(comparison, "corrections", ()):
             if correction.kind == "unlink":
-                if names is None:
-                    names = full_names(documents)
                 _unlink(cells, originals, {first: correction.left, second: correction.right}, first, second,
                         analyses, names, touched)
         for index in sorted(getattr(comparison, "reader_passages", ())):
             if index not in comparison.quote_passages:
                 continue  # linked as shared narration: provenance, not a quotation
-            if names is None:
-                names = full_names(documents)
             passage = comparison.passages[index]
             ranges = {first: (passage.left_start, passage.left_end), second: (passage.right_start, passage.right_end)}
             _link(cells, originals, ranges, first, second, analyses, names, touched)
@@ -152,8 +155,8 @@ def _unlink(cells, originals, ranges, first, second, analyses, names, touched) -
         if row is not None:
             originals.append(row)
             cells.append([_ABSENT_CELL] * len(analyses))
-            cells[-1][second] = replace(reader_cell(row, analyses[second], cell.start, cell.end, names, "your unlink"),
-                                        speaker=cell.speaker, verb=cell.verb)
+            own = reader_cell(row, analyses[second], cell.start, cell.end, names(), "your unlink")
+            cells[-1][second] = replace(own, speaker=cell.speaker, verb=cell.verb)
             touched.add(len(cells) - 1)
 
 
@@ -174,10 +177,10 @@ def _link(cells, originals, ranges, first, second, analyses, names, touched) -> 
         originals.append(row)
         cells.append([_ABSENT_CELL] * len(analyses))
         found = len(cells) - 1
-        cells[found][first] = reader_cell(row, analyses[first], start, end, names)
+        cells[found][first] = reader_cell(row, analyses[first], start, end, names())
     row = originals[found]
     start, end = ranges[target]
-    new_cell = reader_cell(row, analyses[target], start, end, names)
+    new_cell = reader_cell(row, analyses[target], start, end, names())
     if not new_cell.present:
         return
     for row_number, row_cells in enumerate(cells):
