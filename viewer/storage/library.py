@@ -38,11 +38,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
 
-# Both were defined here first; the engine needs them too (the story names documents as the list does, and
-# finds the reader's corrections by content hash), and the engine never imports storage.
+# content_hash and the naming rule were defined here first; the engine needs them too (the story names
+# documents as the list does and finds the reader's corrections by content hash) and never imports storage.
 from ..engine.corrections import content_hash  # noqa: F401 (part of this module's interface)
 from ..engine.labels import LABEL_CHARS, name_label, short_title  # noqa: F401 (part of this module's interface)
-
 from ..engine.text import Document
 from .corrections import CORRECTIONS_TABLES
 from .paths import library_file, originals_folder
