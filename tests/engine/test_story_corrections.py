@@ -178,3 +178,22 @@ def test_an_unlink_of_a_quote_the_engine_matched_splits_its_row_and_a_new_link_j
     joined = build_story(pair, corrections={key: (unlink, relink)})
     assert [carriers(joined, row) for row in joined.quotes] == [["Coastal Ledger", "Daily Wave"]]
     assert joined.quotes[0].cells[1].reader and joined.link(1, 0).reader_passages == (where(ECHO, SAME_WORDS),)
+
+
+def test_text_the_reader_marks_as_boilerplate_leaves_the_outlets_own_narration():
+    """The Wave's petition line marked as page furniture: its words no longer count as the Wave's own
+    narration, and "petition" is no longer one of its distinctive terms; marked framing again, it is back."""
+    line = "A petition to keep the pier open had gathered hundreds of signatures by Wednesday evening."
+    plain = build_story(documents())
+    assert "petition" in [term.term for term in plain.framing[1].terms]
+    furniture = Correction.made("mark", LEDGER, WAVE, None, where(WAVE, line), cls="boilerplate")
+    marked = build_story(documents(), corrections={(LEDGER_HASH, WAVE_HASH): (furniture,)})
+    words = len(tokenize(line).keys)
+    assert marked.framing[1].own_words == plain.framing[1].own_words - words
+    assert marked.framing[1].narration_words == plain.framing[1].narration_words - words
+    assert "petition" not in [term.term for term in marked.framing[1].terms]
+    assert not any(piece[0] >= WAVE.index(line) for paragraph in marked.framing[1].paragraphs
+                   for piece in paragraph.pieces)
+    again = Correction.made("mark", LEDGER, WAVE, None, where(WAVE, line), cls="framing")
+    restored = build_story(documents(), corrections={(LEDGER_HASH, WAVE_HASH): (furniture, again)})
+    assert restored.framing[1].own_words == plain.framing[1].own_words

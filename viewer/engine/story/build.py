@@ -27,7 +27,7 @@ from .. import classify
 from ..classify import analyse
 from ..compare import collector_paused
 from ..text import Document
-from .corrected import corrected_rows, pair_corrections, reader_counts
+from .corrected import corrected_rows, pair_corrections, reader_counts, reader_marks
 from .framing import story_framing
 from .matrix import quote_rows
 from .model import Story, StoryCancelled, document_label, sort_rows
@@ -146,6 +146,6 @@ def _build(documents: list[Document], report, check, labels: tuple[str, ...], pa
     report(_ALIGNED)
     rows = corrected_rows(rows, documents, analyses, corrected, label)
     sources = likely_sources(documents, links, label)
-    framing = story_framing(analyses, index.shared_words, links, rows, check)
+    framing = story_framing(analyses, index.shared_words, links, rows, check, reader_marks(corrected))
     return Story(tuple(documents), sort_rows(rows), tuple(links), tuple(sources), framing, labels,
                  None if pairs is None else reader_counts(corrected))

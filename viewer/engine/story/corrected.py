@@ -25,7 +25,10 @@ laid over it here (``corrected_rows``), in the order the pairs come:
 Origins and row speakers of the rows touched are decided again. A later unlink of a reader's link leaves no
 reader passage in the corrected comparison, so the link's cells go with it.
 
-Exports: ``pair_corrections``, ``corrected_rows``, ``reader_counts``.
+Each outlet's framing takes the classes the reader set (``reader_marks``): text marked boilerplate, a speech
+tag or a quotation is not its own narration, text marked framing is.
+
+Exports: ``pair_corrections``, ``corrected_rows``, ``reader_counts``, ``reader_marks``.
 """
 
 from __future__ import annotations
@@ -68,6 +71,19 @@ def reader_counts(corrected: dict) -> ReaderCorrections:
     comparisons = list(corrected.values())
     return ReaderCorrections(sum(len(getattr(c, "corrections", ())) for c in comparisons),
                              sum(len(getattr(c, "stale", ())) for c in comparisons), len(comparisons))
+
+
+def reader_marks(corrected: dict) -> dict[int, list[tuple[int, int, str]]]:
+    """``{document: [(start, end, class), ...]}``: the classes the reader set ("Mark as…") in the corrected
+    pairs, pair by pair, each pair's in the order they were made (a later one wins where two overlap)."""
+    marks: dict[int, list[tuple[int, int, str]]] = {}
+    for (first, second), comparison in sorted(corrected.items()):
+        for correction in getattr(comparison, "corrections", ()):
+            if correction.kind != "mark":
+                continue
+            number, where = (first, correction.left) if correction.left is not None else (second, correction.right)
+            marks.setdefault(number, []).append((*where, correction.cls))
+    return marks
 
 
 def _overlaps(cell: QuoteCell, start: int, end: int) -> bool:

@@ -1,7 +1,9 @@
 """Each outlet's framing: its own narration, the speech verbs it chose, and the terms that set it apart.
 
 *Own narration* is narration (not a quotation, a speech tag or page chrome) that no other document in the
-story shares: neither through a run of the n-gram index nor inside a passage an alignment found.
+story shares: neither through a run of the n-gram index nor inside a passage an alignment found. Where the
+reader marked text in the pair view (``marks``: ``(start, end, class)``), their class wins: text marked
+framing is narration, shared narration is narration but not the outlet's own, anything else is not narration.
 
 *Distinctive terms* rank the words and two-word phrases (neither word a stop word) of one document's own
 narration against the pooled own narration of all the others by the weighted log-odds ratio with an
@@ -16,7 +18,7 @@ informative prior is the whole story's own narration: ``a_w = PRIOR_WEIGHT * (po
 plain Python, because a document's vocabulary is a few hundred terms. A word that only occurs inside one
 listed phrase is left out in favour of the phrase.
 
-Exports: ``TERMS_PER_DOCUMENT``, ``story_framing``, ``distinctive_terms``, ``own_narration``.
+Exports: ``TERMS_PER_DOCUMENT``, ``story_framing``, ``distinctive_terms``, ``own_narration``, ``narration_mask``.
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ import math
 import re
 from collections import Counter
 
-from ..classify import NARRATION, Analysis
+from ..classify import FRAMING, NARRATION, SHARED_TEXT, Analysis
 from ..text import STOP_WORDS
 from .model import OutletFraming, OwnParagraph, Term, VerbUse
 
@@ -35,17 +37,32 @@ MIN_TERM_CHARS = 3  # characters; shorter words ("mr", "ok", numbers like "35") 
 _TERM_RE = re.compile(r"[^\W\d_][\w'’-]*$")
 
 
-def own_narration(analysis: Analysis, shared: bytearray) -> bytearray:
-    """One byte per word: 1 for narration that no other document shares and that is not page chrome."""
-    own = bytearray(len(analysis.tokens))
-    for index, (zone, chrome, is_shared) in enumerate(zip(analysis.token_zones, analysis.chrome, shared)):
-        if zone == NARRATION and not chrome and not is_shared:
-            own[index] = 1
-    return own
+def narration_mask(analysis: Analysis, marks=()) -> bytearray:
+    """One byte per word: 1 for narration that is not page chrome, after the reader's ``marks``."""
+    mask = bytearray(1 if zone == NARRATION and not chrome else 0
+                     for zone, chrome in zip(analysis.token_zones, analysis.chrome))
+    tokens = analysis.tokens
+    for start, end, cls in marks:
+        first, stop = tokens.index_at(start), tokens.index_at(end - 1) + 1
+        mask[first:stop] = (b"\x01" if cls in (FRAMING, SHARED_TEXT) else b"\x00") * max(0, stop - first)
+    return mask
 
 
-def narration_words(analysis: Analysis) -> int:
-    return sum(1 for zone, chrome in zip(analysis.token_zones, analysis.chrome) if zone == NARRATION and not chrome)
+def own_narration(analysis: Analysis, shared: bytearray, marks=()) -> bytearray:
+    """One byte per word: 1 for narration that no other document shares and that is not page chrome (text
+    the reader marked as shared narration is shared)."""
+    shared = bytearray(shared)
+    tokens = analysis.tokens
+    for start, end, cls in marks:
+        if cls == SHARED_TEXT:
+            first, stop = tokens.index_at(start), tokens.index_at(end - 1) + 1
+            shared[first:stop] = b"\x01" * max(0, stop - first)
+    return bytearray(1 if narrated and not is_shared else 0
+                     for narrated, is_shared in zip(narration_mask(analysis, marks), shared))
+
+
+def narration_words(analysis: Analysis, marks=()) -> int:
+    return sum(narration_mask(analysis, marks))
 
 
 def own_paragraphs(analysis: Analysis, own: bytearray) -> tuple[OwnParagraph, ...]:
@@ -121,9 +138,11 @@ def _without_phrase_parts(terms: list[Term]) -> list[Term]:
 
 
 def story_framing(analyses: list[Analysis], shared: list[bytearray], links, rows,
-                  check=lambda: None) -> tuple[OutletFraming, ...]:
+                  check=lambda: None, marks=None) -> tuple[OutletFraming, ...]:
     """Each document's framing. ``shared``: the index's shared-word masks (updated here with the aligned
-    passages of ``links``); ``rows``: the quote matrix, for the speech verbs of quotes others carry too."""
+    passages of ``links``); ``rows``: the quote matrix, for the speech verbs of quotes others carry too;
+    ``marks``: ``{document: [(start, end, class), ...]}``, the classes the reader set, in order."""
+    marks = marks or {}
     for link in links:
         # An alignment also finds shared quotations shorter than the index's runs; they are not own narration.
         tokens = analyses[link.document].tokens
@@ -132,7 +151,8 @@ def story_framing(analyses: list[Analysis], shared: list[bytearray], links, rows
             first, stop = tokens.index_at(start), tokens.index_at(end - 1) + 1
             mask[first:stop] = b"\x01" * (stop - first)
     check()
-    own = [own_narration(analysis, mask) for analysis, mask in zip(analyses, shared)]
+    own = [own_narration(analysis, mask, marks.get(number, ()))
+           for number, (analysis, mask) in enumerate(zip(analyses, shared))]
     check()
     terms = distinctive_terms([term_counts(analysis, flags) for analysis, flags in zip(analyses, own)])
     verbs: list[Counter] = [Counter() for _ in analyses]
@@ -143,7 +163,8 @@ def story_framing(analyses: list[Analysis], shared: list[bytearray], links, rows
             if cell.present and cell.verb:
                 verbs[number][cell.verb] += 1
     return tuple(
-        OutletFraming(number, narration_words(analysis), sum(flags), own_paragraphs(analysis, flags),
+        OutletFraming(number, narration_words(analysis, marks.get(number, ())), sum(flags),
+                      own_paragraphs(analysis, flags),
                       tuple(VerbUse(verb, count) for verb, count in
                             sorted(verbs[number].items(), key=lambda item: (-item[1], item[0]))),
                       terms[number])
