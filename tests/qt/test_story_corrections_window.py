@@ -102,3 +102,21 @@ def test_the_likely_source_sentences_name_documents_as_the_list_does(qtbot, open
     story = controller.story.story
     assert [story.label(number) for number in range(len(story.documents))] == [
         controller.model.entry(document_id).label for document_id in controller.story.ids]
+
+
+def test_the_story_tab_says_when_corrections_no_longer_match_their_text(qtbot, open_app, tmp_path):
+    """A correction made on another version of the Wave's text is not applied, and the tab says so."""
+    from tests.engine.harbour import link_paraphrase
+    from viewer.storage.corrections import save_correction
+    from viewer.storage.library import content_hash
+
+    (tmp_path / "ledger.txt").write_text(LEDGER, encoding="utf-8")
+    (tmp_path / "wave.txt").write_text(WAVE, encoding="utf-8")
+    controller = open_app([tmp_path / "ledger.txt", tmp_path / "wave.txt"])
+    old_wave = WAVE.replace("Commuters face", "Many commuters now face")
+    save_correction(controller.library, content_hash(LEDGER), content_hash(WAVE), link_paraphrase(LEDGER, old_wave))
+    controller.corrections.changed.emit()  # as after a correction made in the window
+    view = open_story(qtbot, controller)
+    assert "1 of your corrections no longer match their text" in view.scope.text()
+    model = view.matrix_model
+    assert _carriers(model, _row(model, PARAPHRASE)) == ["Daily Wave"]

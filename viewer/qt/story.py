@@ -870,6 +870,10 @@ class StoryPresenter(QObject):
         entries = [model.entry(document_id) if document_id is not None else None for document_id in self.ids]
         labels = [entry.label if entry else story.label(index) for index, entry in enumerate(entries)]
         self.view.show_story(story, labels)
+        stale = story.reader.stale if story.reader is not None else 0
+        if stale and "no longer match" not in self.view.scope.text():
+            self.view.set_scope(self.view.scope.text() + f" {stale} of your corrections no longer match their "
+                                "text (a document was read again) and are not applied.")
         self.story_shown.emit()
 
     def _on_failed(self, key, message: str) -> None:
