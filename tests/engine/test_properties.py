@@ -87,3 +87,20 @@ def test_swapping_sides_swaps_the_result(left, right):
     assert forward.right.spans == backward.left.spans
     mirrored = sorted((p.right_start, p.right_end, p.left_start, p.left_end) for p in backward.passages)
     assert sorted((p.left_start, p.left_end, p.right_start, p.right_end) for p in forward.passages) == mirrored
+
+
+def assert_no_overlap(result) -> None:
+    """Each word in at most one passage on each side, and no edit inside another passage's words."""
+    for side in ("left", "right"):
+        ranges = sorted(getattr(passage, f"{side}_words") for passage in result.passages)
+        for (_, end), (start, _) in zip(ranges, ranges[1:]):
+            assert end <= start, f"passages overlap on the {side}: {ranges}"
+
+
+@FAST
+@given(articles(), articles())
+def test_passages_never_overlap_on_either_side(left, right):
+    """No word belongs to two passages, even when one article repeats sentences of the other."""
+    assert_no_overlap(compare(left, right))
+    # A text repeating its own paragraphs against one that has them once: the repeats must not double up.
+    assert_no_overlap(compare(left + "\n\n" + right + "\n\n" + left, right + "\n\n" + left))

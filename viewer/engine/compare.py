@@ -15,7 +15,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from .classify import CHROME, CLASSES, TAG, Analysis, Span, analyse, classify
-from .match import MatchSettings, Passage, find_passages
+from .match import MatchSettings, Passage, find_matches
 from .quotes import Attribution, Quote
 from .text import Document, sentences
 
@@ -150,19 +150,20 @@ def collector_paused():
 
 def _compare(left_document: Document, right_document: Document, settings: MatchSettings) -> Comparison:
     left, right = analyse(left_document.text), analyse(right_document.text)
-    passages = find_passages(
+    matches = find_matches(
         left.text, left.tokens, right.text, right.tokens, settings,
         left.quoted, right.quoted, left.chrome, right.chrome, left.line_starts, right.line_starts,
     )
+    passages = matches.passages
     passages = [_without_tag_edits(passage, left, right) for passage in passages]
     quote_passages = frozenset(
         index for index, passage in enumerate(passages)
         if _quotes_in(left, passage.left_words, settings) or _quotes_in(right, passage.right_words, settings)
     )
     return Comparison(
-        _side(left_document, left, [passage.left_words for passage in passages],
+        _side(left_document, left, [passage.left_words for passage in passages] + list(matches.left_echoes),
               [edit for passage in passages for edit in passage.left_edits]),
-        _side(right_document, right, [passage.right_words for passage in passages],
+        _side(right_document, right, [passage.right_words for passage in passages] + list(matches.right_echoes),
               [edit for passage in passages for edit in passage.right_edits]),
         tuple(passages), quote_passages, settings,
     )

@@ -156,34 +156,90 @@ def maximal_matches(left: list, right: list, size: int, max_hits: int) -> list[T
     return tiles
 
 
-def tile_greedily(candidates: list[Tile], min_length: int, taken_left: bytearray,
-                  taken_right: bytearray) -> list[Tile]:
-    """Longest-first, non-overlapping choice among ``candidates``; marks what it takes in the two masks."""
-    # Ties go to the match nearest the start of both texts, a rule that reads the same from either side.
+class Taken:
+    """What the tiling has taken so far: one mask per side and, for each taken left word, its right partner.
+
+    The partners let a tie between equal-length matches go to the one that continues a chosen neighbour.
+    """
+
+    __slots__ = ("left", "right", "partner")
+
+    def __init__(self, left_count: int, right_count: int):
+        self.left = bytearray(left_count)
+        self.right = bytearray(right_count)
+        self.partner: list[int] = [-1] * left_count  # right index of each taken left word, -1 when free
+
+    def take(self, left: int, right: int, length: int) -> None:
+        self.left[left:left + length] = b"\x01" * length
+        self.right[right:right + length] = b"\x01" * length
+        self.partner[left:left + length] = range(right, right + length)
+
+    def free(self, left: int, right: int, length: int) -> None:
+        self.left[left:left + length] = bytes(length)
+        self.right[right:right + length] = bytes(length)
+        self.partner[left:left + length] = [-1] * length
+
+    def continues(self, left: int, right: int, length: int, max_gap: int) -> bool:
+        """Whether a chosen match ends just before this one, or starts just after it, on both sides."""
+        partner = self.partner
+        for before in range(left - 1, max(-1, left - max_gap - 2), -1):
+            if partner[before] >= 0:
+                return 0 < right - partner[before] <= left - before
+        end, right_end = left + length, right + length
+        for after in range(end, min(len(partner), end + max_gap + 1)):
+            if partner[after] >= 0:
+                return 0 <= partner[after] - right_end <= after - end
+        return False
+
+
+def tile_greedily(candidates: list[Tile], min_length: int, taken: Taken, max_gap: int = 0) -> list[Tile]:
+    """Longest-first, non-overlapping choice among ``candidates``; marks what it takes in ``taken``.
+
+    Among matches of equal length, one that continues an already chosen match within ``max_gap`` words
+    on both sides goes first: when a sentence occurs twice in one article, the occurrence beside the rest
+    of the passage is the one that was copied. Remaining ties go to the match nearest the start of both
+    texts, a rule that reads the same from either side.
+    """
     heap = [(-tile.length, tile.left + tile.right, tile.left, tile.right) for tile in candidates
             if tile.length >= min_length]
     heapq.heapify(heap)
     chosen: list[Tile] = []
+    taken_left, taken_right = taken.left, taken.right
     while heap:
-        negative_length, _, left, right = heapq.heappop(heap)
-        length = -negative_length
-        if taken_left.find(1, left, left + length) < 0 and taken_right.find(1, right, right + length) < 0:
-            taken_left[left:left + length] = b"\x01" * length
-            taken_right[right:right + length] = b"\x01" * length
-            chosen.append(Tile(left, right, length))
-            continue
-        piece_start = None
-        for offset in range(length + 1):
-            free = offset < length and not taken_left[left + offset] and not taken_right[right + offset]
-            if free and piece_start is None:
-                piece_start = offset
-            elif not free and piece_start is not None:
-                piece_length = offset - piece_start
+        batch = [heapq.heappop(heap)]
+        while heap and heap[0][0] == batch[0][0]:
+            batch.append(heapq.heappop(heap))
+        length = -batch[0][0]
+        if len(batch) > 1:
+            batch.sort(key=lambda item: not taken.continues(item[2], item[3], length, max_gap))
+        for _, _, left, right in batch:
+            if taken_left.find(1, left, left + length) < 0 and taken_right.find(1, right, right + length) < 0:
+                taken.take(left, right, length)
+                chosen.append(Tile(left, right, length))
+                continue
+            for piece_start, piece_end in _free_pieces(taken_left, taken_right, left, right, length):
+                piece_length = piece_end - piece_start
                 if piece_length >= min_length:
                     item = (-piece_length, left + right + 2 * piece_start, left + piece_start, right + piece_start)
                     heapq.heappush(heap, item)
-                piece_start = None
     return chosen
+
+
+def _free_pieces(taken_left: bytearray, taken_right: bytearray, left: int, right: int,
+                 length: int) -> list[tuple[int, int]]:
+    """Offsets ``(start, end)`` within a match of the runs of words free on both sides."""
+    # One big-integer OR of the two masks' slices: a loop in C, not over words in Python.
+    both = (int.from_bytes(taken_left[left:left + length], "big")
+            | int.from_bytes(taken_right[right:right + length], "big")).to_bytes(length, "big")
+    pieces = []
+    position = both.find(0)
+    while position >= 0:
+        end = both.find(1, position)
+        if end < 0:
+            end = length
+        pieces.append((position, end))
+        position = both.find(0, end)
+    return pieces
 
 
 def _runs(mask, codes: bytes | None = None) -> list[tuple[int, int]]:
@@ -209,6 +265,7 @@ _CODE_RUN_RE = re.compile(rb"([^\x00])\1*")
 
 
 _FLAG = bytes([0] + [1] * 255)  # bytes.translate table: any non-zero byte becomes 1
+_INVERT = bytes([1] + [0] * 255)  # bytes.translate table: 0 becomes 1, anything else 0
 
 
 def _free(wanted: bytes, taken: bytearray) -> bytearray:
@@ -250,7 +307,7 @@ def _matches_within(left_keys: list, left_mask: bytearray, left_quotes: bytes, r
 
 
 def _cut_at_common_breaks(tiles: list[Tile], left_breaks: tuple[int, ...], right_breaks: frozenset[int],
-                          min_length: int, taken_left: bytearray, taken_right: bytearray) -> list[Tile]:
+                          min_length: int, taken: Taken) -> list[Tile]:
     """Chosen tiles cut where both texts start a new line at the same word; short pieces are given back.
 
     A match runs on over the equal first word of two different paragraphs ("she said. “This…" in both)
@@ -278,8 +335,7 @@ def _cut_at_common_breaks(tiles: list[Tile], left_breaks: tuple[int, ...], right
             if stop - start >= min_length:
                 cut.append(Tile(start, start + shift, stop - start))
             else:
-                taken_left[start:stop] = bytes(stop - start)
-                taken_right[start + shift:stop + shift] = bytes(stop - start)
+                taken.free(start, start + shift, stop - start)
     return cut
 
 
@@ -307,50 +363,54 @@ def find_tiles(left: Tokens, right: Tokens, settings: MatchSettings, left_quotes
     left_keys = _with_stoppers(left.keys, left_excluded)
     right_keys = _with_stoppers(right.keys, right_excluded)
     right_break_set = frozenset(right_breaks)
-    taken_left, taken_right = bytearray(len(left_keys)), bytearray(len(right_keys))
+    taken = Taken(len(left_keys), len(right_keys))
     size = min(SEED_WORDS, settings.min_words)
     candidates = maximal_matches(left_keys, right_keys, size, settings.max_seed_hits)
-    tiles = _cut_at_common_breaks(tile_greedily(candidates, size, taken_left, taken_right),
-                                  left_breaks, right_break_set, size, taken_left, taken_right)
+    tiles = _cut_at_common_breaks(tile_greedily(candidates, size, taken, settings.max_gap),
+                                  left_breaks, right_break_set, size, taken)
     short = min(settings.min_quote_words, size)
-    if not left_quotes.strip(b"\x00") or not right_quotes.strip(b"\x00"):
-        return sorted(tiles, key=lambda tile: (tile.left, tile.right))
-    if short < size:
+    if short < size and left_quotes.strip(b"\x00") and right_quotes.strip(b"\x00"):
         # Quoted words not taken yet are the only words that can match in the short pass.
-        candidates = _matches_within(left_keys, _free(left_quotes, taken_left), left_quotes,
-                                     right_keys, _free(right_quotes, taken_right), right_quotes,
+        candidates = _matches_within(left_keys, _free(left_quotes, taken.left), left_quotes,
+                                     right_keys, _free(right_quotes, taken.right), right_quotes,
                                      short, settings.max_seed_hits)
-        tiles += _cut_at_common_breaks(tile_greedily(candidates, short, taken_left, taken_right),
-                                       left_breaks, right_break_set, short, taken_left, taken_right)
-    # A quotation one text repeats (a headline quoting its own body) matches the other text's quotation
-    # again, even where that one is taken already: the only place a word may belong to two passages.
-    for this_keys, this_quotes, this_taken, other_keys, other_quotes, flip in (
-        (left_keys, left_quotes, taken_left, right_keys, right_quotes, False),
-        (right_keys, right_quotes, taken_right, left_keys, left_quotes, True),
-    ):
-        free = _free(this_quotes, this_taken)
-        if free.find(1) < 0:
-            continue
-        candidates = _matches_within(this_keys, free, this_quotes, other_keys, bytearray(other_quotes.translate(_FLAG)),
-                                     other_quotes, short, settings.max_seed_hits)
-        repeats = tile_greedily(candidates, short, this_taken, bytearray(len(other_keys)))
-        tiles += [Tile(tile.right, tile.left, tile.length) for tile in repeats] if flip else repeats
+        tiles += _cut_at_common_breaks(tile_greedily(candidates, short, taken, settings.max_gap),
+                                       left_breaks, right_break_set, short, taken)
     return sorted(tiles, key=lambda tile: (tile.left, tile.right))
 
 
-def join_tiles(tiles: list[Tile], max_gap: int) -> list[list[Tile]]:
-    """Group tiles (sorted by left position) that follow each other closely on both sides."""
+def join_tiles(tiles: list[Tile], max_gap: int, left_covered: bytearray | None = None,
+               right_covered: bytearray | None = None) -> list[list[Tile]]:
+    """Group tiles (sorted by left position) that follow each other closely on both sides.
+
+    Two tiles join only when the gaps between them hold no word of another tile (``*_covered``): a
+    passage's range never contains another passage's words, so no word is both matched and "altered".
+    """
     groups: list[list[Tile]] = []
     for tile in tiles:
         if groups:
             last = groups[-1][-1]
-            gap_left = tile.left - (last.left + last.length)
-            gap_right = tile.right - (last.right + last.length)
-            if 0 <= gap_left <= max_gap and 0 <= gap_right <= max_gap:
+            left_end, right_end = last.left + last.length, last.right + last.length
+            gap_left = tile.left - left_end
+            gap_right = tile.right - right_end
+            if (0 <= gap_left <= max_gap and 0 <= gap_right <= max_gap
+                    and (left_covered is None or left_covered.find(1, left_end, tile.left) < 0)
+                    and (right_covered is None or right_covered.find(1, right_end, tile.right) < 0)):
                 groups[-1].append(tile)
                 continue
         groups.append([tile])
     return groups
+
+
+@dataclass(frozen=True)
+class Matches:
+    """What two texts share: ``passages`` (ordered by left start, never overlapping on either side) and
+    ``left_echoes`` / ``right_echoes``, word ranges of quotations one text repeats (a headline quoting its
+    own body) whose words the other text carries inside a passage already."""
+
+    passages: tuple[Passage, ...]
+    left_echoes: tuple[tuple[int, int], ...] = ()
+    right_echoes: tuple[tuple[int, int], ...] = ()
 
 
 def find_passages(left_text: str, left: Tokens, right_text: str, right: Tokens,
@@ -358,7 +418,17 @@ def find_passages(left_text: str, left: Tokens, right_text: str, right: Tokens,
                   left_quoted: bytes | None = None, right_quoted: bytes | None = None,
                   left_excluded: bytearray | None = None, right_excluded: bytearray | None = None,
                   left_breaks: tuple[int, ...] = (), right_breaks: tuple[int, ...] = ()) -> list[Passage]:
-    """Shared passages of two tokenized texts, ordered by their left start.
+    """Shared passages of two tokenized texts, ordered by their left start (see ``find_matches``)."""
+    return list(find_matches(left_text, left, right_text, right, settings, left_quoted, right_quoted,
+                             left_excluded, right_excluded, left_breaks, right_breaks).passages)
+
+
+def find_matches(left_text: str, left: Tokens, right_text: str, right: Tokens,
+                 settings: MatchSettings = MatchSettings(),
+                 left_quoted: bytes | None = None, right_quoted: bytes | None = None,
+                 left_excluded: bytearray | None = None, right_excluded: bytearray | None = None,
+                 left_breaks: tuple[int, ...] = (), right_breaks: tuple[int, ...] = ()) -> Matches:
+    """Shared passages of two tokenized texts, ordered by their left start, and the echoes of quotations.
 
     ``left_quoted`` / ``right_quoted`` give one byte per word: 0 outside quotations, non-zero inside, with
     different values for neighbouring quotations. Quoted words may form passages shorter than
@@ -375,7 +445,7 @@ def find_passages(left_text: str, left: Tokens, right_text: str, right: Tokens,
         left_covered[tile.left:tile.left + tile.length] = b"\x01" * tile.length
         right_covered[tile.right:tile.right + tile.length] = b"\x01" * tile.length
     passages = []
-    for group in join_tiles(tiles, settings.max_gap):
+    for group in join_tiles(tiles, settings.max_gap, left_covered, right_covered):
         group = _trim_stray_words(group, left_quoted, right_quoted, settings.min_quote_words)
         if not group:
             continue
@@ -403,7 +473,50 @@ def find_passages(left_text: str, left: Tokens, right_text: str, right: Tokens,
             right.starts[right_words[0]], right.ends[right_words[1] - 1],
             left_words, right_words, matched, left_edits, right_edits,
         ))
-    return passages
+    left_echoes, right_echoes = _echoes(left, right, settings, left_quoted, right_quoted, left_excluded,
+                                        right_excluded, passages)
+    return Matches(tuple(passages), left_echoes, right_echoes)
+
+
+def _echoes(left: Tokens, right: Tokens, settings: MatchSettings, left_quoted: bytes, right_quoted: bytes,
+            left_excluded: bytearray | None, right_excluded: bytearray | None, passages: list[Passage]):
+    """Quotations one side repeats outside its passages whose words the other side shares in a passage.
+
+    People's headline quotes its own interview; the re-report carries that sentence once, in the passage
+    matching the interview. Lighting the headline's words as shared needs no second passage (a word of
+    the re-report would then belong to two): they are an echo, classed as shared but linked to nothing.
+    """
+    short = min(settings.min_quote_words, SEED_WORDS, settings.min_words)
+    if not left_quoted.strip(b"\x00") or not right_quoted.strip(b"\x00"):
+        return (), ()
+    in_left, in_right = bytearray(len(left)), bytearray(len(right))
+    for passage in passages:
+        in_left[slice(*passage.left_words)] = b"\x01" * (passage.left_words[1] - passage.left_words[0])
+        in_right[slice(*passage.right_words)] = b"\x01" * (passage.right_words[1] - passage.right_words[0])
+    keys = (_with_stoppers(left.keys, left_excluded), _with_stoppers(right.keys, right_excluded))
+    found = []
+    for this, other in ((0, 1), (1, 0)):
+        quoted, in_passage = (left_quoted, right_quoted), (in_left, in_right)
+        free = _free(quoted[this], in_passage[this])
+        carried = _free(quoted[other], bytearray(in_passage[other].translate(_INVERT)))  # quoted and in a passage
+        if free.find(1) < 0 or carried.find(1) < 0:
+            found.append(())
+            continue
+        candidates = _matches_within(keys[this], free, quoted[this], keys[other], carried, quoted[other],
+                                     short, settings.max_seed_hits)
+        taken = Taken(len(keys[this]), len(keys[other]))
+        taken.left[:] = in_passage[this]
+        echoes = []
+        for tile in sorted(tile_greedily(candidates, short, taken), key=lambda tile: tile.left):
+            words = (tile.left, tile.left + tile.length)
+            quote_start, quote_end = _quote_span(quoted[this], words)
+            # Short echoes count when they complete their quotation: with the words of it already in
+            # passages they make (nearly) all of it, as for short passages (``_whole_quote``).
+            shared = tile.length + in_passage[this].count(1, quote_start, quote_end)
+            if tile.length >= settings.min_words or shared >= SHORT_QUOTE_COVER * (quote_end - quote_start):
+                echoes.append(words)
+        found.append(tuple(echoes))
+    return found[0], found[1]
 
 
 def _trim_stray_words(group: list[Tile], left_quoted: bytearray, right_quoted: bytearray,
