@@ -94,7 +94,35 @@ def test_sentences_end_at_stops_and_line_breaks():
     from viewer.engine.text import sentences
 
     text = 'Headline here\n\nFirst one. "Quoted!" she said. Last?'
-    assert [text[s:e] for s, e in sentences(text)] == ["Headline here", "First one.", '"Quoted!"', "she said.", "Last?"]
+    assert [text[s:e] for s, e in sentences(text)] == ["Headline here", "First one.", '"Quoted!" she said.', "Last?"]
+
+
+# Each row: a text and its sentences. None may end at an abbreviation or an initial.
+SENTENCE_TABLE = [
+    # the issue's own: "Mattis told U." / "S. Naval War College graduates" was split
+    ("Mattis told U.S. Naval War College graduates on Friday that the war was not over. He left at noon.",
+     ["Mattis told U.S. Naval War College graduates on Friday that the war was not over.", "He left at noon."]),
+    # NYT honorifics and a middle initial
+    ("Mr. Clyburn said John F. Kennedy had won the state. Mrs. Obama and Dr. Fauci agreed.",
+     ["Mr. Clyburn said John F. Kennedy had won the state.", "Mrs. Obama and Dr. Fauci agreed."]),
+    # AP dates, times and titles
+    ("Sen. Mitch McConnell spoke on Jan. 20, 2017, at 9 a.m. in Washington. Gov. Jay Inslee did not.",
+     ["Sen. Mitch McConnell spoke on Jan. 20, 2017, at 9 a.m. in Washington.", "Gov. Jay Inslee did not."]),
+    # tabloid exclamations and a quote with its tag
+    ('"It was a total disaster!" the star told the Daily Mail. Fans were furious!!! The show went on.',
+     ['"It was a total disaster!" the star told the Daily Mail.', "Fans were furious!!!", "The show went on."]),
+    # broadcast: a programme name, a company, a lower-case word after a full stop
+    ("Lt. Gen. H.R. McMaster said on CBS. Apple Inc. said it would wait. Prices rose etc. and then fell.",
+     ["Lt. Gen. H.R. McMaster said on CBS.", "Apple Inc. said it would wait.", "Prices rose etc. and then fell."]),
+]
+
+
+@pytest.mark.parametrize("text, expected", SENTENCE_TABLE)
+def test_sentences_never_end_at_an_abbreviation_or_initial(text, expected):
+    """Mr., U.S., Jan., John F. and a.m. stay inside their sentence."""
+    from viewer.engine.text import sentences
+
+    assert [text[s:e] for s, e in sentences(text)] == expected
 
 
 def test_analysis_cache_is_bounded_by_text_length(monkeypatch):

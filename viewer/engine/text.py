@@ -125,21 +125,69 @@ def tokenize(text: str) -> Tokens:
     return Tokens(starts, ends, keys)
 
 
-# A sentence ends at . ! or ? (with any closing quote marks or brackets after it) followed by white space,
-# or at a line break: headlines and captions have no full stop.
-_SENTENCE_RE = re.compile(r"[^\n]+?(?:[.!?…]+[\"'”’)\]]*(?=\s)|$)", re.MULTILINE)
+# Sentence ends (see ``sentences``). The lookbehind makes a run of marks a candidate only at its first
+# mark, and the possessive quantifiers never give back what they took: a run of 100,000 "!" is one
+# candidate scanned once, not a backtracking search from each of its marks.
+_SENTENCE_END_RE = re.compile(r"(?<![.!?…])[.!?…]++[\"'”’)\]]*+(?=\s|\Z)|\n")
+# Words after which a full stop is an abbreviation's, not a sentence's end: honorifics and titles,
+# months, and other short forms news style uses before a name or a number.
+ABBREVIATIONS = frozenset(
+    "mr mrs ms mx dr prof rev hon sen rep gov gen lt col capt cmdr adm maj sgt cpl pvt det insp supt atty "
+    "pres sec amb msgr fr sr jr st mt ft no nos vol pp gov't vs v ca approx dept univ inc corp co ltd bros "
+    "jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun".split()
+)
+_WORD_BEFORE_RE = re.compile(r"(?:(\w)\.)?(\w+)$")  # the word before a full stop, and a dotted letter before it
+_ABBREVIATION_WINDOW = 12  # characters before a full stop searched for its word; abbreviations are shorter
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
-    """Character ranges ``(start, end)`` of the sentences of ``text``, outer spaces trimmed."""
+    """Character ranges ``(start, end)`` of the sentences of ``text``, outer spaces trimmed.
+
+    A sentence ends at a line break (headlines and captions have no full stop) or at a run of ``. ! ? …``
+    (with any closing quote marks or brackets after it) followed by white space or the end of the text,
+    except where the text goes on in lower case ("Yahoo! said", "and so on… then") or a single full stop
+    follows an abbreviation: a word of ``ABBREVIATIONS`` (Mr., Sen., Jan.), a single letter (the initial
+    in "John F. Kennedy", "U.S.", "a.m."). So a sentence never ends inside a name or a date; the cost is
+    that "…moved to the U.S. Then…" stays one sentence. Linear in the text.
+    """
     found = []
-    for match in _SENTENCE_RE.finditer(text):
-        start, end = match.span()
-        while start < end and text[start].isspace():
-            start += 1
-        if start < end:
-            found.append((start, end))
+    start = 0
+    length = len(text)
+    for match in _SENTENCE_END_RE.finditer(text):
+        end = match.end()
+        if match.group() != "\n":
+            if _continues(text, match.start(), end, length):
+                continue
+        else:
+            end = match.start()
+        _add_sentence(text, start, end, found)
+        start = match.end()
+    _add_sentence(text, start, length, found)
     return found
+
+
+def _continues(text: str, mark: int, end: int, length: int) -> bool:
+    """Whether the sentence goes on after the end mark at ``mark`` (see ``sentences``)."""
+    after = end
+    while after < length and text[after] in " \t\u00a0":
+        after += 1
+    if after < length and text[after].islower():
+        return True
+    if text[mark] != "." or (end - mark > 1 and text[mark + 1] == "."):
+        return False
+    word = _WORD_BEFORE_RE.search(text, max(0, mark - _ABBREVIATION_WINDOW), mark)
+    if word is None:
+        return False
+    return len(word.group(2)) == 1 or word.group(2).lower() in ABBREVIATIONS
+
+
+def _add_sentence(text: str, start: int, end: int, found: list) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if start < end:
+        found.append((start, end))
 
 
 def guess_title(text: str, skip=lambda line: False) -> str:
