@@ -104,3 +104,48 @@ def test_passages_never_overlap_on_either_side(left, right):
     assert_no_overlap(compare(left, right))
     # A text repeating its own paragraphs against one that has them once: the repeats must not double up.
     assert_no_overlap(compare(left + "\n\n" + right + "\n\n" + left, right + "\n\n" + left))
+
+
+# The shapes of the benchmark's adversarial inputs (bench/engine_bench.py), at small sizes.
+MARK_RUNS = st.sampled_from(["“", "”", '"', "'", "‘", "’", "!", ".", "?", "…", ".?", "!”", " “", ' "', "\n"])
+
+
+@st.composite
+def adversarial(draw):
+    """Unclosed marks, runs of punctuation, one word or one paragraph repeated, everything on one line."""
+    shape = draw(st.sampled_from(["marks", "marks between words", "word", "paragraph", "one line"]))
+    count = draw(st.integers(1, 400))
+    if shape == "marks":
+        return draw(MARK_RUNS) * count
+    if shape == "marks between words":
+        return (draw(MARK_RUNS) + draw(WORDS)) * count
+    if shape == "word":
+        return (draw(WORDS) + draw(st.sampled_from([" ", "\n", ". ", "! "]))) * count
+    article = draw(articles())
+    if shape == "paragraph":
+        return "\n\n".join([article.split("\n\n")[0]] * min(count, 60))
+    return article.replace("\n", " ")
+
+
+@FAST
+@given(adversarial(), st.booleans())
+def test_adversarial_shapes_compare_and_summarise(text, against_itself):
+    """Pathological input still compares and summarises, with a partition and no overlapping passages."""
+    from viewer.cli import format_text
+
+    other = text if against_itself else text[:len(text) // 2] + " A sentence of our own. " + text[len(text) // 2:]
+    result = compare(text, other)
+    assert_partition(result.left)
+    assert_partition(result.right)
+    assert_no_overlap(result)
+    assert format_text(result).startswith("LEFT:")
+
+
+@FAST
+@given(articles(), articles())
+def test_passages_are_ordered_by_left_then_right_start_from_either_side(left, right):
+    """The JSON lists passages by left start, then right start, whichever article is on the left."""
+    for result in (compare(left, right), compare(right, left)):
+        starts = [(passage.left_start, passage.right_start) for passage in result.passages]
+        assert starts == sorted(starts)
+        assert [(p["left"][0], p["right"][0]) for p in result.to_json()["passages"]] == starts

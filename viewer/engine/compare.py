@@ -154,8 +154,9 @@ def _compare(left_document: Document, right_document: Document, settings: MatchS
         left.text, left.tokens, right.text, right.tokens, settings,
         left.quoted, right.quoted, left.chrome, right.chrome, left.line_starts, right.line_starts,
     )
-    passages = matches.passages
-    passages = [_without_tag_edits(passage, left, right) for passage in passages]
+    # Left start, then right start: a fully determined order that swapping the sides cannot disturb.
+    passages = sorted((_without_tag_edits(passage, left, right) for passage in matches.passages),
+                      key=lambda passage: (passage.left_start, passage.right_start))
     quote_passages = frozenset(
         index for index, passage in enumerate(passages)
         if _quotes_in(left, passage.left_words, settings) or _quotes_in(right, passage.right_words, settings)
