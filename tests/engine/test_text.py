@@ -44,6 +44,43 @@ def test_date_near_the_top(head, date):
     assert guess_date(head) == date
 
 
+MATTIS_BODY = (
+    "Jim Mattis, the retired Marine general who won Senate confirmation on Jan. 20, 2017, the day "
+    "President Trump took office, said on Thursday that he would step down at the end of February.")
+TWEET_BODY = (
+    'Mr. Trump announced the change on Twitter. "The tariffs will go up starting January 1, 2019," he '
+    "wrote, adding that talks with China would continue.")
+
+# Each row: the top of an article and the date it carries ("" when it carries none of its own).
+DATE_TABLE = [
+    # the issue's own: a date deep in the first paragraph is an event, not the article's date
+    ("Mattis Resigns After Clash With Trump\n\n" + MATTIS_BODY, ""),
+    # the issue's own: a quoted tweet's date
+    ("Trump Raises Tariffs on Chinese Goods\n\n" + TWEET_BODY, ""),
+    ('Trump: "Starting January 1, 2019" tariffs will rise\n\n' + TWEET_BODY, ""),  # quoted in the headline
+    # NYT: headline, byline, date line, then the body with its own dates
+    ("Mattis Resigns After Clash With Trump\nBy Helene Cooper\nDec. 20, 2018\n\n" + MATTIS_BODY, "2018-12-20"),
+    # Fox News: "Published" line under the headline
+    ("Mattis resigns\nPublished December 20, 2018\nFox News\n\n" + MATTIS_BODY, "2018-12-20"),
+    # CNN: "Updated" with a time and a weekday before the date
+    ("Mattis resigns\nUpdated 5:32 PM ET, Thu December 20, 2018\n\n" + MATTIS_BODY, "2018-12-20"),
+    # a byline with the date after a bar
+    ("Mattis resigns\nBy Robert Burns | December 20, 2018\n\n" + MATTIS_BODY, "2018-12-20"),
+    # AP dateline at the start of the first paragraph
+    ("Mattis resigns\n\nWASHINGTON, Dec. 20, 2018 — " + MATTIS_BODY, "2018-12-20"),
+    # tabloid: a weekday line
+    ("MAD DOG QUITS!\nThursday, December 20, 2018\n\n" + MATTIS_BODY, "2018-12-20"),
+    # Published before Updated: the publication date wins
+    ("Mattis resigns\nPublished Dec. 20, 2018\nUpdated Dec. 21, 2018\n\n" + MATTIS_BODY, "2018-12-20"),
+]
+
+
+@pytest.mark.parametrize("text, date", DATE_TABLE)
+def test_date_comes_from_the_top_never_from_the_body_or_a_quote(text, date):
+    """The article is dated from its dateline, byline or Published line; body and quoted dates are events."""
+    assert guess_date(text) == date
+
+
 def test_title_skips_chrome_and_date_prefix():
     """The title is the first real line, without navigation chrome or a leading date."""
     document = Document.from_text("Skip to main content\n\n2021-04-06 Big news today\n\nBody text here.")
