@@ -376,7 +376,39 @@ def find_tiles(left: Tokens, right: Tokens, settings: MatchSettings, left_quotes
                                      short, settings.max_seed_hits)
         tiles += _cut_at_common_breaks(tile_greedily(candidates, short, taken, settings.max_gap),
                                        left_breaks, right_break_set, short, taken)
+    if short > WHOLE_QUOTE_MIN_WORDS and left_quotes.strip(b"\x00") and right_quotes.strip(b"\x00"):
+        tiles += _whole_short_quotes(left_keys, left_quotes, right_keys, right_quotes, short, taken)
     return sorted(tiles, key=lambda tile: (tile.left, tile.right))
+
+
+WHOLE_QUOTE_MIN_WORDS = 2  # words; a quotation this short is shared only when both sides quote exactly it
+
+
+def _whole_short_quotes(left_keys: list, left_quotes: bytes, right_keys: list, right_quotes: bytes,
+                        below: int, taken: Taken) -> list[Tile]:
+    """Tiles pairing quotations of ``WHOLE_QUOTE_MIN_WORDS`` to ``below - 1`` words that are the same words
+    on both sides: "phony theology", quoted by two outlets reporting one speech.
+
+    Too short to seed, they are matched whole, by their words; at least one must be no stop word, so two
+    outlets both quoting "it is" share nothing. The n-th such quotation of one side pairs with the n-th
+    equal one of the other.
+    """
+    def whole_quotes(keys: list, quotes: bytes, mask: bytearray) -> dict[tuple, list[int]]:
+        found: dict[tuple, list[int]] = {}
+        for start, end in _runs(bytearray(quotes.translate(_FLAG)), quotes):
+            words = tuple(keys[start:end])
+            if (WHOLE_QUOTE_MIN_WORDS <= end - start < below and mask.find(1, start, end) < 0
+                    and not STOP_WORDS.issuperset(words) and all(type(key) is str for key in words)):
+                found.setdefault(words, []).append(start)
+        return found
+
+    right_found = whole_quotes(right_keys, right_quotes, taken.right)
+    tiles = []
+    for words, left_starts in whole_quotes(left_keys, left_quotes, taken.left).items():
+        for left, right in zip(left_starts, right_found.get(words, ())):
+            taken.take(left, right, len(words))
+            tiles.append(Tile(left, right, len(words)))
+    return tiles
 
 
 def join_tiles(tiles: list[Tile], max_gap: int, left_covered: bytearray | None = None,
@@ -454,8 +486,12 @@ def find_matches(left_text: str, left: Tokens, right_text: str, right: Tokens,
         left_words = (first.left, last.left + last.length)
         right_words = (first.right, last.right + last.length)
         if matched < settings.min_words:
-            if matched < settings.min_quote_words or not _whole_quote(
-                    left_words, right_words, left_quoted, right_quoted, left_covered, right_covered):
+            if matched >= settings.min_quote_words:
+                kept = _whole_quote(left_words, right_words, left_quoted, right_quoted, left_covered, right_covered)
+            else:  # "phony theology": two words, each side's whole quotation
+                kept = (matched >= WHOLE_QUOTE_MIN_WORDS and _exactly_one_quote(left_words, left_quoted)
+                        and _exactly_one_quote(right_words, right_quoted))
+            if not kept:
                 continue
         elif (matched < 2 * settings.min_words and _content_words(left.keys, group) * 2 < settings.min_words
               and not _whole_quote(left_words, right_words, left_quoted, right_quoted, left_covered, right_covered)
@@ -631,6 +667,14 @@ def _whole_quote(left_words, right_words, left_quoted: bytes, right_quoted: byte
     if any(words[1] - words[0] >= SHORT_QUOTE_COVER * (end - start) for words, (start, end), _ in sides):
         return True
     return all(covered.count(1, start, end) >= SHORT_QUOTE_COVER * (end - start) for _, (start, end), covered in sides)
+
+
+def _exactly_one_quote(words: tuple[int, int], quotes: bytes) -> bool:
+    """Whether word range ``words`` is one whole quotation: all of its words and nothing else."""
+    start, end = words
+    code = quotes[start]
+    return (code != 0 and quotes[start:end] == bytes([code]) * (end - start)
+            and (start == 0 or quotes[start - 1] != code) and (end == len(quotes) or quotes[end] != code))
 
 
 def _quote_span(quotes: bytes, words: tuple[int, int]) -> tuple[int, int]:

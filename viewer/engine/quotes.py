@@ -23,7 +23,10 @@ Rules, in the order they are applied to each quote mark:
 "that" or "how" is reported speech, not a tag. The speaker is the name or pronoun beside the verb; a pronoun
 is resolved to the last named speaker when there is one.
 
-Exports: ``Quote``, ``Attribution``, ``find_quotes``, ``find_attributions``.
+``quoted_titles(text, quotes)`` picks out the quotations that are titles of works (on "Face the Nation"):
+those are narration, not words anyone said.
+
+Exports: ``Quote``, ``Attribution``, ``find_quotes``, ``find_attributions``, ``quoted_titles``.
 """
 
 from __future__ import annotations
@@ -153,6 +156,46 @@ def _with_depth(spans: list[tuple[int, int]]) -> list[Quote]:
         quotes.append(Quote(start, end, len(open_ends)))
         open_ends.append(end)
     return quotes
+
+
+TITLE_MAX_WORDS = 7  # words; a programme, book or film title in quotation marks is rarely longer
+# Words a title leaves in lower case ("Face the Nation", "Fox & Friends", "Gone with the Wind").
+TITLE_SMALL_WORDS = frozenset("a an and at by for from in into of on or the to with vs".split())
+# Words after which a capitalised quotation names a work: on "Face the Nation", in "The Crown", the
+# film "Vice", told "Fox & Friends". Other speech verbs are not: said "Make America Great Again" quotes.
+TITLE_CUES = frozenset(
+    "on in of from to at titled entitled host hosts hosted anchor anchors show shows program programme "
+    "series film films movie movies book books novel memoir documentary song songs album episode podcast "
+    "column op-ed essay headline told".split()
+)
+_TITLE_WORD_RE = re.compile(r"[\w&'’-]+")
+
+
+def quoted_titles(text: str, quotes: list[Quote]) -> list[Quote]:
+    """The depth-0 ``quotes`` that are titles of works, not words anyone said: on "Face the Nation".
+
+    A title is short (at most ``TITLE_MAX_WORDS`` words), in title case (every word capitalised but the
+    small ones of ``TITLE_SMALL_WORDS``, the first always), ends without a sentence's punctuation inside
+    its marks other than a full stop, and follows a cue word (``TITLE_CUES``: "on", "in", "the film").
+    A quotation of a whole sentence in title case ("Make America Great Again", said after "said") stays
+    a quotation.
+    """
+    titles = []
+    for quote in quotes:
+        if quote.depth or quote.end - quote.start > 120:
+            continue
+        inner = text[quote.start + 1:quote.end - 1].strip().rstrip(".,")
+        words = _TITLE_WORD_RE.findall(inner)
+        if not words or len(words) > TITLE_MAX_WORDS or any(mark in inner for mark in "!?;:"):
+            continue
+        if not words[0][0].isupper() or not all(
+                word[0].isupper() or word[0].isdigit() or word.lower() in TITLE_SMALL_WORDS or word == "&"
+                for word in words):
+            continue
+        before = _TITLE_WORD_RE.findall(text[max(0, quote.start - 40):quote.start])
+        if before and before[-1].lower() in TITLE_CUES:
+            titles.append(quote)
+    return titles
 
 
 SPEECH_VERBS = (
