@@ -86,8 +86,9 @@ def test_stray_word_before_a_shared_quote_is_not_shared():
 
 def test_min_words_setting_controls_narration_passages():
     """A five-word shared sentence counts only when the minimum is lowered to five."""
-    left = "Heavy rain flooded the station. Trains stopped for hours."
-    right = "Buses replaced trains for a day. Heavy rain flooded the station."
+    # (Paddington and flooded are rare words: a short run of only common ones is a stock phrase, see below.)
+    left = "Heavy rain flooded Paddington station. Trains stopped for hours."
+    right = "Buses replaced trains for a day. Heavy rain flooded Paddington station."
     assert compare(left, right).passages == ()
     assert len(compare(left, right, MatchSettings(min_words=5)).passages) == 1
 
@@ -189,3 +190,49 @@ def test_words_matched_elsewhere_are_in_one_passage_and_never_altered(left, righ
     for side in ("left_words", "right_words"):
         ranges = sorted(getattr(passage, side) for passage in result.passages)
         assert all(end <= start for (_, end), (start, _) in zip(ranges, ranges[1:])), ranges
+
+
+# Each row: two outlets' sentences sharing a short run of narration made only of common words: any article
+# on the subject says it, so it is no copying (issue 7's "as White House chief of staff,").
+BANAL = [
+    ("Mick Mulvaney, who will serve as White House chief of staff, met donors on Friday.",
+     "The budget director, named as White House chief of staff, spoke to reporters in Ohio."),  # NYT / Fox
+    ("Shares fell after the Federal Reserve said on Wednesday that rates would rise.",
+     "Mortgage lenders moved fast after the Federal Reserve said on Wednesday it was worried."),  # AP / Reuters
+    ("The star was seen leaving the restaurant with her new boyfriend late on Saturday night.",
+     "Fans spotted the singer leaving the restaurant with her new boyfriend after the gig."),  # two tabloids
+]
+
+
+@pytest.mark.parametrize("left, right", BANAL)
+def test_short_run_of_common_words_is_not_shared_text(left, right):
+    """Two outlets that both name a job or a time in the same common words share no passage."""
+    assert compare(left, right).passages == ()
+
+
+def test_short_run_with_rare_words_is_shared_text():
+    """Eight copied words carrying rare ones (a name, "co-founded") are shared narration."""
+    left = "Mr. Mulvaney, a fiscal hawk who co-founded the Freedom Caucus, will take over in January."
+    right = "The pick is a fiscal hawk who co-founded the Freedom Caucus, aides told Fox News."
+    result = compare(left, right)
+    assert len(result.passages) == 1 and not result.quote_passages
+    assert {s.cls for s in result.right.spans if "fiscal hawk" in right[s.start:s.end]} == {"shared-text"}
+
+
+def test_short_quotation_of_common_words_keeps_the_short_minimum():
+    """A quotation of common words both carry is still a shared quote: the rarity rule is for narration."""
+    left = 'The senator said "we will win this fight" as the crowd cheered.'
+    right = 'Speaking later, she repeated: "We will win this fight."'
+    result = compare(left, right)
+    assert len(result.passages) == 1 and result.quote_passages == frozenset({0})
+
+
+def test_word_frequency_table_loads_only_when_needed():
+    """Importing the engine and comparing texts with no short narration match never loads wordfreq."""
+    import subprocess
+    import sys
+
+    code = ("import sys; from viewer.engine import compare; "
+            "compare('A river flooded the old town.', 'Prices rose in the capital.'); "
+            "print('wordfreq' in sys.modules)")
+    assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout == "False\n"

@@ -18,8 +18,11 @@ The method is the one plagiarism and text-reuse tools use (WCopyfind, passim, Te
    form one passage (an inserted "she said", a changed word). A stray narration word or two that both
    outlets put just before or after a shared quote is trimmed off.
 6. **Keep.** A passage needs ``min_words`` matched words; fewer only when it is (nearly) a whole quotation
-   quoted on both sides. A passage under twice ``min_words`` made mostly of stop words ("at the end of
-   the day") also needs to be a whole quotation or whole lines. So stock phrases invent no sharing.
+   quoted on both sides, and down to two words when both sides quote exactly those words ("phony
+   theology"). A passage under twice ``min_words`` made mostly of stop words ("at the end of the day")
+   also needs to be a whole quotation or whole lines; a narration passage under ``BANAL_MAX_WORDS``
+   needs ``BANAL_MIN_RARE`` words that are rare in English (``rarity``), so "as White House chief of
+   staff," shared by two outlets naming the job, is no copying. So stock phrases invent no sharing.
 7. **Stretch.** A passage inside quotations on both sides reaches the quotations' ends when at most
    ``max_gap`` unmatched words are left there, so an altered last word is shown, not cut off.
 8. **Edits.** Inside a passage, the words between its tiles are compared with diff-match-patch, each
@@ -40,6 +43,7 @@ from operator import is_not, ne
 
 from diff_match_patch import diff_match_patch
 
+from .rarity import rare_count
 from .text import STOP_WORDS, Tokens
 
 SEED_WORDS = 5  # words per hashed seed; fewer makes stock phrases seed, more misses short shared runs
@@ -497,6 +501,10 @@ def find_matches(left_text: str, left: Tokens, right_text: str, right: Tokens,
               and not _whole_quote(left_words, right_words, left_quoted, right_quoted, left_covered, right_covered)
               and not (_whole_lines(left_text, left, *left_words) and _whole_lines(right_text, right, *right_words))):
             continue  # "at the end of the day": long enough, but only function words and stock nouns
+        elif (matched < BANAL_MAX_WORDS and rare_count(_matched_keys(left.keys, group)) < BANAL_MIN_RARE
+              and not _mostly_quoted(left_words, left_quoted) and not _mostly_quoted(right_words, right_quoted)
+              and not (_whole_lines(left_text, left, *left_words) and _whole_lines(right_text, right, *right_words))):
+            continue  # "as White House chief of staff": any article naming the job says it
         group = _to_quote_ends(group, left_quoted, right_quoted, left_covered, right_covered, settings.max_gap)
         first, last = group[0], group[-1]
         left_words = (first.left, last.left + last.length)
@@ -538,6 +546,10 @@ def _echoes(left: Tokens, right: Tokens, settings: MatchSettings, left_quoted: b
         if free.find(1) < 0 or carried.find(1) < 0:
             found.append(())
             continue
+        # Only words the free quotations use can match them: masking the rest first keeps this pass small
+        # when most of the other side's quotations are shared already (the usual case).
+        vocabulary = set(compress(keys[this], free))
+        carried = _free(carried, bytearray(bytes(map(vocabulary.__contains__, keys[other])).translate(_INVERT)))
         candidates = _matches_within(keys[this], free, quoted[this], keys[other], carried, quoted[other],
                                      short, settings.max_seed_hits)
         taken = Taken(len(keys[this]), len(keys[other]))
@@ -579,6 +591,21 @@ def _trim_stray_words(group: list[Tile], left_quoted: bytearray, right_quoted: b
     if cut:
         group = group[:-1] + [Tile(last.left, last.right, last.length - cut)]
     return group
+
+
+BANAL_MAX_WORDS = 10  # matched words; a shorter narration passage must carry rare words to count
+BANAL_MIN_RARE = 2  # rare words (``rarity.is_rare``) such a passage needs: "Chrissy Teigen", "phony theology"
+
+
+def _matched_keys(keys: list[str], group: list[Tile]):
+    """The keys of a passage's matched words."""
+    return (key for tile in group for key in keys[tile.left:tile.left + tile.length])
+
+
+def _mostly_quoted(words: tuple[int, int], quotes: bytes) -> bool:
+    """Whether at least half the words of a range are quoted: quotations keep their own, shorter minimum."""
+    start, end = words
+    return (end - start - quotes.count(0, start, end)) * 2 >= end - start
 
 
 def _content_words(keys: list[str], group: list[Tile]) -> int:
