@@ -174,3 +174,21 @@ def test_analysis_cache_is_bounded_by_text_length(monkeypatch):
     assert sum(map(len, classify._cache)) <= 50_000
     assert texts[-1] in classify._cache and texts[0] not in classify._cache
     classify.analyse.cache_clear()
+
+
+def test_framing_list_shows_whole_sentences_only():
+    """compare's framing list never shows "- Mr." or "- U.S." as a sentence of its own."""
+    from viewer.cli import format_text
+    from viewer.engine import compare
+
+    left = ('Mattis Quits\n\n"The world is safer with allies," Jim Mattis said in his letter, which the Pentagon '
+            "released on Thursday afternoon.")
+    right = ("Defense Secretary Jim Mattis told U.S. Naval War College graduates in June that Mr. Trump valued "
+             'allies. "The world is safer with allies," Jim Mattis said in his letter, which the Pentagon '
+             "released on Thursday afternoon. Gen. John F. Kelly, the chief of staff, left on Jan. 2 at 9 a.m.")
+    summary = format_text(compare(left, right))
+    framing = summary[summary.index("RIGHT FRAMING"):].splitlines()[1:]
+    assert framing == [
+        "  - Defense Secretary Jim Mattis told U.S. Naval War College graduates in June that Mr. Trump valued allies.",
+        "  - Gen. John F. Kelly, the chief of staff, left on Jan. 2 at 9 a.m.",
+    ]

@@ -9,14 +9,17 @@ The method is the one plagiarism and text-reuse tools use (WCopyfind, passim, Te
 2. **Extend.** Each seed hit grows forwards and backwards while the words agree: a *maximal match*. A
    diagonal (right index minus left index) already covered up to a point is not extended again.
 3. **Tile.** Maximal matches are taken longest first (Greedy String Tiling); a match that overlaps words
-   already taken is cut to its free pieces, which go back into the queue. A chosen tile is cut where both
+   already taken is cut to its free pieces, which go back into the queue. Of equally long matches, one
+   that continues a chosen match within ``max_gap`` words on both sides goes first: a sentence printed
+   twice in one article is matched where the rest of its paragraph is. A chosen tile is cut where both
    texts start a new line at the same word, so it cannot take the equal first word of the next paragraph.
 4. **Short quotes.** Words inside quotation marks on both sides get a second pass with seeds of
-   ``min_quote_words`` words, so a short quote both outlets carry is found even below ``min_words``; a
-   third pass lets a quotation one text repeats (a headline quoting its own body) match again.
-5. **Join.** Tiles in the same order on both sides, separated by at most ``max_gap`` words on each side,
-   form one passage (an inserted "she said", a changed word). A stray narration word or two that both
-   outlets put just before or after a shared quote is trimmed off.
+   ``min_quote_words`` words, so a short quote both outlets carry is found even below ``min_words``;
+   quotations of two words that are the same words on both sides are paired whole.
+5. **Join.** Tiles in the same order on both sides, separated by at most ``max_gap`` words on each side
+   and by no word of another tile, form one passage (an inserted "she said", a changed word). So passages
+   never overlap on either side, and no word another passage matches is ever reported as altered. A stray
+   narration word or two that both outlets put just before or after a shared quote is trimmed off.
 6. **Keep.** A passage needs ``min_words`` matched words; fewer only when it is (nearly) a whole quotation
    quoted on both sides, and down to two words when both sides quote exactly those words ("phony
    theology"). A passage under twice ``min_words`` made mostly of stop words ("at the end of the day")
@@ -28,8 +31,13 @@ The method is the one plagiarism and text-reuse tools use (WCopyfind, passim, Te
 8. **Edits.** Inside a passage, the words between its tiles are compared with diff-match-patch, each
    distinct word standing for one character (its lines-to-chars trick, with words), and with no timeout:
    its default one-second limit silently reports "everything differs". A word it reports is an edit.
+9. **Echoes.** A quotation one text repeats outside its passages (a headline quoting its own body), whose
+   words the other text carries inside a passage, is an *echo*: classed as shared, linked by no passage.
 
-Exports: ``MatchSettings``, ``Passage``, ``find_passages``.
+Every step is linear or n log n in the words, whatever the text (a seed repeated more than
+``max_seed_hits`` times is skipped, so one word or paragraph repeated 100,000 times costs no more).
+
+Exports: ``MatchSettings``, ``Passage``, ``Matches``, ``find_passages``, ``find_matches``.
 """
 
 from __future__ import annotations
