@@ -149,19 +149,20 @@ def test_quoting_more_of_a_sentence_is_not_an_alteration():
     assert len(result.passages) == 1 and result.altered_quotes == 0
 
 
-def test_sentence_an_article_repeats_goes_to_the_copy_beside_the_rest_of_the_passage():
+@pytest.mark.parametrize("replacement", ["good", "good and for all"])  # gaps of equal or unequal size
+def test_sentence_an_article_repeats_goes_to_the_copy_beside_the_rest_of_the_passage(replacement):
     """A sentence the re-report prints twice is matched where it continues the copied paragraph."""
     left = ("The council voted on Tuesday to close the old river bridge for repairs. "
             "Engineers found cracks in two of its steel beams last month.")
     right = ("Engineers found cracks in two of its steel beams last month. The mayor spoke first.\n\n"
-             "The council voted on Tuesday to close the old river bridge for good. "
+             f"The council voted on Tuesday to close the old river bridge for {replacement}. "
              "Engineers found cracks in two of its steel beams last month.")
     result = compare(left, right)
     assert len(result.passages) == 1
     passage = result.passages[0]
     assert right[passage.right_start:].startswith("The council voted")
     assert [left[s:e] for s, e in passage.left_edits] == ["repairs"]
-    assert [right[s:e] for s, e in passage.right_edits] == ["good"]
+    assert [right[s:e] for s, e in passage.right_edits] == [replacement]
 
 
 # Each row: two articles where one sentence of a quote is repeated nearby in different words; no word that

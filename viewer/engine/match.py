@@ -196,11 +196,11 @@ class Taken:
         partner = self.partner
         for before in range(left - 1, max(-1, left - max_gap - 2), -1):
             if partner[before] >= 0:
-                return 0 < right - partner[before] <= left - before
+                return 0 < right - partner[before] <= max_gap + 1
         end, right_end = left + length, right + length
         for after in range(end, min(len(partner), end + max_gap + 1)):
             if partner[after] >= 0:
-                return 0 <= partner[after] - right_end <= after - end
+                return 0 <= partner[after] - right_end <= max_gap
         return False
 
 
