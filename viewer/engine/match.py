@@ -222,7 +222,7 @@ def tile_greedily(candidates: list[Tile], min_length: int, taken: Taken, max_gap
         while heap and heap[0][0] == batch[0][0]:
             batch.append(heapq.heappop(heap))
         length = -batch[0][0]
-        if len(batch) > 1:
+        if len(batch) > 1 and _overlapping(batch, length):
             batch.sort(key=lambda item: not taken.continues(item[2], item[3], length, max_gap))
         for _, _, left, right in batch:
             if taken_left.find(1, left, left + length) < 0 and taken_right.find(1, right, right + length) < 0:
@@ -235,6 +235,19 @@ def tile_greedily(candidates: list[Tile], min_length: int, taken: Taken, max_gap
                     item = (-piece_length, left + right + 2 * piece_start, left + piece_start, right + piece_start)
                     heapq.heappush(heap, item)
     return chosen
+
+
+def _overlapping(batch: list[tuple], length: int) -> bool:
+    """Whether two matches of one ``length`` in a batch of heap items overlap on either side.
+
+    Only then does their order matter; most batches are matches of different text, and the check is
+    cheaper than asking each whether it continues a neighbour.
+    """
+    for side in (2, 3):
+        starts = sorted(item[side] for item in batch)
+        if any(later - earlier < length for earlier, later in zip(starts, starts[1:])):
+            return True
+    return False
 
 
 def _free_pieces(taken_left: bytearray, taken_right: bytearray, left: int, right: int,
@@ -408,9 +421,10 @@ def _whole_short_quotes(left_keys: list, left_quotes: bytes, right_keys: list, r
     def whole_quotes(keys: list, quotes: bytes, mask: bytearray) -> dict[tuple, list[int]]:
         found: dict[tuple, list[int]] = {}
         for start, end in _runs(bytearray(quotes.translate(_FLAG)), quotes):
+            if not WHOLE_QUOTE_MIN_WORDS <= end - start < below or mask.find(1, start, end) >= 0:
+                continue
             words = tuple(keys[start:end])
-            if (WHOLE_QUOTE_MIN_WORDS <= end - start < below and mask.find(1, start, end) < 0
-                    and not STOP_WORDS.issuperset(words) and all(type(key) is str for key in words)):
+            if not STOP_WORDS.issuperset(words) and all(type(key) is str for key in words):
                 found.setdefault(words, []).append(start)
         return found
 
@@ -509,8 +523,9 @@ def find_matches(left_text: str, left: Tokens, right_text: str, right: Tokens,
               and not _whole_quote(left_words, right_words, left_quoted, right_quoted, left_covered, right_covered)
               and not (_whole_lines(left_text, left, *left_words) and _whole_lines(right_text, right, *right_words))):
             continue  # "at the end of the day": long enough, but only function words and stock nouns
-        elif (matched < BANAL_MAX_WORDS and rare_count(_matched_keys(left.keys, group)) < BANAL_MIN_RARE
+        elif (matched < BANAL_MAX_WORDS
               and not _mostly_quoted(left_words, left_quoted) and not _mostly_quoted(right_words, right_quoted)
+              and rare_count(_matched_keys(left.keys, group), BANAL_MIN_RARE) < BANAL_MIN_RARE
               and not (_whole_lines(left_text, left, *left_words) and _whole_lines(right_text, right, *right_words))):
             continue  # "as White House chief of staff": any article naming the job says it
         group = _to_quote_ends(group, left_quoted, right_quoted, left_covered, right_covered, settings.max_gap)
@@ -554,12 +569,9 @@ def _echoes(left: Tokens, right: Tokens, settings: MatchSettings, left_quoted: b
         if free.find(1) < 0 or carried.find(1) < 0:
             found.append(())
             continue
-        # Only words the free quotations use can match them: masking the rest first keeps this pass small
-        # when most of the other side's quotations are shared already (the usual case).
-        vocabulary = set(compress(keys[this], free))
-        carried = _free(carried, bytearray(bytes(map(vocabulary.__contains__, keys[other])).translate(_INVERT)))
-        candidates = _matches_within(keys[this], free, quoted[this], keys[other], carried, quoted[other],
-                                     short, settings.max_seed_hits)
+        # The free quotations are usually the fewer words: they are the ones hashed, the others scanned.
+        candidates = [Tile(tile.right, tile.left, tile.length) for tile in _matches_within(
+            keys[other], carried, quoted[other], keys[this], free, quoted[this], short, settings.max_seed_hits)]
         taken = Taken(len(keys[this]), len(keys[other]))
         taken.left[:] = in_passage[this]
         echoes = []

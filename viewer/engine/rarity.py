@@ -33,6 +33,12 @@ def is_rare(word: str) -> bool:
     return _zipf()(word, "en") < RARE_ZIPF
 
 
-def rare_count(words) -> int:
-    """How many of ``words`` are rare."""
-    return sum(1 for word in words if is_rare(word))
+def rare_count(words, enough: int | None = None) -> int:
+    """How many of ``words`` are rare, counting no further than ``enough`` when given."""
+    count = 0
+    for word in words:
+        if is_rare(word):
+            count += 1
+            if count == enough:
+                break
+    return count
