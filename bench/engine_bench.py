@@ -538,24 +538,32 @@ ONE_LINE_CHARS = 20_000_000  # characters of the one-line input ("20 MB on one l
 OWN_SENTENCE = " A sentence of our own goes here today. "
 
 
-def adversarial_inputs(one_line_chars: int = ONE_LINE_CHARS) -> list[tuple[str, str]]:
-    """``(label, text)`` of inputs built to defeat a careless scanner or matcher (issue 7).
+def adversarial_inputs(one_line_chars: int = ONE_LINE_CHARS) -> list[tuple[str, str, str | None]]:
+    """``(label, text, other text or None)`` of inputs built to defeat a careless scanner or matcher (issue 7).
 
     Each is the worst case of one stage: open quote marks that never close (the quote scanner's stack),
     long runs of one punctuation mark (sentence splitting), one word or one paragraph repeated (seed
-    tables and tiling), and a whole long article on one line (every line-based rule).
+    tables and tiling), a whole long article on one line (every line-based rule), quotations with a
+    lead-in tag on one line (the tag finder), and one quotation left open over a whole article against a
+    text sharing only four-word fragments of it (thousands of short quoted matches in one quotation).
+    Without another text, an input is compared with itself plus one sentence.
     """
     article = generate_article(7, 2_000).text()
     paragraph = max(article.split("\n\n")[1:], key=len)
     ordinary = _ordinary(one_line_chars)
+    words = _ordinary(600_000).split()
+    fragments = [word for start in range(0, len(words), 9)
+                 for word in words[start:start + 4] + [f"other{start}x{k}" for k in range(5)]]
     return [
-        ("80,000 unclosed “ (240 KB)", "“" * 80_000),
-        ("80,000 unclosed \" before words", ' "word' * 80_000),
-        ("100,000 !", "!" * 100_000),
-        ("100,000 . ? … in a sentence", "Wait" + ".?…" * 33_334 + " then"),
-        ("one word x 100,000", "news " * 100_000),
-        ("one paragraph x 1,000", "\n\n".join([paragraph] * 1_000)),
-        (f"{one_line_chars / 1e6:.0f} MB on one line", ordinary.replace("\n", " ")),
+        ("80,000 unclosed “ (240 KB)", "“" * 80_000, None),
+        ("80,000 unclosed \" before words", ' "word' * 80_000, None),
+        ("100,000 !", "!" * 100_000, None),
+        ("100,000 . ? … in a sentence", "Wait" + ".?…" * 33_334 + " then", None),
+        ("one word x 100,000", "news " * 100_000, None),
+        ("one paragraph x 1,000", "\n\n".join([paragraph] * 1_000), None),
+        ("80,000 tagged quotes on one line", 'He said, "yes" ' * 80_000, None),
+        ("open quotation, 4-word fragments", '"' + " ".join(words), '"' + " ".join(fragments)),
+        (f"{one_line_chars / 1e6:.0f} MB on one line", ordinary.replace("\n", " "), None),
     ]
 
 
@@ -572,23 +580,23 @@ def _with_sentence(text: str) -> str:
     return text[:middle] + OWN_SENTENCE + text[middle:]
 
 
-def compare_and_summarise(text: str) -> str:
-    """The whole of ``framing-viewer compare``'s work: ``text`` against itself with a sentence added, summary
-    included (the summary lists the framing sentences)."""
+def compare_and_summarise(text: str, other: str | None = None) -> str:
+    """The whole of ``framing-viewer compare``'s work: ``text`` against ``other`` (by default itself with a
+    sentence added), summary included (the summary lists the framing sentences)."""
     from viewer.cli import format_text
 
     analyse.cache_clear()
     with collector_paused():
-        return format_text(compare((text + " ")[:-1], _with_sentence(text)))
+        return format_text(compare((text + " ")[:-1], _with_sentence(text) if other is None else other))
 
 
 def adversarial_rows(one_line_chars: int = ONE_LINE_CHARS) -> list[tuple[str, int, float, float]]:
     """``(label, characters, seconds, seconds of an ordinary text of the same size)`` per input."""
     rows = []
-    for label, text in adversarial_inputs(one_line_chars):
+    for label, text, other in adversarial_inputs(one_line_chars):
         ordinary = _ordinary(len(text))
         runs = 3 if len(text) <= 2_000_000 else 1  # a 20 MB comparison takes tens of seconds
-        seconds = _median_seconds(lambda: compare_and_summarise(text), runs)
+        seconds = _median_seconds(lambda: compare_and_summarise(text, other), runs)
         reference = _median_seconds(lambda: compare_and_summarise(ordinary), runs)
         rows.append((label, len(text), seconds, reference))
         print(f"  measured {label}", flush=True)
@@ -596,7 +604,7 @@ def adversarial_rows(one_line_chars: int = ONE_LINE_CHARS) -> list[tuple[str, in
 
 
 def print_adversarial(rows) -> None:
-    print(f"adversarial inputs, each compared with itself plus one sentence, summary included "
+    print(f"adversarial inputs, each compared with itself plus one sentence (or its pair), summary included "
           f"(at most {ADVERSARIAL_MAX_RATIO:.0f}x an ordinary text of as many characters):")
     width = max(len(row[0]) for row in rows)
     print(f"      {'input':<{width}}  {'chars':>12}  {'time ms':>10}  {'ordinary ms':>11}  ratio")

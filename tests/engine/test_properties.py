@@ -112,29 +112,43 @@ MARK_RUNS = st.sampled_from(["“", "”", '"', "'", "‘", "’", "!", ".", "?"
 
 @st.composite
 def adversarial(draw):
-    """Unclosed marks, runs of punctuation, one word or one paragraph repeated, everything on one line."""
-    shape = draw(st.sampled_from(["marks", "marks between words", "word", "paragraph", "one line"]))
+    """Two texts: unclosed marks, runs of punctuation, one word or one paragraph repeated, everything on
+    one line, tagged quotes on one line, or a quotation left open over an article against its fragments;
+    the second text is the first itself, the first with a sentence added, or the fragments."""
+    shape = draw(st.sampled_from(["marks", "marks between words", "word", "paragraph", "one line", "tags",
+                                  "open quotation"]))
     count = draw(st.integers(1, 400))
     if shape == "marks":
-        return draw(MARK_RUNS) * count
-    if shape == "marks between words":
-        return (draw(MARK_RUNS) + draw(WORDS)) * count
-    if shape == "word":
-        return (draw(WORDS) + draw(st.sampled_from([" ", "\n", ". ", "! "]))) * count
-    article = draw(articles())
-    if shape == "paragraph":
-        return "\n\n".join([article.split("\n\n")[0]] * min(count, 60))
-    return article.replace("\n", " ")
+        text = draw(MARK_RUNS) * count
+    elif shape == "marks between words":
+        text = (draw(MARK_RUNS) + draw(WORDS)) * count
+    elif shape == "word":
+        text = (draw(WORDS) + draw(st.sampled_from([" ", "\n", ". ", "! "]))) * count
+    elif shape == "tags":
+        text = f'{draw(WORDS).capitalize()} said, "{draw(WORDS)}" ' * count
+    else:
+        article = draw(articles())
+        if shape == "paragraph":
+            text = "\n\n".join([article.split("\n\n")[0]] * min(count, 60))
+        elif shape == "one line":
+            text = article.replace("\n", " ")
+        else:
+            words = article.split()
+            fragments = [word for start in range(0, len(words), 6)
+                         for word in words[start:start + 3] + [f"other{start}x{k}" for k in range(3)]]
+            return '"' + " ".join(words), '"' + " ".join(fragments)
+    if draw(st.booleans()):
+        return text, text
+    return text, text[:len(text) // 2] + " A sentence of our own. " + text[len(text) // 2:]
 
 
 @FAST
-@given(adversarial(), st.booleans())
-def test_adversarial_shapes_compare_and_summarise(text, against_itself):
+@given(adversarial())
+def test_adversarial_shapes_compare_and_summarise(texts):
     """Pathological input still compares and summarises, with a partition and no overlapping passages."""
     from viewer.cli import format_text
 
-    other = text if against_itself else text[:len(text) // 2] + " A sentence of our own. " + text[len(text) // 2:]
-    result = compare(text, other)
+    result = compare(*texts)
     assert_partition(result.left)
     assert_partition(result.right)
     assert_no_overlap(result)

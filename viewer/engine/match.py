@@ -502,6 +502,8 @@ def find_matches(left_text: str, left: Tokens, right_text: str, right: Tokens,
     for tile in tiles:
         left_covered[tile.left:tile.left + tile.length] = b"\x01" * tile.length
         right_covered[tile.right:tile.right + tile.length] = b"\x01" * tile.length
+    left_quotations = _Quotations(left_quoted, left_covered)
+    right_quotations = _Quotations(right_quoted, right_covered)
     passages = []
     for group in join_tiles(tiles, settings.max_gap, left_covered, right_covered):
         group = _trim_stray_words(group, left_quoted, right_quoted, settings.min_quote_words)
@@ -513,14 +515,14 @@ def find_matches(left_text: str, left: Tokens, right_text: str, right: Tokens,
         right_words = (first.right, last.right + last.length)
         if matched < settings.min_words:
             if matched >= settings.min_quote_words:
-                kept = _whole_quote(left_words, right_words, left_quoted, right_quoted, left_covered, right_covered)
+                kept = _whole_quote(left_words, right_words, left_quotations, right_quotations)
             else:  # "phony theology": two words, each side's whole quotation
                 kept = (matched >= WHOLE_QUOTE_MIN_WORDS and _exactly_one_quote(left_words, left_quoted)
                         and _exactly_one_quote(right_words, right_quoted))
             if not kept:
                 continue
         elif (matched < 2 * settings.min_words and _content_words(left.keys, group) * 2 < settings.min_words
-              and not _whole_quote(left_words, right_words, left_quoted, right_quoted, left_covered, right_covered)
+              and not _whole_quote(left_words, right_words, left_quotations, right_quotations)
               and not (_whole_lines(left_text, left, *left_words) and _whole_lines(right_text, right, *right_words))):
             continue  # "at the end of the day": long enough, but only function words and stock nouns
         elif (matched < BANAL_MAX_WORDS
@@ -532,8 +534,8 @@ def find_matches(left_text: str, left: Tokens, right_text: str, right: Tokens,
         first, last = group[0], group[-1]
         left_words = (first.left, last.left + last.length)
         right_words = (first.right, last.right + last.length)
-        left_covered[slice(*left_words)] = b"\x01" * (left_words[1] - left_words[0])  # no two passages
-        right_covered[slice(*right_words)] = b"\x01" * (right_words[1] - right_words[0])  # stretch over one gap
+        left_quotations.cover(*left_words)  # no two passages stretch over one gap
+        right_quotations.cover(*right_words)
         left_edits, right_edits = _edits(left, right, group)
         passages.append(Passage(
             left.starts[left_words[0]], left.ends[left_words[1] - 1],
@@ -574,13 +576,14 @@ def _echoes(left: Tokens, right: Tokens, settings: MatchSettings, left_quoted: b
             keys[other], carried, quoted[other], keys[this], free, quoted[this], short, settings.max_seed_hits)]
         taken = Taken(len(keys[this]), len(keys[other]))
         taken.left[:] = in_passage[this]
+        quotations = _Quotations(quoted[this], in_passage[this])
         echoes = []
         for tile in sorted(tile_greedily(candidates, short, taken), key=lambda tile: tile.left):
             words = (tile.left, tile.left + tile.length)
-            quote_start, quote_end = _quote_span(quoted[this], words)
+            quote_start, quote_end = span = quotations.span(words)
             # Short echoes count when they complete their quotation: with the words of it already in
             # passages they make (nearly) all of it, as for short passages (``_whole_quote``).
-            shared = tile.length + in_passage[this].count(1, quote_start, quote_end)
+            shared = tile.length + quotations.covered_in(span)
             if tile.length >= settings.min_words or shared >= SHORT_QUOTE_COVER * (quote_end - quote_start):
                 echoes.append(words)
         found.append(tuple(echoes))
@@ -697,8 +700,7 @@ def _run_start(quotes: bytes, covered: bytearray, end: int) -> int:
 SHORT_QUOTE_COVER = 0.8  # fraction of one side's quotation that must be shared for a short passage to count
 
 
-def _whole_quote(left_words, right_words, left_quoted: bytes, right_quoted: bytes,
-                 left_covered: bytearray, right_covered: bytearray) -> bool:
+def _whole_quote(left_words, right_words, left: _Quotations, right: _Quotations) -> bool:
     """Whether a passage quoted on both sides stands for a whole quotation.
 
     Short passages and passages of small words count only so: without this rule, three-word runs like
@@ -707,13 +709,51 @@ def _whole_quote(left_words, right_words, left_quoted: bytes, right_quoted: byte
     share the rest of its quotation on both sides: a headline quote whose first words match the other
     outlet's paraphrase and whose last words ("we embrace that") match its quotation.
     """
-    if left_quoted.find(0, *left_words) >= 0 or right_quoted.find(0, *right_words) >= 0:
+    if left.quotes.find(0, *left_words) >= 0 or right.quotes.find(0, *right_words) >= 0:
         return False
-    sides = ((left_words, _quote_span(left_quoted, left_words), left_covered),
-             (right_words, _quote_span(right_quoted, right_words), right_covered))
+    sides = ((left_words, left.span(left_words), left), (right_words, right.span(right_words), right))
     if any(words[1] - words[0] >= SHORT_QUOTE_COVER * (end - start) for words, (start, end), _ in sides):
         return True
-    return all(covered.count(1, start, end) >= SHORT_QUOTE_COVER * (end - start) for _, (start, end), covered in sides)
+    return all(quotations.covered_in(span) >= SHORT_QUOTE_COVER * (span[1] - span[0])
+               for _, span, quotations in sides)
+
+
+class _Quotations:
+    """One side's quotations as runs of words, and how many words of each run matches cover.
+
+    Keeping the count per quotation, updated as passages cover words, makes "how much of this quotation
+    is shared" one lookup: counting the words each time cost the whole quotation per passage, which made
+    a long unclosed quotation with thousands of short matches inside quadratic.
+    """
+
+    def __init__(self, quotes: bytes, covered: bytearray):
+        self.quotes = quotes
+        self.covered = covered
+        self.spans = [match.span() for match in _CODE_RUN_RE.finditer(quotes)]  # runs of one quotation code
+        self.starts = [start for start, _ in self.spans]
+        self.counts = [covered.count(1, start, end) for start, end in self.spans]
+
+    def _index(self, word: int) -> int:
+        return bisect_right(self.starts, word) - 1
+
+    def span(self, words: tuple[int, int]) -> tuple[int, int]:
+        """Word range of the quotations that ``words`` (all quoted) touch, first one's start to last one's end."""
+        return self.spans[self._index(words[0])][0], self.spans[self._index(words[1] - 1)][1]
+
+    def covered_in(self, span: tuple[int, int]) -> int:
+        """Covered words in ``span``, a range of whole quotations."""
+        return sum(self.counts[self._index(span[0]):self._index(span[1] - 1) + 1])
+
+    def cover(self, start: int, end: int) -> None:
+        """Mark words ``[start, end)`` covered, keeping the counts."""
+        index = max(0, self._index(start))
+        while index < len(self.spans) and self.spans[index][0] < end:
+            run_start, run_end = self.spans[index]
+            low, high = max(run_start, start), min(run_end, end)
+            if low < high:
+                self.counts[index] += high - low - self.covered.count(1, low, high)
+            index += 1
+        self.covered[start:end] = b"\x01" * (end - start)
 
 
 def _exactly_one_quote(words: tuple[int, int], quotes: bytes) -> bool:
@@ -722,17 +762,6 @@ def _exactly_one_quote(words: tuple[int, int], quotes: bytes) -> bool:
     code = quotes[start]
     return (code != 0 and quotes[start:end] == bytes([code]) * (end - start)
             and (start == 0 or quotes[start - 1] != code) and (end == len(quotes) or quotes[end] != code))
-
-
-def _quote_span(quotes: bytes, words: tuple[int, int]) -> tuple[int, int]:
-    """Word range of the quotations that ``words`` touch, from the first one's start to the last one's end."""
-    start, end = words
-    first_code, last_code = quotes[start], quotes[end - 1]
-    while start > 0 and quotes[start - 1] == first_code:
-        start -= 1
-    while end < len(quotes) and quotes[end] == last_code:
-        end += 1
-    return start, end
 
 
 _DIFFER = diff_match_patch()

@@ -66,7 +66,10 @@ _OPENING_CONTEXT = frozenset(" \t\n\u00a0\u2009\u202f([{—–-/:")
 
 
 def _is_word(char: str) -> bool:
-    return char.isalnum() or unicodedata.category(char).startswith("M")  # combining marks belong to words
+    if char.isalnum():
+        return True
+    # Combining marks belong to words; no ASCII character is one, which spares most lookups.
+    return not char.isascii() and unicodedata.category(char).startswith("M")
 
 
 def find_quotes(text: str) -> list[Quote]:
@@ -97,14 +100,15 @@ def find_quotes(text: str) -> list[Quote]:
         if kind == SINGLE and _is_word(before) and _is_word(after):
             continue  # apostrophe inside a word
         pending = open_of_kind[kind]
-        can_close = not before.isspace() and not _is_word(after)
         can_open = (before in _OPENING_CONTEXT or before in _KIND or position == 0) and not after.isspace()
         if mark in _ALWAYS_OPEN:
             if mark == "‘" and not can_open and stack:
                 continue  # a reversed apostrophe ("‘til") in the middle of a word
             pending.append(len(stack))
             stack.append((kind, position))
-        elif pending and (mark in _ALWAYS_CLOSE or can_close or not can_open):
+            continue
+        can_close = not before.isspace() and not _is_word(after)
+        if pending and (mark in _ALWAYS_CLOSE or can_close or not can_open):
             index = pending[-1]
             spans.append((stack[index][1], position + 1))
             del stack[index:]  # anything opened inside and never closed was not a quote
