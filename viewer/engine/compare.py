@@ -71,7 +71,7 @@ class Side:
 
 @dataclass(frozen=True)
 class Comparison:
-    """Two sides and the passages they share (ordered by left start).
+    """Two sides and the passages they share (ordered by left start, then right start; never overlapping).
 
     ``quote_passages`` are the indices of passages that carry a quotation: on one side at least, half
     their words are quoted, or ``settings.min_words`` of them are.

@@ -169,38 +169,47 @@ def maximal_matches(left: list, right: list, size: int, max_hits: int) -> list[T
 
 
 class Taken:
-    """What the tiling has taken so far: one mask per side and, for each taken left word, its right partner.
+    """What the tiling has taken so far: one mask per side, and where the chosen matches start and end.
 
-    The partners let a tie between equal-length matches go to the one that continues a chosen neighbour.
+    The starts and ends let a tie between overlapping equal-length matches go to the one that continues
+    a chosen neighbour (``continues``). Freeing words (a piece cut off at a paragraph break) leaves them
+    stale, so the caller re-registers the tiles it keeps (``register``).
     """
 
-    __slots__ = ("left", "right", "partner")
+    __slots__ = ("left", "right", "ends", "starts")
 
     def __init__(self, left_count: int, right_count: int):
         self.left = bytearray(left_count)
         self.right = bytearray(right_count)
-        self.partner: list[int] = [-1] * left_count  # right index of each taken left word, -1 when free
+        self.ends: dict[int, int] = {}  # left end (exclusive) of a chosen match -> its right end
+        self.starts: dict[int, int] = {}  # left start of a chosen match -> its right start
 
     def take(self, left: int, right: int, length: int) -> None:
-        self.left[left:left + length] = b"\x01" * length
-        self.right[right:right + length] = b"\x01" * length
-        self.partner[left:left + length] = range(right, right + length)
+        ones = b"\x01" * length
+        self.left[left:left + length] = ones
+        self.right[right:right + length] = ones
+        self.ends[left + length] = right + length
+        self.starts[left] = right
 
     def free(self, left: int, right: int, length: int) -> None:
         self.left[left:left + length] = bytes(length)
         self.right[right:right + length] = bytes(length)
-        self.partner[left:left + length] = [-1] * length
+
+    def register(self, tiles: list[Tile]) -> None:
+        """Make ``tiles`` the chosen matches whose neighbours ``continues`` looks for."""
+        self.ends = {tile.left + tile.length: tile.right + tile.length for tile in tiles}
+        self.starts = {tile.left: tile.right for tile in tiles}
 
     def continues(self, left: int, right: int, length: int, max_gap: int) -> bool:
         """Whether a chosen match ends just before this one, or starts just after it, on both sides."""
-        partner = self.partner
-        for before in range(left - 1, max(-1, left - max_gap - 2), -1):
-            if partner[before] >= 0:
-                return 0 < right - partner[before] <= max_gap + 1
-        end, right_end = left + length, right + length
-        for after in range(end, min(len(partner), end + max_gap + 1)):
-            if partner[after] >= 0:
-                return 0 <= partner[after] - right_end <= max_gap
+        ends, starts = self.ends, self.starts
+        for gap in range(max_gap + 1):
+            right_end = ends.get(left - gap)
+            if right_end is not None and 0 <= right - right_end <= max_gap:
+                return True
+            right_start = starts.get(left + length + gap)
+            if right_start is not None and 0 <= right_start - (right + length) <= max_gap:
+                return True
         return False
 
 
@@ -216,7 +225,7 @@ def tile_greedily(candidates: list[Tile], min_length: int, taken: Taken, max_gap
             if tile.length >= min_length]
     heapq.heapify(heap)
     chosen: list[Tile] = []
-    taken_left, taken_right = taken.left, taken.right
+    taken_left, taken_right, take = taken.left, taken.right, taken.take
     while heap:
         batch = [heapq.heappop(heap)]
         while heap and heap[0][0] == batch[0][0]:
@@ -226,7 +235,7 @@ def tile_greedily(candidates: list[Tile], min_length: int, taken: Taken, max_gap
             batch.sort(key=lambda item: not taken.continues(item[2], item[3], length, max_gap))
         for _, _, left, right in batch:
             if taken_left.find(1, left, left + length) < 0 and taken_right.find(1, right, right + length) < 0:
-                taken.take(left, right, length)
+                take(left, right, length)
                 chosen.append(Tile(left, right, length))
                 continue
             for piece_start, piece_end in _free_pieces(taken_left, taken_right, left, right, length):
@@ -393,6 +402,7 @@ def find_tiles(left: Tokens, right: Tokens, settings: MatchSettings, left_quotes
     candidates = maximal_matches(left_keys, right_keys, size, settings.max_seed_hits)
     tiles = _cut_at_common_breaks(tile_greedily(candidates, size, taken, settings.max_gap),
                                   left_breaks, right_break_set, size, taken)
+    taken.register(tiles)
     short = min(settings.min_quote_words, size)
     if short < size and left_quotes.strip(b"\x00") and right_quotes.strip(b"\x00"):
         # Quoted words not taken yet are the only words that can match in the short pass.
@@ -574,6 +584,9 @@ def _echoes(left: Tokens, right: Tokens, settings: MatchSettings, left_quoted: b
         # The free quotations are usually the fewer words: they are the ones hashed, the others scanned.
         candidates = [Tile(tile.right, tile.left, tile.length) for tile in _matches_within(
             keys[other], carried, quoted[other], keys[this], free, quoted[this], short, settings.max_seed_hits)]
+        if not candidates:
+            found.append(())
+            continue
         taken = Taken(len(keys[this]), len(keys[other]))
         taken.left[:] = in_passage[this]
         quotations = _Quotations(quoted[this], in_passage[this])
@@ -718,41 +731,59 @@ def _whole_quote(left_words, right_words, left: _Quotations, right: _Quotations)
                for _, span, quotations in sides)
 
 
-class _Quotations:
-    """One side's quotations as runs of words, and how many words of each run matches cover.
+LONG_QUOTATION_WORDS = 1_000  # words; the covered words of a longer quotation are tallied as passages cover them
 
-    Keeping the count per quotation, updated as passages cover words, makes "how much of this quotation
-    is shared" one lookup: counting the words each time cost the whole quotation per passage, which made
-    a long unclosed quotation with thousands of short matches inside quadratic.
+
+class _Quotations:
+    """One side's quotations as runs of words, and how many words of each long one matches cover.
+
+    "How much of this quotation is shared" is a count over the quotation. For a quotation of ordinary
+    length that count runs in C and costs nothing; a quotation left open over a whole article with
+    thousands of short matches inside would make it quadratic, so long quotations keep a running tally,
+    updated as passages cover words. The runs are found on first use: most comparisons never ask.
     """
 
     def __init__(self, quotes: bytes, covered: bytearray):
         self.quotes = quotes
         self.covered = covered
-        self.spans = [match.span() for match in _CODE_RUN_RE.finditer(quotes)]  # runs of one quotation code
-        self.starts = [start for start, _ in self.spans]
-        self.counts = [covered.count(1, start, end) for start, end in self.spans]
+        self.spans: list[tuple[int, int]] | None = None  # runs of one quotation code
+        self.starts: list[int] = []
+        self.long: dict[int, int] = {}  # index in spans of each long quotation -> its covered words
+        self.long_starts: list[int] = []  # start words of the long quotations, in order
 
     def _index(self, word: int) -> int:
+        if self.spans is None:
+            self.spans = [match.span() for match in _CODE_RUN_RE.finditer(self.quotes)]
+            self.starts = [start for start, _ in self.spans]
+            self.long = {index: self.covered.count(1, start, end) for index, (start, end) in enumerate(self.spans)
+                         if end - start > LONG_QUOTATION_WORDS}
+            self.long_starts = [self.spans[index][0] for index in self.long]
         return bisect_right(self.starts, word) - 1
 
     def span(self, words: tuple[int, int]) -> tuple[int, int]:
         """Word range of the quotations that ``words`` (all quoted) touch, first one's start to last one's end."""
-        return self.spans[self._index(words[0])][0], self.spans[self._index(words[1] - 1)][1]
+        first, last = self._index(words[0]), self._index(words[1] - 1)
+        return self.spans[first][0], self.spans[last][1]
 
     def covered_in(self, span: tuple[int, int]) -> int:
         """Covered words in ``span``, a range of whole quotations."""
-        return sum(self.counts[self._index(span[0]):self._index(span[1] - 1) + 1])
+        first, last = self._index(span[0]), self._index(span[1] - 1)
+        if not self.long:
+            return self.covered.count(1, *span)
+        return sum(self.long[index] if index in self.long else self.covered.count(1, *self.spans[index])
+                   for index in range(first, last + 1))
 
     def cover(self, start: int, end: int) -> None:
-        """Mark words ``[start, end)`` covered, keeping the counts."""
-        index = max(0, self._index(start))
-        while index < len(self.spans) and self.spans[index][0] < end:
-            run_start, run_end = self.spans[index]
-            low, high = max(run_start, start), min(run_end, end)
-            if low < high:
-                self.counts[index] += high - low - self.covered.count(1, low, high)
-            index += 1
+        """Mark words ``[start, end)`` covered, keeping the tallies of long quotations."""
+        if self.long:
+            for position in range(max(0, bisect_right(self.long_starts, start) - 1), len(self.long_starts)):
+                if self.long_starts[position] >= end:
+                    break
+                index = self._index(self.long_starts[position])
+                run_start, run_end = self.spans[index]
+                low, high = max(run_start, start), min(run_end, end)
+                if low < high:
+                    self.long[index] += high - low - self.covered.count(1, low, high)
         self.covered[start:end] = b"\x01" * (end - start)
 
 
