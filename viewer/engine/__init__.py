@@ -25,7 +25,17 @@ Public API
 ``CLASSES``: ``shared-quote``, ``shared-text``, ``own-quote``, ``attribution``, ``framing``, ``boilerplate``.
 ``MatchSettings(min_words=6, min_quote_words=3, max_gap=4, max_seed_hits=50)``.
 
+``apply_corrections(comparison, corrections) -> Comparison`` (``viewer.engine.corrections``)
+    a reader's ``Correction``s (link, unlink, mark, speaker) applied after matching; the result is a
+    ``CorrectedComparison`` with ``reader_passages``, ``left_reader`` / ``right_reader``, ``stale``.
+
+``pair_summary(comparison, left_label, right_label) -> Summary`` (``viewer.engine.summary``)
+    the stats sentence, written from the side that quotes the other (``quoting_side``).
+
 All offsets are Python string indices into ``Document.text``.
+
+``viewer.engine.story.build_story(documents)``: the whole story over N documents (quote matrix, provenance,
+each outlet's framing); its package docstring lists the result shapes.
 """
 
 from .classify import CLASSES, Span

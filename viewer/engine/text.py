@@ -295,9 +295,13 @@ class Document:
     title: str = ""
     outlet: str = ""
     date: str = ""
+    author: str = ""
+    url: str = ""
+    kind: str = ""  # where the text came from: text, html, mhtml, pdf, docx, url or paste ("" when given directly)
 
     @classmethod
-    def from_text(cls, text: str, path: str = "", outlet: str = "", title: str = "", date: str = "") -> Document:
+    def from_text(cls, text: str, path: str = "", outlet: str = "", title: str = "", date: str = "",
+                  *, author: str = "", url: str = "", kind: str = "") -> Document:
         """A Document for ``text`` with title and date read from the text where not given."""
         from .boilerplate import is_boilerplate_line
 
@@ -308,6 +312,9 @@ class Document:
             title=title or guess_title(text, skip=lambda line: is_boilerplate_line(line, first=True)),
             outlet=outlet,
             date=date or guess_date(text),
+            author=author,
+            url=url,
+            kind=kind,
         )
 
     @cached_property

@@ -1,8 +1,10 @@
 """What the window's requests do: imports into the library, which pair is compared, removal and edits.
 
 The controller owns the library, the background ``Comparer`` and ``FileReader``, and the undo stack. It
-answers the window's signals (``files_dropped``, ``pair_requested``, ``remove_requested``) and tells the
-window what to show. It remembers the window's state in ``window.ini`` in the data folder.
+answers the window's signals (``files_dropped``, ``text_dropped``, ``pair_requested``, ``remove_requested``)
+and actions (Show Original, Re-extract, Library Info) and tells the window what to show. It remembers the
+window's state in ``window.ini`` in the data folder, and takes in changes other processes make to the
+library (polled: SQLite's ``data_version``) so a document removed elsewhere is never asked for.
 
 Exports: ``Controller``, ``ImportReport``, ``SEED_OUTLETS``.
 """
@@ -13,14 +15,17 @@ from dataclasses import dataclass, field
 from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QObject, QSettings, QTimer, Signal
-from PySide6.QtGui import QUndoCommand
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtCore import QByteArray, QObject, QSettings, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QGuiApplication, QUndoCommand
+from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from ..storage.library import Entry, Library, Removed, check_field
+from ..storage.importers import SUPPORTED_SUFFIXES, UnreadableFile, is_url, load_bytes
+from ..storage.library import Entry, Library, LibraryError, Removed, check_field
+from .corrections import PairCorrections
 from .documents import BAR_CLASSES, DocumentListModel
+from .story import StoryPresenter
 from .window import MainWindow
-from .workers import PRIORITY_BAR, PRIORITY_PAIR, Comparer, FileReader, Paced, expand_paths
+from .workers import PRIORITY_BAR, PRIORITY_PAIR, Comparer, FileReader, Paced, Paste, expand_paths
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 # What we know about the seed articles' outlets; the re-reports' outlets are not in the files.
@@ -29,6 +34,11 @@ SEED_ORDER = ("003", "000", "001", "002")  # People's original first: it opens o
 IDLE_POLL_MS = 20  # milliseconds between checks while waiting for the window to finish drawing
 PREVIEW_DELAY_MS = 150  # milliseconds a comparison may take before the panes show the plain texts
 UNDO_LIMIT = 200  # removals and edits the user can undo
+LIBRARY_POLL_MS = 2_000  # milliseconds between checks for changes another process made to the library
+# The Open dialog's first filter: every format the importers read (.doc is only refused, with a reason).
+OPEN_FILTER = ("Articles (" + " ".join(f"*{suffix}" for suffix in SUPPORTED_SUFFIXES if suffix != ".doc")
+               + ");;All files (*)")
+READ_ONLY_MESSAGE = "The library is read-only: nothing can be added, edited or removed."
 
 
 @dataclass
@@ -40,6 +50,7 @@ class ImportReport:
     failures: list[tuple[str, str]] = field(default_factory=list)  # (path, reason)
     resolved: dict[int, int] = field(default_factory=dict)  # position in the batch -> document id
     total: int = 0
+    cancelled: bool = False  # the user pressed Cancel: the files read before it are in the library
 
 
 class Controller(QObject):
@@ -68,6 +79,11 @@ class Controller(QObject):
         window.remove_requested.connect(self.remove)
         window.open_action.triggered.connect(self.on_open_triggered)
         window.closing.connect(self.on_window_closing)
+        window.text_dropped.connect(self.import_text)
+        window.import_cancel_requested.connect(self.cancel_import)
+        window.show_original_action.triggered.connect(self.show_original)
+        window.reextract_action.triggered.connect(self.reextract)
+        window.library_info_action.triggered.connect(self.show_library_info)
         self.comparer.finished.connect(self.on_compared)
         self.comparer.failed.connect(self.on_compare_failed)
         self.reader.read.connect(self.on_file_read)
@@ -77,6 +93,15 @@ class Controller(QObject):
         self.store_queue = Paced(parent=self)
         self.bar_requests = Paced(parent=self)
         self._stored = 0
+        self.corrections = PairCorrections(self)  # the reader's corrections of the pair on screen
+        self.info_box: QMessageBox | None = None
+        # Another window or `import` may change the library: looked for now and then, when the app comes to
+        # the front, and before each pair is shown, so a document removed elsewhere is never asked for.
+        self._library_poll = QTimer(self, interval=LIBRARY_POLL_MS)
+        self._library_poll.timeout.connect(self.on_library_poll)
+        self._library_poll.start()
+        QGuiApplication.instance().applicationStateChanged.connect(self.on_application_state_changed)
+        self.story = StoryPresenter(self)  # the Story tab: built in its own worker when shown
 
     # Start-up and shut-down ---------------------------------------------------------------------------
     def add_seeds(self, folder: Path = SEEDS) -> None:
@@ -104,7 +129,10 @@ class Controller(QObject):
         splitter = settings.value("window/splitter")
         if isinstance(splitter, QByteArray):
             window.splitter.restoreState(splitter)
+        window.library_width = _as_int(settings.value("window/library_width")) or window.library_width
         window.sync_action.setChecked(_as_bool(settings.value("view/sync", True)))
+        if _as_int(settings.value("view/tab")) == 1:
+            window.views.setCurrentWidget(window.story_view)  # the story is built when the tab shows
         left, right = _as_int(settings.value("pair/left")), _as_int(settings.value("pair/right"))
         ids = [entry.id for entry in self.model.entries]
         if left not in ids or right not in ids or left == right:
@@ -112,15 +140,18 @@ class Controller(QObject):
         if left is not None:
             self.show_pair(left, right)
         else:
-            window.show_empty("The library is empty: drop .txt or .md articles here, or use File > Open.")
+            window.show_empty("The library is empty: drop articles (web pages, PDF, Word or text files) or links "
+                              "here, paste text with Ctrl+V, or use File > Open.")
 
     def shutdown(self) -> None:
         """Stop background work before the window's objects go (safe to call twice)."""
         self.closed = True
+        self._library_poll.stop()
         self.store_queue.clear()
         self.bar_requests.clear()
         self.comparer.shutdown()
         self.reader.shutdown()
+        self.story.shutdown()
 
     def on_window_closing(self) -> None:
         self.save_state()
@@ -131,18 +162,20 @@ class Controller(QObject):
         settings.setValue("window/geometry", window.saveGeometry())
         settings.setValue("window/state", window.saveState())
         settings.setValue("window/splitter", window.splitter.saveState())
+        settings.setValue("window/library_width", window.chosen_library_width())
         settings.setValue("view/sync", window.sync_action.isChecked())
+        settings.setValue("view/tab", window.views.currentIndex())
         settings.setValue("pair/left", self.left_id if self.left_id is not None else "")
         settings.setValue("pair/right", self.right_id if self.right_id is not None else "")
         settings.sync()
 
     def is_idle(self) -> bool:
-        """Nothing left to import, compare or colour for the pair on screen."""
+        """Nothing left to import, compare or colour for the pair on screen, and no story being built."""
         window = self.window
         no_pair = self.left_id is None or self.right_id is None
         pair_drawn = no_pair or self.shown_pair == (self.left_id, self.right_id)
         return (self._report is None and not self._queued and pair_drawn and not self.store_queue.busy
-                and not self.bar_requests.busy
+                and not self.bar_requests.busy and not self.story.builder.busy
                 and window.left.formatting_done and window.right.formatting_done)
 
     def when_idle(self, callback) -> None:
@@ -162,6 +195,8 @@ class Controller(QObject):
     # The pair on screen -------------------------------------------------------------------------------
     def show_pair(self, left_id: int | None, right_id: int | None) -> None:
         """Show ``left_id`` and ``right_id`` (None keeps that pane); asking for one in both panes swaps."""
+        if self.library.changed_elsewhere():
+            self._reload_entries()  # a document removed by another process is not chosen below
         new_left = self.left_id if left_id is None else left_id
         new_right = self.right_id if right_id is None else right_id
         if new_left is not None and new_left == new_right:
@@ -182,9 +217,10 @@ class Controller(QObject):
         if left_entry is None or right_entry is None:
             self.shown_pair = None
             self.window.show_pair_headers(left_entry, right_entry, busy=False)
-            self.window.show_empty("Add a second article to compare: drop a .txt or .md file here.")
+            self.window.show_empty("Add a second article to compare: drop an article or a link here, or paste text.")
             return
         self.window.show_pair_headers(left_entry, right_entry, busy=True)
+        self.corrections.forget()
         # Queued work for an earlier choice is dropped (a pair clicked past, bars being requested): the pair
         # on screen comes first, and the bars still missing are requested again once it is drawn.
         self.comparer.cancel_pending()
@@ -192,7 +228,12 @@ class Controller(QObject):
         if left_changed:
             self.model.clear_shares()
         self._bars_due = True
-        left_document, right_document = self.library.document(new_left), self.library.document(new_right)
+        try:
+            left_document, right_document = self.library.document(new_left), self.library.document(new_right)
+        except KeyError:  # removed elsewhere this very moment: take the list from the library and choose again
+            self._reload_entries()
+            self.show_pair(left_id, right_id)
+            return
         started = self.comparer.request(("pair", new_left, new_right), left_document, right_document,
                                         PRIORITY_PAIR, (left_entry.hash, right_entry.hash))
         if started:
@@ -209,6 +250,8 @@ class Controller(QObject):
     def on_compared(self, tag, comparison) -> None:
         kind, left_id, right_id = tag
         if left_id == self.left_id and right_id == self.right_id and kind == "pair":
+            comparison = self.corrections.corrected(comparison, self.model.entry(left_id).hash,
+                                                    self.model.entry(right_id).hash)
             self.window.show_pair_headers(self.model.entry(left_id), self.model.entry(right_id), busy=False)
             self.window.show_comparison(comparison)
             self.shown_pair = (left_id, right_id)
@@ -246,7 +289,7 @@ class Controller(QObject):
     # Imports ------------------------------------------------------------------------------------------
     def on_open_triggered(self) -> None:
         paths, _ = QFileDialog.getOpenFileNames(self.window, "Add articles to the library", str(Path.home()),
-                                                "Text and Markdown (*.txt *.md);;All files (*)")
+                                                OPEN_FILTER)
         if paths:
             self.import_paths(paths)
 
@@ -255,18 +298,37 @@ class Controller(QObject):
 
         ``as_pair`` (the command line): the first two documents named become the left and right pair.
         """
+        if self.library.read_only:
+            self.window.notify(READ_ONLY_MESSAGE, "error")
+            return
         if self._report is not None:  # one import at a time; the next waits its turn
             self._queued.append((list(paths), as_pair))
             return
-        files, refused = expand_paths(paths)
+        pastes = [item for item in paths if isinstance(item, Paste)]
+        files, refused = expand_paths([item for item in paths if not isinstance(item, Paste)])
+        files = pastes + files
         self._report = ImportReport(failures=list(refused), total=len(files))
         self._open_as_pair = as_pair
         self._stored = 0
         if files:
             self.window.set_progress(0, len(files))
-            self.reader.start(files)
+            self.reader.start(files, self.library.folder)
         else:
             self._finish_import()
+
+    def import_text(self, text: str, html: str = "") -> None:
+        """Dropped or pasted text becomes a document (a browser's HTML of it goes through the page reader);
+        a lone web address is the page it names."""
+        if not html and is_url(text.strip()):
+            self.import_paths([text.strip()])
+        else:
+            self.import_paths([Paste(text, html)])
+
+    def cancel_import(self) -> None:
+        """Stop the import after the file being read; everything read so far is kept."""
+        if self._report is not None:
+            self._report.cancelled = True
+            self.reader.cancel()
 
     def on_file_read(self, number: int, document) -> None:
         self.store_queue.add(lambda: self._store(number, document))
@@ -285,20 +347,20 @@ class Controller(QObject):
         self._stored += 1
         self.window.set_progress(self._stored, max(self._report.total, 1))
 
-    def _store(self, number: int, document) -> None:
+    def _store(self, number: int, prepared) -> None:
         report = self._report
         self._count_stored()
         try:
-            entry, added = self.library.add(document)
-        except Exception as error:  # a full disk or a locked database: this file fails, the rest go on
-            report.failures.append((document.path, f"could not be saved in the library ({error})"))
+            entry, added = self.library.add(prepared.document, original=prepared.original)
+        except Exception as error:  # a full disk, or the library taken over: this file fails, the rest go on
+            report.failures.append((prepared.source, f"could not be saved in the library ({error})"))
             return
         report.resolved[number] = entry.id
         if added:
             report.added.append(entry.id)
             self.model.insert_entry(entry)
         else:
-            report.duplicates.append((document.path, entry))
+            report.duplicates.append((prepared.source, entry))
 
     def _finish_import(self) -> None:
         report, self._report = self._report, None
@@ -323,34 +385,159 @@ class Controller(QObject):
 
     def _tell(self, report: ImportReport) -> None:
         lines = []
+        if report.cancelled and self._stored < report.total:  # (a Cancel after the last file changes nothing)
+            lines.append(f"Import cancelled after {self._stored} of {report.total}; what was imported stays.")
         if report.added:
             count = len(report.added)
             lines.append(f"Added {count} document{'s' if count != 1 else ''} to the library.")
         # Files named on the command line are opened, not imported: that they are known needs no message.
         duplicates = [] if self._open_as_pair else report.duplicates
         for path, entry in duplicates[:5]:
-            lines.append(f"<b>{escape(Path(path).name)}</b> is already in the library as "
+            lines.append(f"<b>{escape(_source_name(path))}</b> is already in the library as "
                          f"“{escape(entry.title)}” (selected).")
         if len(duplicates) > 5:
             lines.append(f"… and {len(duplicates) - 5} more already in the library.")
         for path, reason in report.failures[:8]:
-            lines.append(f"Could not add <b>{escape(Path(path).name)}</b>: {escape(reason)}.")
+            lines.append(f"Could not add <b>{escape(_source_name(path))}</b>: {escape(reason)}.")
         if len(report.failures) > 8:
             lines.append(f"… and {len(report.failures) - 8} more files could not be added.")
         if not report.total and not report.failures:
-            lines.append("Nothing to add: no .txt or .md files in what was dropped.")
+            lines.append("Nothing to add: no articles (web pages, PDF, Word or text files) in what was dropped.")
         if lines:
             self.window.notify("<br>".join(lines), "error" if report.failures else "info")
 
+    # Originals, library info, and changes made elsewhere ---------------------------------------------
+    def _selected_entry(self) -> Entry | None:
+        document_id = self.window.selected_id()
+        return self.library.entry(document_id) if document_id is not None else None
+
+    def show_original(self) -> None:
+        """Open the selected document's original (saved page, PDF, Word file) with the system's application."""
+        entry = self._selected_entry()
+        if entry is None:
+            return
+        path = self.library.original_path(entry.id)
+        if path is None:
+            self.window.notify(f"No original is kept for “{escape(entry.title)}”: it was added before the "
+                               "library kept originals.", "info")
+        elif not QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
+            self.window.notify(f"No application could open {escape(str(path))}.", "error")
+
+    def reextract(self) -> None:
+        """Read the selected document's original again (after an update of the importers); its text is
+        replaced, the title, outlet and date the user may have edited stay."""
+        entry = self._selected_entry()
+        if entry is None or self._refused_read_only():
+            return
+        path = self.library.original_path(entry.id)
+        if path is None:
+            self.window.notify(f"No original is kept for “{escape(entry.title)}”, so it cannot be read again.",
+                               "info")
+            return
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            imported = load_bytes(path.read_bytes(), name=Path(entry.path).name or path.name,
+                                  url=entry.url if entry.kind == "url" else "")
+            updated = self.library.reextract(entry.id, imported.document)
+        except (UnreadableFile, OSError, ValueError) as error:
+            self.window.notify(f"Could not read “{escape(entry.title)}” again: {escape(str(error))}.", "error")
+            return
+        finally:
+            QGuiApplication.restoreOverrideCursor()
+        self.model.refresh_entry(updated)
+        if updated.hash != entry.hash:
+            self.model.clear_shares()
+            self.comparer.cancel_pending()
+            if entry.id in (self.left_id, self.right_id):
+                self.shown_pair = None
+                self.show_pair(self.left_id, self.right_id)
+            else:
+                self.when_idle(self._update_share_bars)
+        self.window.notify(f"Read “{escape(updated.title)}” again from its original: {updated.words:,} words "
+                           f"(before: {entry.words:,}).", "info")
+
+    def library_info(self) -> str:
+        """Where the library is, what it holds and its size on disk (database and originals)."""
+        size = self.library.size()
+        lines = [f"Library: {self.library.path}",
+                 f"Documents: {len(self.library):,}",
+                 f"Database: {_size_text(size.database)}",
+                 f"Originals: {size.original_files:,} files, {_size_text(size.originals)}",
+                 f"Size on disk: {_size_text(size.total)}"]
+        if self.library.read_only:
+            lines.append(READ_ONLY_MESSAGE)
+        return "\n".join(lines)
+
+    def show_library_info(self) -> None:
+        box = QMessageBox(QMessageBox.Icon.Information, "Library Info", self.library_info(),
+                          QMessageBox.StandardButton.Close, self.window)
+        box.setTextFormat(Qt.TextFormat.PlainText)  # a folder name is the user's text, never markup
+        box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.info_box = box
+        box.open()
+
+    def take_handed_files(self, sources: list) -> None:
+        """A second launch on this library handed its files over: import them and come to the front."""
+        window = self.window
+        if window.isMinimized():
+            window.showNormal()
+        window.raise_()
+        window.activateWindow()
+        if sources:
+            self.import_paths(sources, as_pair=True)
+
+    def on_application_state_changed(self, state) -> None:
+        if state == Qt.ApplicationState.ApplicationActive:
+            self.on_library_poll()
+
+    def on_library_poll(self) -> None:
+        """Take in changes another process made to the library (a document removed or added elsewhere)."""
+        if self.closed or self._report is not None or not self.library.changed_elsewhere():
+            return
+        self._reload_entries()
+        ids = {entry.id for entry in self.model.entries}
+        if self.left_id not in ids or self.right_id not in ids:
+            self.show_pair(self.left_id, self.right_id)
+
+    def _reload_entries(self) -> None:
+        fresh = {entry.id: entry for entry in self.library.entries()}
+        known = {entry.id: entry for entry in self.model.entries}
+        for document_id, entry in known.items():
+            if document_id not in fresh:
+                self.model.remove_entry(document_id)
+            elif fresh[document_id] != entry:
+                self.entry_changed(fresh[document_id])
+        for document_id, entry in fresh.items():
+            if document_id not in known:
+                self.model.insert_entry(entry)
+
+    def _refused_read_only(self) -> bool:
+        """True, having said why, when the library cannot be written (read-only, or taken over by a newer
+        version or another program since it was opened)."""
+        if self.library.read_only:
+            self.window.notify(READ_ONLY_MESSAGE, "error")
+            return True
+        try:
+            self.library.check_writable()
+        except LibraryError as error:
+            self.window.notify(f"Nothing was changed: the library {escape(str(error))}.", "error")
+            return True
+        return False
+
     # Library edits (undoable) -------------------------------------------------------------------------
     def remove(self, document_id: int) -> None:
+        if self._refused_read_only():
+            return
         entry = self.model.entry(document_id)
         if entry is not None:
             self.undo.push(_RemoveCommand(self, entry))
 
     def edit(self, document_id: int, field_name: str, value: str) -> None:
         entry = self.model.entry(document_id)
-        if entry is None:
+        if entry is None or self._refused_read_only():
+            return
+        if self.library.entry(document_id) is None:  # removed by another process since the list was drawn
+            self._reload_entries()
             return
         try:
             value = check_field(field_name, value)
@@ -372,15 +559,17 @@ class Controller(QObject):
 
 class _RemoveCommand(QUndoCommand):
     def __init__(self, controller: Controller, entry: Entry):
-        super().__init__(f"Remove “{entry.title[:40]}”")
+        super().__init__(f"Remove “{entry.title[:40].replace('&', '&&')}”")  # a title's & is no menu shortcut
         self.controller, self.entry = controller, entry
         self.removed: Removed | None = None
+        self.pane: str | None = None  # the pane it was shown in when removed: undo shows it there again
 
     def redo(self) -> None:
         controller = self.controller
         if controller.library.entry(self.entry.id) is None:
             return  # already gone (removed again since, by another command)
         self.removed = controller.library.remove(self.entry.id)
+        self.pane = {controller.left_id: "left", controller.right_id: "right"}.get(self.entry.id)
         controller.model.remove_entry(self.entry.id)
         if self.entry.id in (controller.left_id, controller.right_id):
             controller.show_pair(controller.left_id, controller.right_id)
@@ -394,7 +583,11 @@ class _RemoveCommand(QUndoCommand):
         if controller.model.entry(entry.id) is None:
             controller.model.insert_entry(entry)
         self.entry = entry
-        if None in (controller.left_id, controller.right_id):
+        if self.pane == "left":  # the pair that was on screen comes back with it
+            controller.show_pair(entry.id, None)
+        elif self.pane == "right":
+            controller.show_pair(None, entry.id)
+        elif None in (controller.left_id, controller.right_id):
             controller.show_pair(controller.left_id, controller.right_id)  # an empty pane takes it back
         controller.window.select_document(entry.id)
         controller.window.notify(f"Restored “{escape(entry.title)}”.", "info")
@@ -412,6 +605,19 @@ class _EditCommand(QUndoCommand):
 
     def undo(self) -> None:
         self.controller.entry_changed(self.controller.library.update(self.document_id, **{self.field: self.old}))
+
+
+def _source_name(source: str) -> str:
+    """How a message names what was imported: a link in full, a file by its name."""
+    return source if "://" in source else Path(source).name or source
+
+
+def _size_text(size: int) -> str:
+    for unit in ("bytes", "KB", "MB", "GB"):
+        if size < 1024 or unit == "GB":
+            return f"{size:,} {unit}" if unit == "bytes" else f"{size:,.1f} {unit}"
+        size /= 1024
+    return f"{size:,.1f} GB"
 
 
 def _as_bool(value) -> bool:

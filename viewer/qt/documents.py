@@ -22,6 +22,7 @@ from PySide6.QtGui import QFont, QGuiApplication, QPainter, QPalette, QStandardI
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from ..storage.library import Entry, Library
+from .plain import plain_tooltip
 from .theme import Theme
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1  # the document id of a row
@@ -126,7 +127,7 @@ class DocumentListModel(QStandardItemModel):
             value = getattr(entry, field)
             item.setData(value, Qt.ItemDataRole.EditRole)
             item.setData(str(value).casefold(), SORT_ROLE)
-            item.setToolTip(f"{entry.title}\n{entry.path}" if entry.path else entry.title)
+            item.setToolTip(plain_tooltip(f"{entry.title}\n{entry.path}" if entry.path else entry.title))
         outlet = self.item(row, Column.OUTLET)
         if not entry.outlet:
             # The file's short name stands in, greyed, until the user types the outlet.

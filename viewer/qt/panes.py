@@ -31,6 +31,7 @@ _ASTRAL = re.compile("[\U00010000-\U0010FFFF]")
 FORMAT_BATCH_SECONDS = 0.012  # colouring time per event-loop turn, so scrolling never waits long
 FORMAT_CHECK_SPANS = 50  # spans coloured between looks at the clock
 SELECTED_BAR_WIDTH = 5  # pixels: the margin bar beside the passage navigation went to
+READER_MARK_WIDTH = 4  # pixels: the bar in the right margin beside a reader's correction
 
 
 class Utf16Offsets:
@@ -95,6 +96,7 @@ class TextPane(QTextEdit):
         self._format_timer = QTimer(self, singleShot=True, interval=0)
         self._format_timer.timeout.connect(self._apply_format_batch)
         self._press = QPoint()
+        self.reader_marks: tuple[tuple[int, int], ...] = ()  # ranges the reader corrected (margin bars)
 
     # Content --------------------------------------------------------------------------------------
     def show_side(self, side, passages: list[tuple[int, int]], edits: list[tuple[int, int]], theme: Theme) -> None:
@@ -132,6 +134,7 @@ class TextPane(QTextEdit):
         self.text = text
         self.offsets = Utf16Offsets(text)
         self.passages, self._order, self._passage_starts, self._reach = [], [], [], []
+        self.reader_marks = ()
         self._pending_formats = []
         self._hovered = self._selected = -1
         self.setExtraSelections([])
@@ -290,8 +293,33 @@ class TextPane(QTextEdit):
         self.setExtraSelections(selections)
         self.viewport().update()  # the margin bar (see paintEvent) may have moved
 
+    def set_reader_marks(self, ranges) -> None:
+        """Character ranges the reader corrected: each gets a bar in the right margin beside its lines."""
+        self.reader_marks = tuple(ranges)
+        self.viewport().update()
+
+    def reader_mark_rects(self) -> list[QRectF]:
+        """Where the reader's margin bars are drawn in the viewport (only those on screen)."""
+        rects, height, x = [], self.viewport().height(), self.viewport().width() - READER_MARK_WIDTH - 1
+        if not self.text:
+            return rects
+        first, last = self.visible_range()
+        for start, end in self.reader_marks:
+            if end < first - 1 or start > last + 1:
+                continue
+            top, bottom = self.viewport_span(start, end)
+            if bottom > 0 and top < height:
+                rects.append(QRectF(x, top, READER_MARK_WIDTH, bottom - top))
+        return rects
+
     def paintEvent(self, event) -> None:
         super().paintEvent(event)
+        marks = self.reader_mark_rects() if self.reader_marks else []
+        if marks:
+            painter = QPainter(self.viewport())
+            for rect in marks:
+                painter.fillRect(rect, self._theme.reader)
+            painter.end()
         # The passage Next/Previous or a click went to: a bar in the margin beside its lines, in the
         # system's selection colour, so it stays findable without hiding its class colour.
         if 0 <= self._selected < len(self.passages):
@@ -465,9 +493,11 @@ class PaneView(QFrame):
     def set_header(self, label: str, title: str, date: str) -> None:
         from html import escape
 
+        from .plain import plain_tooltip
+
         date_part = f" · {escape(date)}" if date else ""
         self.header.setText(f"<b>{escape(label)}</b>{date_part}<br>{escape(title)}")
-        self.header.setToolTip(title)
+        self.header.setToolTip(plain_tooltip(title))
 
     def set_busy(self, busy: bool) -> None:
         self.busy.setVisible(busy)

@@ -9,29 +9,12 @@ Exports: ``RESOURCES``, ``Theme``, ``load_table``.
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass
-from functools import lru_cache
-from pathlib import Path
 
 from PySide6.QtGui import QColor, QPalette
 
-from ..engine import CLASSES
-
-# resources/ sits beside the viewer package in the source tree (the app runs from a checkout or an
-# editable install; packaging resources into a wheel is the packaging issue's job).
-RESOURCES = Path(__file__).resolve().parents[2] / "resources"
-THEME_FILE = RESOURCES / "theme.toml"
-
-
-@lru_cache(maxsize=1)
-def load_table() -> dict:
-    with open(THEME_FILE, "rb") as handle:
-        table = tomllib.load(handle)
-    missing = [cls for cls in CLASSES if cls not in table["classes"]]
-    if missing:
-        raise ValueError(f"{THEME_FILE}: no colour for {', '.join(missing)}")
-    return table
+# The table is parsed without Qt in viewer/theme.py, which the HTML reports read too.
+from ..theme import RESOURCES, THEME_FILE, load_table  # noqa: F401  (re-exported: app.py and tests use them)
 
 
 @dataclass(frozen=True)
@@ -71,6 +54,15 @@ class Theme:
     @property
     def altered_legend(self) -> str:
         return load_table()["altered"]["legend"]
+
+    @property
+    def reader(self) -> QColor:
+        """The mark of a reader's correction (margin bar, band outline)."""
+        return QColor(load_table()["reader"][self.variant])
+
+    @property
+    def reader_legend(self) -> str:
+        return load_table()["reader"]["legend"]
 
     @property
     def hover(self) -> QColor:

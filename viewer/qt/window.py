@@ -12,31 +12,41 @@ from __future__ import annotations
 
 import time
 from bisect import bisect_left
+from html import escape
 
-from PySide6.QtCore import QEvent, QSize, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QEvent, QSize, QSortFilterProxyModel, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QTextCursor, QTextDocument, QTextDocumentFragment, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView, QApplication, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMainWindow, QProgressBar, QPushButton,
-    QSplitter, QStyle, QToolBar, QTreeView, QVBoxLayout, QWidget,
+    QSplitter, QStyle, QTabWidget, QToolBar, QTreeView, QVBoxLayout, QWidget,
 )
 
+from ..engine.corrections import reader_marks, reader_passages
+from ..engine.summary import pair_summary
 from .bars import FindBar, Legend, NoticeBar
 from .documents import ID_ROLE, SORT_ROLE, Column, DocumentListModel, ShareBarDelegate
 from .linkmap import LinkMap
 from .panes import PaneView, TextPane
 from .scrollsync import ScrollSync
+from .story import StoryView
 from .theme import Theme
 
 WINDOW_SIZE = QSize(1400, 860)  # pixels: first launch, and every --screenshot
 PROGRESS_STEP_S = 0.1  # seconds between progress bar updates
+CANCELLABLE_IMPORT = 5  # files: a larger import shows a Cancel button beside its progress bar
 PLAIN_PREVIEW_CHARS = 60_000  # characters; longer texts show a note, not their plain text, while compared
 NAVIGATION_ANCHOR = 0.3  # fraction of the pane's height where Next/Previous puts the passage
+READABLE_CHARS = 40  # characters per line each article keeps at any window width: the library gives way first
+LIBRARY_MIN_WIDTH = 180  # pixels; a library squeezed narrower than this is folded away (View > Library, Ctrl+L)
+LIBRARY_SHOWN_WIDTH = 300  # pixels the library gets when brought back at a small window width
 
 
 class MainWindow(QMainWindow):
-    files_dropped = Signal(list)  # paths (str) of dropped files and folders
+    files_dropped = Signal(list)  # paths (str) of dropped files and folders, and http(s) links
     pair_requested = Signal(object, object)  # left id, right id (None: keep that pane)
     remove_requested = Signal(int)
+    text_dropped = Signal(str, str)  # dropped or pasted text, and the HTML beside it ("" when none)
+    import_cancel_requested = Signal()
     closing = Signal()  # before the window closes: time to save its state
 
     def __init__(self, model: DocumentListModel):
@@ -73,7 +83,8 @@ class MainWindow(QMainWindow):
         self.list.setRootIsDecorated(False)
         self.list.setUniformRowHeights(True)
         self.list.setAlternatingRowColors(True)
-        self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        # Several rows may be selected (Ctrl/Shift+click): the Story tab then covers just those documents.
+        self.list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.list.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.list.setEditTriggers(QAbstractItemView.EditTrigger.EditKeyPressed
                                   | QAbstractItemView.EditTrigger.SelectedClicked)
@@ -105,7 +116,8 @@ class MainWindow(QMainWindow):
         sidebar_layout.addWidget(self.filter)
         sidebar_layout.addWidget(self.list, 1)
         sidebar_layout.addLayout(buttons)
-        drop_hint = QLabel("Drop .txt or .md files or folders anywhere to add them.")
+        drop_hint = QLabel("Drop web pages, PDF, Word or text files, folders, links or text anywhere to add "
+                           "them; Ctrl+V pastes text.")
         drop_hint.setWordWrap(True)
         drop_hint.setEnabled(False)
         sidebar_layout.addWidget(drop_hint)
@@ -133,6 +145,7 @@ class MainWindow(QMainWindow):
         self.stats = QLabel()
         self.stats.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.stats.setWordWrap(True)
+        self.stats.setTextFormat(Qt.TextFormat.RichText)  # never guessed: see update_stats
         compare_area = QWidget()
         compare_layout = QVBoxLayout(compare_area)
         compare_layout.setContentsMargins(4, 4, 4, 2)
@@ -144,7 +157,16 @@ class MainWindow(QMainWindow):
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(sidebar)
-        self.splitter.addWidget(compare_area)
+        # The pair and the whole story are two tabs beside the library.
+        self.story_view = StoryView()
+        self.views = QTabWidget()
+        self.views.addTab(compare_area, "Pair")
+        self.views.addTab(self.story_view, "Story")
+        self.views.setTabToolTip(0, "Two articles side by side (Alt+1)")
+        self.views.setTabToolTip(1, "The quote matrix, provenance and each outlet's framing over the library or "
+                                    "the selected documents (Alt+2)")
+        self.views.setAccessibleName("Pair or story")
+        self.splitter.addWidget(self.views)
         # Both parts shrink with the window (a third for the library), and on a small screen the library
         # can be dragged shut so the two articles get the width.
         self.splitter.setStretchFactor(0, 1)
@@ -153,6 +175,14 @@ class MainWindow(QMainWindow):
         self.splitter.setCollapsible(0, True)
         self.splitter.setCollapsible(1, False)
         self.setCentralWidget(self.splitter)
+        # Each article keeps READABLE_CHARS per line; the library may shrink to nothing, and is folded away
+        # (not squeezed) once too narrow to use, so on a small screen the articles stay readable.
+        sidebar.setMinimumWidth(1)  # 0 would mean "as its contents wish" (the legend's longest line)
+        for view in (self.left_view, self.right_view):
+            view.setMinimumWidth(readable_width(view))
+        self._library_folded = False  # folded by the window (not the user): unfolded when there is room again
+        self.library_width = LIBRARY_SHOWN_WIDTH  # pixels: the library's last usable width, given back on unfolding
+        self.splitter.splitterMoved.connect(lambda *_: self._fit_library())
 
         self.progress = QProgressBar()
         self.progress.setMaximumWidth(240)
@@ -162,7 +192,12 @@ class MainWindow(QMainWindow):
         policy.setRetainSizeWhenHidden(True)  # showing it then re-lays out nothing
         self.progress.setSizePolicy(policy)
         self.progress.hide()
+        self.cancel_import_button = QPushButton("Cancel")
+        self.cancel_import_button.setToolTip("Stop importing; what is already imported stays")
+        self.cancel_import_button.hide()
+        self.cancel_import_button.clicked.connect(self.import_cancel_requested)
         self.statusBar().addPermanentWidget(self.progress)
+        self.statusBar().addPermanentWidget(self.cancel_import_button)
 
         # The keyboard goes through the window as the eye does: filter, list, its buttons, then the articles.
         chain = [self.filter, self.list, self.left_button, self.right_button, self.swap_button, self.remove_button,
@@ -193,8 +228,18 @@ class MainWindow(QMainWindow):
 
     def _create_actions(self) -> None:
         pixmap = QStyle.StandardPixmap
-        self.open_action = self._action("&Open…", QKeySequence.StandardKey.Open, "Add .txt or .md files to the library",
+        self.open_action = self._action("&Open…", QKeySequence.StandardKey.Open,
+                                        "Add articles (web pages, PDF, Word, text) to the library",
                                         pixmap.SP_DialogOpenButton)
+        self.paste_action = self._action("&Paste as New Article", QKeySequence.StandardKey.Paste,
+                                         "Add the text (or web page selection) on the clipboard to the library")
+        self.paste_action.triggered.connect(self.on_paste_triggered)
+        self.show_original_action = self._action("Show &Original", None,
+                                                 "Open the file this document was imported from")
+        self.reextract_action = self._action("Re-e&xtract", None,
+                                             "Read the document's original again and update its text")
+        self.library_info_action = self._action("Library &Info…", None,
+                                                "Where the library is and how much space it takes")
         self.quit_action = self._action("&Quit", QKeySequence.StandardKey.Quit, "Close Framing Viewer")
         self.quit_action.triggered.connect(self.close)
         # Qt keeps these two actions' text ("Undo Remove …") and enabled state in step with the stack.
@@ -218,34 +263,50 @@ class MainWindow(QMainWindow):
         self.library_action = self._action("&Library", "Ctrl+L", "Show or hide the library beside the articles",
                                            checkable=True)
         self.library_action.setChecked(True)
-        self.library_action.toggled.connect(self.splitter.widget(0).setVisible)
-        self.next_quote_action = self._action("&Next Shared Quote", ["Alt+Down", "F8"], "Go to the next shared quote",
+        self.library_action.toggled.connect(self.on_library_toggled)
+        # Navigation keys no common window manager takes: Alt+Shift+arrows move windows between desktops in
+        # Openbox and KDE, Ctrl+Alt+arrows switch desktops in GNOME and Openbox. F8/F9 come first, as menus show.
+        self.next_quote_action = self._action("&Next Shared Quote", ["F8", "Ctrl+]", "Alt+Down"], "Go to the next shared quote",
                                               pixmap.SP_ArrowDown)
-        self.previous_quote_action = self._action("&Previous Shared Quote", ["Alt+Up", "Shift+F8"],
+        self.previous_quote_action = self._action("&Previous Shared Quote", ["Shift+F8", "Ctrl+[", "Alt+Up"],
                                                   "Go to the previous shared quote", pixmap.SP_ArrowUp)
-        self.next_framing_action = self._action("Next &Framing", ["Alt+Shift+Down", "F9"],
+        self.next_framing_action = self._action("Next &Framing", ["F9", "Ctrl+PgDown"],
                                                 "Go to the next passage of the outlet's own framing", pixmap.SP_MediaSeekForward)
-        self.previous_framing_action = self._action("Previous F&raming", ["Alt+Shift+Up", "Shift+F9"],
+        self.previous_framing_action = self._action("Previous F&raming", ["Shift+F9", "Ctrl+PgUp"],
                                                     "Go to the previous framing passage", pixmap.SP_MediaSeekBackward)
         self.find_action = self._action("&Find…", QKeySequence.StandardKey.Find, "Find words in both articles",
                                         pixmap.SP_FileDialogContentsView)
         self.find_next_action = self._action("Find &Next", QKeySequence.StandardKey.FindNext, "Find the next match")
         self.find_previous_action = self._action("Find Pre&vious", QKeySequence.StandardKey.FindPrevious,
                                                  "Find the previous match")
+        self.export_action = self._action("&Export Report…", "Ctrl+E", "Save the pair or the story as an HTML report "
+                                          "(the story's quote matrix and provenance also as CSV or JSON)",
+                                          pixmap.SP_DialogSaveButton)
+        self.pair_view_action = self._action("&Pair", "Alt+1", "Show the two articles side by side")
+        self.story_view_action = self._action("S&tory", "Alt+2", "Show the whole story: quote matrix, provenance, "
+                                              "framing")
+        self.pair_view_action.triggered.connect(lambda: self.views.setCurrentIndex(0))
+        self.story_view_action.triggered.connect(lambda: self.views.setCurrentWidget(self.story_view))
 
         # The list's right-click menu: the same actions as the View and Edit menus.
-        self.list.addActions([self.show_left_action, self.show_right_action, self.swap_action, self.remove_action])
+        self.list.addActions([self.show_left_action, self.show_right_action, self.swap_action, self.remove_action,
+                              self.show_original_action, self.reextract_action])
 
         menu = self.menuBar()
         file_menu = menu.addMenu("&File")
-        file_menu.addActions([self.open_action])
+        file_menu.addActions([self.open_action, self.export_action, self.library_info_action])
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
-        edit_menu = menu.addMenu("&Edit")
+        self.edit_menu = edit_menu = menu.addMenu("&Edit")
         edit_menu.addActions([self.undo_action, self.redo_action])
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.paste_action)
+        edit_menu.addActions([self.show_original_action, self.reextract_action])
         edit_menu.addSeparator()
         edit_menu.addActions([self.remove_action, self.find_action, self.find_next_action, self.find_previous_action])
         view_menu = menu.addMenu("&View")
+        view_menu.addActions([self.pair_view_action, self.story_view_action])
+        view_menu.addSeparator()
         view_menu.addActions([self.show_left_action, self.show_right_action, self.swap_action])
         view_menu.addSeparator()
         view_menu.addAction(self.library_action)
@@ -259,6 +320,8 @@ class MainWindow(QMainWindow):
         toolbar.setObjectName("main-toolbar")
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         toolbar.setIconSize(QSize(16, 16))
+        toolbar.addAction(self.library_action)  # first, so a folded library is always one click away
+        self.library_action.setIconText("Library")
         toolbar.addAction(self.open_action)
         toolbar.addSeparator()
         toolbar.addActions([self.previous_quote_action, self.next_quote_action])
@@ -304,6 +367,11 @@ class MainWindow(QMainWindow):
         index = self.list.currentIndex()
         return index.data(ID_ROLE) if index.isValid() else None
 
+    def selected_ids(self) -> list[int]:
+        """The documents selected in the list, in the list's order."""
+        rows = sorted(index.row() for index in self.list.selectionModel().selectedRows())
+        return [self.proxy.index(row, 0).data(ID_ROLE) for row in rows]
+
     def list_index(self, document_id: int, column: Column = Column.TITLE):
         """The list's index (through the sorting proxy) of a document's cell; invalid if filtered out."""
         row = self.model.row_of(document_id)
@@ -323,7 +391,7 @@ class MainWindow(QMainWindow):
     def show_pair_headers(self, left_entry, right_entry, busy: bool) -> None:
         for view, entry in ((self.left_view, left_entry), (self.right_view, right_entry)):
             if entry is None:
-                view.set_header("No document", "Drop a .txt or .md file here, or use File > Open", "")
+                view.set_header("No document", "Drop an article or a link here, or use File > Open", "")
             else:
                 view.set_header(entry.label, entry.title, entry.date)
             view.set_busy(busy and entry is not None)
@@ -347,7 +415,9 @@ class MainWindow(QMainWindow):
         for view, side in ((self.left_view, comparison.left), (self.right_view, comparison.right)):
             view.map.set_spans(side.spans, len(side.document.text), self.theme)
             view.set_busy(False)
-        self.links.set_passages(passages, comparison.quote_passages, self.theme)
+        self.links.set_passages(passages, comparison.quote_passages, self.theme, reader_passages(comparison))
+        for pane, side in ((self.left, "left"), (self.right, "right")):
+            pane.set_reader_marks(reader_marks(comparison, side))
         self.sync.set_comparison(comparison)
         self.quote_order = sorted(comparison.quote_passages)
         self.current_quote = -1
@@ -400,19 +470,17 @@ class MainWindow(QMainWindow):
         self.progress.setValue(done)
         if self.progress.isVisible() != (done < total):
             self.progress.setVisible(done < total)
+        # More than a handful of files may take a while: they can be stopped (what is in stays in).
+        cancellable = done < total and total > CANCELLABLE_IMPORT
+        if self.cancel_import_button.isVisible() != cancellable:
+            self.cancel_import_button.setVisible(cancellable)
 
     # Stats, navigation ---------------------------------------------------------------------------------
     def update_stats(self) -> None:
-        comparison = self.comparison
-        left_label, right_label = self._labels
-        right = comparison.right
-        parts = [f"{right.share('shared-quote'):.0%} of its words are {left_label}'s quotes"]
-        if right.stats.get("shared-text"):
-            parts.append(f"{right.share('shared-text'):.0%} is {left_label}'s narration")
-        altered = comparison.altered_quotes
-        parts.append(f"{altered} quote{'s' if altered != 1 else ''} altered")
-        parts.append(f"{right.stats.get('framing', 0):,} words of its own framing")
-        self.stats.setText(f"<b>{left_label} → {right_label}</b>: " + "; ".join(parts))
+        """One sentence, written from the side of the article that quotes the other (whichever pane it is in)."""
+        summary = pair_summary(self.comparison, *self._labels)
+        # The labels are outlets or titles, from the files: escaped, the rest is our own markup.
+        self.stats.setText(f"<b>{escape(summary.headline)}</b>: {escape(summary.details)}")
 
     def _update_navigation(self) -> None:
         has_quotes = bool(self.quote_order)
@@ -553,23 +621,85 @@ class MainWindow(QMainWindow):
 
     # Drag and drop -------------------------------------------------------------------------------------
     def dragEnterEvent(self, event) -> None:
-        if event.mimeData().hasUrls():
+        mime = event.mimeData()
+        if mime.hasUrls() or mime.hasText():
             event.acceptProposedAction()
-            count = len(event.mimeData().urls())
-            self.statusBar().showMessage(f"Drop to add {count} item{'s' if count != 1 else ''} to the library")
+            count = len(mime.urls())
+            what = f"{count} item{'s' if count != 1 else ''}" if count else "this text"
+            self.statusBar().showMessage(f"Drop to add {what} to the library")
 
     def dragLeaveEvent(self, event) -> None:
         self.statusBar().clearMessage()
 
     def dragMoveEvent(self, event) -> None:
-        if event.mimeData().hasUrls():
+        if event.mimeData().hasUrls() or event.mimeData().hasText():
             event.acceptProposedAction()
 
     def dropEvent(self, event) -> None:
-        paths = [url.toLocalFile() for url in event.mimeData().urls() if url.isLocalFile()]
-        if paths:
+        """Files and folders, web links (from an address bar or a page), or text: each becomes an import."""
+        mime = event.mimeData()
+        sources = [url.toLocalFile() if url.isLocalFile() else bytes(url.toEncoded()).decode("ascii")
+                   for url in mime.urls() if url.isLocalFile() or url.scheme() in ("http", "https")]
+        if sources:
             event.acceptProposedAction()
-            self.files_dropped.emit(paths)
+            self.files_dropped.emit(sources)
+        elif mime.hasText() and mime.text().strip():
+            event.acceptProposedAction()
+            self.text_dropped.emit(mime.text(), mime.html() if mime.hasHtml() else "")
+        else:
+            self.statusBar().showMessage("Nothing to add: drop files, folders, web links or text", 8000)
+
+    def on_paste_triggered(self) -> None:
+        mime = QApplication.clipboard().mimeData()
+        if mime is not None and mime.hasText() and mime.text().strip():
+            self.text_dropped.emit(mime.text(), mime.html() if mime.hasHtml() else "")
+        else:
+            self.notify("Nothing to paste: the clipboard holds no text.", "info")
+
+    # Small windows: the library gives way to the articles --------------------------------------------
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        # On the next turn: the splitter shares out the new width after this event.
+        QTimer.singleShot(0, self, self._fit_library)
+
+    def _fit_library(self) -> None:
+        """Fold the library away when squeezed below LIBRARY_MIN_WIDTH; bring it back (if the window folded
+        it) once there is room for it and both articles again."""
+        sidebar = self.splitter.widget(0)
+        if sidebar.isVisible():
+            self.library_width = self.chosen_library_width()
+            if self.splitter.sizes()[0] < LIBRARY_MIN_WIDTH:  # squeezed, or dragged (or restored) shut
+                self.library_action.setChecked(False)  # (the user's choice: clears _library_folded)
+                self._library_folded = True
+                self.statusBar().showMessage("The library is folded away so the articles stay readable: "
+                                             "Ctrl+L or the Library button brings it back.", 8000)
+        elif self._library_folded and self.splitter.width() >= self._articles_width() + self.library_width:
+            self.library_action.setChecked(True)
+
+    def chosen_library_width(self) -> int:
+        """The library's width now if the reader chose it (not squeezed by a narrow window), else the last."""
+        sizes = self.splitter.sizes()
+        if self.splitter.widget(0).isVisible() and sizes[0] >= LIBRARY_MIN_WIDTH and sizes[1] > self._articles_width():
+            return sizes[0]
+        return self.library_width
+
+    def _articles_width(self) -> int:
+        return self.splitter.widget(1).minimumSizeHint().width() + self.splitter.handleWidth()
+
+    def on_library_toggled(self, shown: bool) -> None:
+        sidebar = self.splitter.widget(0)
+        self._library_folded = False
+        sidebar.setVisible(shown)
+        if not shown:
+            return
+        room = self.splitter.width() - self._articles_width()
+        if room < self.library_width and self.isVisible():
+            # Asked for at a small width: the window grows to hold it rather than squeeze the articles.
+            self.resize(self.width() + self.library_width - max(room, 0), self.height())
+            room = self.splitter.width() - self._articles_width()
+        width = min(self.library_width, room)
+        if width >= LIBRARY_MIN_WIDTH:
+            self.splitter.setSizes([width, self.splitter.width() - width])
 
     def closeEvent(self, event) -> None:
         self.closing.emit()
@@ -584,12 +714,25 @@ class MainWindow(QMainWindow):
                 self.theme = theme
                 self._update_theme()
                 if self.comparison is not None:  # recolour, and stay where the reader was
-                    positions = (self.left.verticalScrollBar().value(), self.right.verticalScrollBar().value())
-                    self.show_comparison(self.comparison)
-                    with self.sync.locked():
-                        self.left.verticalScrollBar().setValue(positions[0])
-                        self.right.verticalScrollBar().setValue(positions[1])
+                    self.redraw_comparison(self.comparison)
+
+    def redraw_comparison(self, comparison) -> None:
+        """Show ``comparison`` (the pair on screen, recoloured or corrected) and stay where the reader was."""
+        positions = (self.left.verticalScrollBar().value(), self.right.verticalScrollBar().value())
+        self.show_comparison(comparison)
+        with self.sync.locked():
+            self.left.verticalScrollBar().setValue(positions[0])
+            self.right.verticalScrollBar().setValue(positions[1])
 
     def _update_theme(self) -> None:
         self.legend.set_theme(self.theme)
+        self.story_view.set_theme(self.theme)
         self.list.viewport().update()
+
+
+def readable_width(view) -> int:
+    """Pixels a pane view needs to show READABLE_CHARS characters per line (text, margins, scroll bar, map)."""
+    pane = view.pane
+    text = READABLE_CHARS * pane.fontMetrics().averageCharWidth()
+    margins = 2 * int(pane.document().documentMargin()) + 2 * pane.frameWidth() + 4
+    return text + margins + pane.verticalScrollBar().sizeHint().width() + view.map.width() + 2

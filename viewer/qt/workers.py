@@ -1,30 +1,30 @@
-"""Long work off the GUI thread: comparisons and reading dropped files.
+"""Long work off the GUI thread: comparisons, and reading dropped files, links and pasted text.
 
 Both run as ``QRunnable`` tasks in a ``QThreadPool`` and report back through signals, which Qt delivers on
 the GUI thread (queued connections), so the window keeps answering while a 50,000-word pair is compared or
 200 files are read. The engine holds Python's GIL while it works; the interpreter hands the GIL to the GUI
 thread every few milliseconds (``sys.getswitchinterval()``), which is what keeps the window responsive.
 
-Exports: ``ComparisonCache``, ``Comparer``, ``FileReader``, ``Paced``, ``expand_paths``.
+Exports: ``ComparisonCache``, ``Comparer``, ``FileReader``, ``Paced``, ``Paste``, ``expand_paths``.
 """
 
 from __future__ import annotations
 
-import os
 import sys
 import threading
 import time
 from collections import deque
 from collections import OrderedDict
+from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 
 from ..engine import Comparison, Document, compare
-from ..storage.importers import UnreadableFile, read_document
+from ..storage.importers import UnreadableFile
+from ..storage.intake import prepare, prepare_paste, sources_to_import
 from ..storage.library import content_hash
 
-IMPORT_SUFFIXES = (".txt", ".md")  # this issue's formats; web pages, PDF and Word come with the import issue
 CACHE_PAIRS = 256  # comparisons kept at most
 CACHE_CHARS = 20_000_000  # characters of text across cached pairs (~ 60 pairs of 50,000-word articles)
 PRIORITY_PAIR, PRIORITY_BAR = 10, 0  # the pair on screen jumps ahead of the list's share bars
@@ -219,62 +219,62 @@ class Comparer(QObject):
         return self.pool.waitForDone(milliseconds)
 
 
-def expand_paths(paths) -> tuple[list[Path], list[tuple[str, str]]]:
-    """Files to import from dropped paths (folders searched inside) and the ones refused, with a reason.
+def expand_paths(paths) -> tuple[list[str], list[tuple[str, str]]]:
+    """What to import from dropped paths and links (folders searched inside, links as they are) and the
+    things refused while walking folders, each with a reason."""
+    sources, errors = sources_to_import(paths)
+    return sources, [(error.path, error.reason) for error in errors]
 
-    A file named directly is refused with a reason when its type is not imported yet; inside a folder such
-    files are passed over silently (a folder of articles often holds images too).
-    """
-    files: list[Path] = []
-    refused: list[tuple[str, str]] = []
-    for raw in paths:
-        path = Path(raw)
-        if path.is_dir():
-            for root, folders, names in os.walk(path):
-                folders[:] = sorted(name for name in folders if not name.startswith("."))
-                files += [Path(root) / name for name in sorted(names)
-                          if Path(name).suffix.lower() in IMPORT_SUFFIXES and not name.startswith(".")]
-        elif path.suffix.lower() in IMPORT_SUFFIXES or not path.exists():
-            files.append(path)  # a missing file is reported by the reader, with its reason
-        else:
-            refused.append((str(path), f"{path.suffix or 'files without an extension'} is not imported yet "
-                                       "(this version reads .txt and .md)"))
-    return files, refused
+
+@dataclass(frozen=True)
+class Paste:
+    """Pasted or dropped text, with the HTML a browser puts beside it ("" when there is none)."""
+
+    text: str
+    html: str = ""
 
 
 class _ReaderSignals(QObject):
-    read = Signal(int, object)  # number in the batch, Document
+    read = Signal(int, object)  # number in the batch, storage.intake.Prepared
     failed = Signal(int, str, str)  # number, path, reason
     progress = Signal(int, int)  # done, total
     done = Signal()
 
 
 class _ReadTask(QRunnable):
-    def __init__(self, signals: _ReaderSignals, files: list[Path]):
+    def __init__(self, signals: _ReaderSignals, files: list, folder: Path):
         super().__init__()
-        self._signals, self._files = signals, files
+        self._signals, self._files, self._folder = signals, files, folder
         self.cancelled = False
+        self.silent = False  # cancelled because the window closes: report nothing more
 
     def run(self) -> None:
         total = len(self._files)
-        for number, path in enumerate(self._files):
+        for number, source in enumerate(self._files):
             if self.cancelled:
-                return  # the window is closing: no signal may reach objects being destroyed
+                if not self.silent:
+                    self._signals.done.emit()  # the user's Cancel: what was read so far is kept
+                return  # closing: no signal may reach objects being destroyed
             try:
-                self._signals.read.emit(number, read_document(path))
+                if isinstance(source, Paste):
+                    prepared = prepare_paste(source.text, source.html or None, self._folder)
+                else:
+                    prepared = prepare(source, self._folder)
+                self._signals.read.emit(number, prepared)
             except UnreadableFile as error:
                 self._signals.failed.emit(number, error.path, error.reason)
             except Exception as error:  # anything unforeseen is still a message, never a crash
-                self._signals.failed.emit(number, str(path), f"could not be read ({error})")
+                self._signals.failed.emit(number, str(source), f"could not be read ({error})")
             self._signals.progress.emit(number + 1, total)
         self._signals.done.emit()
 
 
 class FileReader(QObject):
-    """Reads files into Documents in a worker thread, one signal per file (the GUI thread stores them).
+    """Reads files, links and pastes into Documents in a worker thread, one signal per source (the GUI
+    thread stores them). Downloads happen here too, with the importer's timeout: the window never waits.
 
-    Only reading happens in the worker: the library's SQLite connection belongs to the GUI thread, and a
-    single-row insert is far cheaper than decoding and analysing the file.
+    Reading and keeping each original happen in the worker: the library's SQLite connection belongs to the
+    GUI thread, and a single-row insert is far cheaper than extracting an article.
     """
 
     read = Signal(int, object)
@@ -293,18 +293,21 @@ class FileReader(QObject):
         self._signals.done.connect(self.done)
         self._task: _ReadTask | None = None
 
-    def start(self, files: list[Path]) -> None:
-        self._task = _ReadTask(self._signals, files)
+    def start(self, files: list, folder: Path) -> None:
+        """Read ``files`` (paths, URLs or ``Paste``), keeping each original in the data ``folder``."""
+        self._task = _ReadTask(self._signals, files, folder)
         self._task.setAutoDelete(False)  # kept so that cancel() can reach it while it runs
         self.pool.start(self._task)
 
     def cancel(self) -> None:
-        """Stop after the file being read."""
+        """Stop after the file being read; ``done`` follows, and what was read is stored."""
         if self._task is not None:
             self._task.cancelled = True
 
     def shutdown(self, milliseconds: int = SHUTDOWN_WAIT_MS) -> None:
         """The window is closing: stop reading and wait for the worker (see ``Comparer.shutdown``)."""
+        if self._task is not None:
+            self._task.silent = True
         self.cancel()
         self.pool.waitForDone(milliseconds)
 

@@ -3,7 +3,8 @@
 The folder is ``platformdirs.user_data_dir("framing-viewer")`` unless the ``FRAMING_VIEWER_DATA``
 environment variable or the window's ``--data-dir`` option names another one (the option wins).
 
-Exports: ``APP_NAME``, ``DATA_ENV``, ``data_dir``, ``library_file``, ``window_settings_file``.
+Exports: ``APP_NAME``, ``DATA_ENV``, ``data_dir``, ``library_file``, ``window_settings_file``,
+``originals_folder``.
 """
 
 from __future__ import annotations
@@ -33,3 +34,8 @@ def library_file(folder: Path) -> Path:
 def window_settings_file(folder: Path) -> Path:
     """The INI file where the window remembers its geometry, splitters, last pair and toggles."""
     return folder / "window.ini"
+
+
+def originals_folder(folder: Path) -> Path:
+    """Where the library keeps each imported original, content-addressed (``originals/ab/abcdef….html``)."""
+    return folder / "originals"
