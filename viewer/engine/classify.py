@@ -23,11 +23,12 @@ Exports: ``CLASSES``, ``Span``, ``Analysis``, ``analyse``, ``classify``.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter, OrderedDict
 from dataclasses import dataclass
 
 from .boilerplate import boilerplate_lines, formula_spans
-from .quotes import Quote, find_quotes
+from .quotes import Quote, find_quotes, quoted_titles
 from .speakers import Attribution, Speech, attribute
 from .text import Tokens, tokenize
 
@@ -115,7 +116,12 @@ analyse.cache_clear = _cache.clear  # the benchmarks time analyses from scratch
 
 def _analyse(text: str) -> Analysis:
     tokens = tokenize(text)
-    quotes = tuple(find_quotes(text))
+    quotes = find_quotes(text)
+    titles = quoted_titles(text, quotes)
+    if titles:  # on "Face the Nation": a title is narration, and what is nested in it is no quotation either
+        title_starts = [title.start for title in titles]
+        quotes = [quote for quote in quotes if not _inside_title(quote, titles, title_starts)]
+    quotes = tuple(quotes)
     speech = attribute(text, list(quotes))
     chrome = tuple(boilerplate_lines(text))
     zones = bytearray(len(text))
@@ -135,6 +141,12 @@ def _analyse(text: str) -> Analysis:
     line_starts = tuple(sorted({tokens.index_at(match.end()) for match in _NEWLINE_RE.finditer(text)} - {len(tokens)}))
     return Analysis(text, tokens, quotes, speech, chrome, bytes(zones), token_zones, quoted, is_chrome,
                     line_starts)
+
+
+def _inside_title(quote: Quote, titles: list[Quote], title_starts: list[int]) -> bool:
+    """Whether ``quote`` is one of ``titles`` (ordered, never overlapping) or nested in one."""
+    index = bisect_right(title_starts, quote.start) - 1
+    return index >= 0 and quote.start < titles[index].end
 
 
 _NEWLINE_RE = re.compile("\n")

@@ -15,7 +15,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from .classify import CHROME, CLASSES, TAG, Analysis, Span, analyse, classify
-from .match import MatchSettings, Passage, find_passages
+from .match import MatchSettings, Passage, find_matches
 from .quotes import Quote
 from .speakers import Attribution, QuoteSpeaker, Speech
 from .text import Document, sentences
@@ -84,7 +84,7 @@ class Side:
 
 @dataclass(frozen=True)
 class Comparison:
-    """Two sides and the passages they share (ordered by left start).
+    """Two sides and the passages they share (ordered by left start, then right start; never overlapping).
 
     ``quote_passages`` are the indices of passages that carry a quotation: on one side at least, half
     their words are quoted, or ``settings.min_words`` of them are.
@@ -163,19 +163,21 @@ def collector_paused():
 
 def _compare(left_document: Document, right_document: Document, settings: MatchSettings) -> Comparison:
     left, right = analyse(left_document.text), analyse(right_document.text)
-    passages = find_passages(
+    matches = find_matches(
         left.text, left.tokens, right.text, right.tokens, settings,
         left.quoted, right.quoted, left.chrome, right.chrome, left.line_starts, right.line_starts,
     )
-    passages = [_without_tag_edits(passage, left, right) for passage in passages]
+    # Left start, then right start: a fully determined order that swapping the sides cannot disturb.
+    passages = sorted((_without_tag_edits(passage, left, right) for passage in matches.passages),
+                      key=lambda passage: (passage.left_start, passage.right_start))
     quote_passages = frozenset(
         index for index, passage in enumerate(passages)
         if _quotes_in(left, passage.left_words, settings) or _quotes_in(right, passage.right_words, settings)
     )
     return Comparison(
-        _side(left_document, left, [passage.left_words for passage in passages],
+        _side(left_document, left, [passage.left_words for passage in passages] + list(matches.left_echoes),
               [edit for passage in passages for edit in passage.left_edits]),
-        _side(right_document, right, [passage.right_words for passage in passages],
+        _side(right_document, right, [passage.right_words for passage in passages] + list(matches.right_echoes),
               [edit for passage in passages for edit in passage.right_edits]),
         tuple(passages), quote_passages, settings,
     )
