@@ -434,3 +434,17 @@ def test_a_quote_running_over_two_paragraphs_is_one_row_and_its_pieces_are_parti
     assert herald.state == PARTIAL and len(herald.pieces) == 2 and herald.carried == ((0, 26),)
     assert blog.state == PARTIAL and blog.carried == ((len(row.words) - 7, len(row.words)),)  # "nobody goes out until the forecast changes"
     assert [source.source for source in result.sources] == [None, 0, 0]
+
+
+def test_a_runner_up_of_the_same_day_as_the_source_is_not_called_later():
+    """Two same-day sources sharing as much with a re-report: the evidence says they tie on the date."""
+    from viewer.engine.text import Document
+
+    release = WIRE.replace("City council approves", "Council press release:")
+    story_ = build_story([Document.from_text(WIRE, path="wire.txt", outlet="Wire"),
+                          Document.from_text(release, path="release.txt", outlet="Council"),
+                          Document.from_text(GAZETTE, path="gazette.txt", outlet="Gazette")])
+    gazette = next(source for source in story_.sources if story_.documents[source.document].outlet == "Gazette")
+    assert story_.documents[gazette.source].outlet == "Wire", gazette.evidence
+    assert "next: Council" in gazette.evidence
+    assert "later" not in gazette.evidence and "same date" in gazette.evidence

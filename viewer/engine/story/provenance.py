@@ -89,8 +89,12 @@ def likely_sources(documents: list[Document], links: list[SourceLink]) -> list[L
         others = [link for link in earlier if link is not best]
         if others:
             runner = max(others, key=lambda link: (link.words, -link.other))
-            later = " (later, so not the source)" if runner.other > best.other and runner.words >= best.words else ""
-            evidence += f"; next: {label(runner.other)} with {runner.share:.0%}{later}"
+            why = ""
+            if runner.other > best.other and runner.words >= best.words:
+                # Documents of one day keep the order given: the runner is not later, only listed after.
+                why = (f" (same date as {label(best.other)}, which is listed first)"
+                       if documents[runner.other].date == source.date else " (later, so not the source)")
+            evidence += f"; next: {label(runner.other)} with {runner.share:.0%}{why}"
         longest = sorted(best.passages, key=lambda span: span[0] - span[1])[:EVIDENCE_PASSAGES]
         found.append(LikelySource(number, best.other, best.share, evidence, tuple(longest)))
     return found
