@@ -106,3 +106,16 @@ def test_check_field_refuses_with_a_reason(field, value, reason):
     """Each row: an edit refused, with the reason the user is shown."""
     with pytest.raises(ValueError, match=reason):
         check_field(field, value)
+
+
+def test_a_file_name_with_a_newline_or_escape_is_listed_as_one_plain_line(private_data_dir, tmp_path):
+    """A file called "new<newline>line" or carrying an ANSI escape is named without those characters."""
+    library = Library.open(private_data_dir)
+    names = {}
+    for raw in ("new\nline", "\x1b]0;PWNED\x07alert"):
+        path = tmp_path / f"{raw}.txt"
+        path.write_text(f"An article about the library, saved as {len(raw)} characters of name.\n", encoding="utf-8")
+        entry, added = library.add(read_document(path))
+        assert added
+        names[raw] = entry.name
+    assert names == {"new\nline": "new line", "\x1b]0;PWNED\x07alert": "]0;PWNED alert"}

@@ -39,6 +39,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from ..engine.text import Document
+from .importers.documents import plain_line
 from .paths import library_file, originals_folder
 
 APPLICATION_ID = 0x46566965  # "FVie" in the SQLite header: this file is a Framing Viewer library
@@ -351,7 +352,8 @@ class Library:
         existing = self.find_hash(digest)
         if existing is not None:
             return existing, False
-        name = name or (Path(document.path).stem if document.path else "")
+        # A file name is text from the file system: a newline or an ANSI escape in it is not part of a name
+        name = name or plain_line(Path(document.path).stem if document.path else "")
         with self._writing():
             # Another process may have committed the same text since the check above: then this insert
             # does nothing and the document is a duplicate, as it would have been a moment later.
