@@ -226,17 +226,22 @@ def _import_parser(subparsers) -> None:
 
 def run_import(args: argparse.Namespace) -> int:
     """Exit 0 when every source is in the library (added or already there), 1 when some failed."""
+    from .storage.importers.limits import os_reason
     from .storage.intake import import_sources
     from .storage.library import Library, LibraryError
     from .storage.paths import data_dir
 
+    folder = args.data_dir or "the data folder"
     try:
-        library = Library.open(data_dir(args.data_dir))
+        folder = data_dir(args.data_dir)
+        library = Library.open(folder)
     except LibraryError as error:
         print(f"framing-viewer: cannot open the library {error}", file=sys.stderr)
         return EXIT_SOME_FAILED
     except OSError as error:
-        print(f"framing-viewer: cannot open the library folder: {error}", file=sys.stderr)
+        # in words, not Python's "[Errno 17] File exists: ..."
+        print(terminal_safe(f"framing-viewer: cannot open the library folder {folder}: {os_reason(error)}"),
+              file=sys.stderr)
         return EXIT_SOME_FAILED
     if library.read_only:
         print(f"framing-viewer: the library {library.path} is read-only: nothing can be added", file=sys.stderr)
@@ -354,14 +359,18 @@ def run_report(args: argparse.Namespace) -> int:
 def _library_documents(data_dir: str | None) -> list:
     import sqlite3
 
+    from .storage.importers.limits import os_reason
     from .storage.library import Library, LibraryError
     from .storage.paths import data_dir as resolve_data_dir
 
-    folder = resolve_data_dir(data_dir)
+    folder = data_dir or "the data folder"
     try:
+        folder = resolve_data_dir(data_dir)
         library = Library.open(folder)
     except (sqlite3.Error, LibraryError) as error:
         raise OSError(f"{folder}: {error}") from None
+    except OSError as error:
+        raise OSError(f"{folder}: {os_reason(error)}") from None  # in words, not "[Errno 17] File exists"
     try:
         return [library.document(entry.id) for entry in library.entries()]
     finally:

@@ -40,7 +40,7 @@ from urllib.parse import quote
 
 from ..engine.text import Document
 from .importers.documents import plain_line
-from .paths import library_file, originals_folder
+from .paths import library_file, make_folder, originals_folder
 
 APPLICATION_ID = 0x46566965  # "FVie" in the SQLite header: this file is a Framing Viewer library
 SCHEMA_VERSION = 2  # 1: documents and settings; 2: author, url, kind and original columns, application_id
@@ -250,7 +250,7 @@ class Library:
         not a usable library (nothing is written to it then), ``OSError`` when the folder cannot be made."""
         folder = Path(folder)
         path = library_file(folder)
-        folder.mkdir(parents=True, exist_ok=True)
+        make_folder(folder)
         created = False
         if not os.path.lexists(path) and not read_only:
             created = _create(folder, path)
