@@ -321,3 +321,19 @@ def test_heat_map_gives_shares_as_numbers_and_opens_a_pair(qtbot, open_app):
     qtbot.keyClick(view.heat_map, Qt.Key.Key_Return)
     ids = controller.story.ids
     qtbot.waitUntil(lambda: controller.shown_pair == (ids[people], ids[reprint]), timeout=WAIT_MS)
+
+
+def test_distinctive_terms_are_listed_highest_z_first_until_the_reader_sorts_them(qtbot, open_app):
+    """The framing terms come most distinctive first (the engine's ranking), not in reverse alphabetical
+    order; a click on the Term header sorts by term, and the next outlet keeps that choice."""
+    controller = open_app()
+    view = open_story(qtbot, controller)
+    view.pages.setCurrentIndex(2)
+    view.outlets.setCurrentRow(1)
+    terms = view.terms.model()
+    z_scores = [float(terms.index(row, 1).data()) for row in range(terms.rowCount())]
+    assert len(z_scores) > 3 and z_scores == sorted(z_scores, reverse=True)
+    view.terms.sortByColumn(0, Qt.SortOrder.AscendingOrder)  # what a click on the Term header does
+    view.outlets.setCurrentRow(2)
+    names = [terms.index(row, 0).data() for row in range(terms.rowCount())]
+    assert len(names) > 3 and names == sorted(names)

@@ -408,6 +408,8 @@ class StoryView(QWidget):
         self.terms, self.terms_model = _sortable_table(
             "Distinctive terms", "Terms that set this outlet's own narration apart, with z-scores; Enter finds one "
                                  "in the document", self)
+        # Highest z first, as the engine ranks them; the header's default would be the Term column, descending.
+        self.terms.sortByColumn(1, Qt.SortOrder.DescendingOrder)
         self.terms.activated.connect(self._on_term_activated)
         self.terms.clicked.connect(self._on_term_activated)
         self.own_text = QPlainTextEdit()
