@@ -337,3 +337,28 @@ def test_distinctive_terms_are_listed_highest_z_first_until_the_reader_sorts_the
     view.outlets.setCurrentRow(2)
     names = [terms.index(row, 0).data() for row in range(terms.rowCount())]
     assert len(names) > 3 and names == sorted(names)
+
+
+def _tooltips(model, columns=None):
+    """Every tooltip of ``model``: its horizontal headers and its cells."""
+    found = [model.headerData(column, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole)
+             for column in range(model.columnCount())]
+    found += [model.index(row, column).data(Qt.ItemDataRole.ToolTipRole)
+              for row in range(model.rowCount()) for column in range(model.columnCount())]
+    return [tip for tip in found if tip]
+
+
+def test_story_tooltips_show_markup_in_titles_and_quotes_as_plain_text(qtbot, open_app, tmp_path):
+    """A title, outlet or quotation holding <script> or <img> shows those characters in every Story tab
+    tooltip (headers, cells, heat map, provenance, terms): Qt never renders them as rich text, which would
+    hide them and load the image."""
+    files = hostile_pair(tmp_path)
+    controller = open_app([files[0].path, files[1].path])
+    view = open_story(qtbot, controller)
+    view.pages.setCurrentIndex(2)
+    view.outlets.setCurrentRow(0)
+    tips = (_tooltips(view.matrix_model) + _tooltips(view.heat_model) + _tooltips(view.provenance.model())
+            + _tooltips(view.terms.model()))
+    assert any("&lt;img" in tip for tip in tips) and any("&lt;script" in tip for tip in tips)
+    leaked = [tip for tip in tips if "<img" in tip or "<script" in tip]
+    assert not leaked

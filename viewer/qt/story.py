@@ -38,6 +38,7 @@ from ..theme import blend, colour, state_colour, state_legend
 from .bars import NoticeBar
 from .documents import Column as ListColumn
 from .panes import Utf16Offsets
+from .plain import plain_tooltip
 from .theme import Theme
 
 STORY_CACHE_SETS = 16  # document sets whose stories are kept
@@ -156,7 +157,7 @@ class QuoteMatrixModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return f"{self.label(document)}\n{entry.date or 'undated'}"
         if role in (Qt.ItemDataRole.ToolTipRole, ACCESSIBLE_ROLE):
-            return f"{self.label(document)}, {entry.date or 'undated'}: {entry.title}"
+            return _shown(f"{self.label(document)}, {entry.date or 'undated'}: {entry.title}", role)
         return None
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
@@ -182,9 +183,9 @@ class QuoteMatrixModel(QAbstractTableModel):
                 return str(row.alteration)
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == Column.QUOTE:
-                return f"“{row.text}”"
+                return plain_tooltip(f"“{row.text}”")
             if column == Column.ORIGIN:
-                return row.origin_note
+                return plain_tooltip(row.origin_note)
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (Column.REACH, Column.ALTERED):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
@@ -194,7 +195,7 @@ class QuoteMatrixModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return cell.state
         if role in (Qt.ItemDataRole.ToolTipRole, ACCESSIBLE_ROLE):
-            return cell_sentence(self.label, row, document)
+            return _shown(cell_sentence(self.label, row, document), role)
         if role == ACCESSIBLE_DESCRIPTION_ROLE:
             return "Enter: open this document beside the quotation's origin"
         if role == Qt.ItemDataRole.BackgroundRole:
@@ -250,8 +251,8 @@ class HeatMapModel(QAbstractTableModel):
             return "—" if share is None else f"{share:.0%}"
         if role in (Qt.ItemDataRole.ToolTipRole, ACCESSIBLE_ROLE):
             if share is None:
-                return f"{self.matrix.label(index.row())} itself"
-            return link_sentence(self.matrix.label, self.matrix.story, index.row(), index.column())
+                return _shown(f"{self.matrix.label(index.row())} itself", role)
+            return _shown(link_sentence(self.matrix.label, self.matrix.story, index.row(), index.column()), role)
         if role == Qt.ItemDataRole.BackgroundRole and share is not None:
             variant = self.matrix.theme.variant
             return QColor(blend(colour("shared-text", variant), share, variant))
@@ -265,9 +266,15 @@ def _item(text: str, sort_value=None, tip: str = "") -> QStandardItem:
     item.setEditable(False)
     item.setData(text.lower() if sort_value is None else sort_value, SORT_ROLE)
     if tip:
-        item.setToolTip(tip)
+        item.setToolTip(plain_tooltip(tip))
     item.setData(f"{text}. {tip}" if tip else text, ACCESSIBLE_ROLE)
     return item
+
+
+def _shown(text: str, role) -> str:
+    """``text`` for a screen reader as it is, for a tooltip as plain text (titles and quotes come from files,
+    and Qt renders a tooltip that looks like markup as rich text, loading its images)."""
+    return plain_tooltip(text) if role == Qt.ItemDataRole.ToolTipRole else text
 
 
 def _fit_columns(view: QTableView, rows: int) -> None:
