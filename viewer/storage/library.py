@@ -203,7 +203,19 @@ class Entry:
     @property
     def label(self) -> str:
         """What the window calls the document in a sentence: its outlet, else its short name."""
-        return self.outlet or self.name or self.title[:30] or f"#{self.id}"
+        return self.outlet or self.name or _short_title(self.title) or f"#{self.id}"
+
+
+LABEL_CHARS = 30  # characters of a title that name a document with no outlet and no file name (pasted text)
+
+
+def _short_title(title: str) -> str:
+    """``title`` cut to LABEL_CHARS at a word boundary, with "…" when cut ("Pasted story headline…")."""
+    if len(title) <= LABEL_CHARS:
+        return title
+    cut = title[:LABEL_CHARS - 1]
+    words = cut.rsplit(" ", 1)[0] if " " in cut else cut
+    return words.rstrip(" ,;:-–—") + "…"
 
 
 @dataclass(frozen=True)
