@@ -11,6 +11,7 @@ Exports: ``VERBATIM``, ``ALTERED``, ``PARTIAL``, ``ABSENT``, ``CELL_STATES``, ``
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,13 +21,20 @@ VERBATIM, ALTERED, PARTIAL, ABSENT = "verbatim", "altered", "partial", "absent"
 CELL_STATES = (VERBATIM, ALTERED, PARTIAL, ABSENT)
 
 
+_CONTROL_RE = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
 class StoryCancelled(Exception):
     """Raised by ``build_story`` when its ``cancelled`` callable returned True."""
 
 
 def document_label(document: Document, index: int = 0) -> str:
-    """A short name for a document in tables: its outlet, else its file name, else its title."""
-    return document.outlet or Path(document.path).stem or document.title[:40] or f"document {index + 1}"
+    """A short name for a document in tables: its outlet, else its file name, else its title.
+
+    A file name's control characters become spaces: an escape sequence in it would otherwise reach the
+    terminal through a CSV column header and retitle or recolour it."""
+    name = " ".join(_CONTROL_RE.sub(" ", Path(document.path).stem).split())
+    return document.outlet or name or document.title[:40] or f"document {index + 1}"
 
 
 @dataclass(frozen=True)
