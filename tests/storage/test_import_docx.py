@@ -93,6 +93,9 @@ def _many_entries() -> bytes:
     (_many_entries, "entries.docx", f"holds more than {MAX_ENTRIES} entries"),
     (lambda: _zip({"mimetype": b"application/epub+zip", "content.opf": b"<package/>"}), "book.docx",
      "is a zip archive, not an article"),  # another zipped format
+    (lambda: _zip({"mimetype": b"application/vnd.oasis.opendocument.text", "content.xml": b"<office:document/>"},
+                  zipfile.ZIP_STORED), "story.odt",
+     "is an OpenDocument text (.odt); open it in LibreOffice or Word and save it as .docx"),  # LibreOffice's own
     (lambda: write_docx(paragraphs=()), "blank.docx", "is a Word file with no text"),
 ])
 def test_bad_word_files_are_refused_with_the_reason(tmp_path, make, name, reason):

@@ -65,6 +65,8 @@ def _extract(data: bytes, source: str, name: str, url: str = "") -> Document:
         return read_docx(data, source)
     if kind == "doc":
         raise UnreadableDocx(source, DOC_REASON)
+    if kind == "odt":
+        raise UnreadableDocx(source, "is an OpenDocument text (.odt); open it in LibreOffice or Word and save it as .docx")
     if kind == "zip":
         raise UnreadableDocx(source, "is a zip archive, not an article (of zipped formats only Word .docx is read)")
     if kind == "rtf":  # its markup would be compared as words; Word and LibreOffice save it as .docx

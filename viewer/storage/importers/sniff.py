@@ -1,6 +1,6 @@
 """What a file is, from its first bytes: the extension is only a hint for markup that does not say so.
 
-``detect(data, name="") -> str`` returns one of ``"pdf"``, ``"docx"``, ``"doc"``, ``"zip"``, ``"rtf"``,
+``detect(data, name="") -> str`` returns one of ``"pdf"``, ``"docx"``, ``"doc"``, ``"odt"``, ``"zip"``, ``"rtf"``,
 ``"mhtml"``, ``"html"`` or ``"text"`` ("text" also for binary data: the text importer refuses it with its reason). A
 ``.txt`` file holding a saved page is read as a page, and a page saved as ``article.txt`` the same; a
 ``.pdf`` that is really HTML (a paywall's error page) is read as the HTML it is.
@@ -17,6 +17,7 @@ HTML_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml", ".php", ".asp", ".aspx")
 MHTML_SUFFIXES = (".mhtml", ".mht")
 PDF_MAGIC = b"%PDF-"
 ZIP_MAGIC = b"PK\x03\x04"
+ODT_MIMETYPE = b"application/vnd.oasis.opendocument.text"  # LibreOffice Writer's files (.odt)
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # old Office binary files (.doc, .xls)
 PDF_MAGIC_WINDOW = 1024  # bytes; the PDF standard lets readers find the header this far in
 SNIFF_BYTES = 4096  # bytes of the start looked at for markup and MIME headers
@@ -37,6 +38,9 @@ def _ascii_view(head: bytes) -> bytes:
 
 
 def _zip_kind(data: bytes) -> str:
+    # OpenDocument puts an uncompressed "mimetype" entry first, so its type is readable at a fixed offset.
+    if data[30:38] == b"mimetype" and data[38:38 + len(ODT_MIMETYPE)] == ODT_MIMETYPE:
+        return "odt"
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             names = set(archive.namelist())
