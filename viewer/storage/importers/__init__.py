@@ -39,12 +39,13 @@ from .paste import read_paste
 from .pdf import read_pdf
 from .sniff import detect
 from .text import decode_bytes, read_text
-from .url import TIMEOUT_SECONDS, download, is_url
+from .url import TIMEOUT_SECONDS, download, is_url, local_source
 
 __all__ = [
     "Imported", "load", "read", "load_bytes", "from_paste", "expand", "read_document", "decode_bytes", "is_url",
-    "UnreadableFile", "NotARegularFile", "TooLarge", "UnreadableText", "UnreadableHtml", "UnreadablePdf",
-    "UnreadableDocx", "DownloadFailed", "MAX_BYTES", "SUPPORTED_SUFFIXES", "TEXT_SUFFIXES", "TIMEOUT_SECONDS",
+    "local_source", "UnreadableFile", "NotARegularFile", "TooLarge", "UnreadableText", "UnreadableHtml",
+    "UnreadablePdf", "UnreadableDocx", "DownloadFailed", "MAX_BYTES", "SUPPORTED_SUFFIXES", "TEXT_SUFFIXES",
+    "TIMEOUT_SECONDS",
 ]
 
 
@@ -96,6 +97,8 @@ def _url_name(url: str) -> str:
 
 def load(source: str | Path, timeout: float = TIMEOUT_SECONDS) -> Imported:
     """The Document at ``source`` (a path or an http(s) URL) and its original bytes; raises ``UnreadableFile``."""
+    if isinstance(source, str):
+        source = local_source(source)
     if isinstance(source, str) and is_url(source):
         fetched = download(source, timeout=timeout)
         name = _url_name(fetched.url)
