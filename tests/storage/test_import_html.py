@@ -86,6 +86,19 @@ def test_a_saved_page_is_known_by_its_markup_not_its_name(tmp_path):
     assert document.kind == "text" and document.title == "Notes on the storm"
 
 
+@pytest.mark.parametrize("encoding", ["utf-8-sig", "utf-16"])  # Notepad's "UTF-8 with BOM"; "Unicode"
+def test_a_page_with_a_byte_order_mark_is_known_as_a_page_whatever_its_name(tmp_path, encoding):
+    """A saved page that starts with a byte-order mark, kept as ``.txt`` or with no extension, is read as a
+    page (its article and title), not as text full of markup."""
+    page = PAGES[1]
+    for name in ("page.txt", "page"):
+        path = tmp_path / name
+        path.write_bytes(page.html.encode(encoding))
+        document = read(path)
+        assert document.kind == "html" and document.title == page.title
+        assert page.paragraphs[2] in document.text and "<" not in document.text
+
+
 def test_a_page_in_windows_1252_keeps_its_accents(tmp_path):
     """A page that declares windows-1252 in its <meta> reads with its curly quotes and accents."""
     page = PAGES[1]

@@ -19,6 +19,7 @@ PDF_MAGIC = b"%PDF-"
 ZIP_MAGIC = b"PK\x03\x04"
 ODT_MIMETYPE = b"application/vnd.oasis.opendocument.text"  # LibreOffice Writer's files (.odt)
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # old Office binary files (.doc, .xls)
+BYTE_ORDER_MARKS = (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")  # UTF-8, UTF-16 (after its zero bytes go)
 PDF_MAGIC_WINDOW = 1024  # bytes; the PDF standard lets readers find the header this far in
 SNIFF_BYTES = 4096  # bytes of the start looked at for markup and MIME headers
 
@@ -31,9 +32,13 @@ _MULTIPART_RE = re.compile(rb"^content-type:\s*multipart/related", re.IGNORECASE
 
 
 def _ascii_view(head: bytes) -> bytes:
-    """The start with UTF-16's zero bytes dropped, so a UTF-16 page is sniffed like a UTF-8 one."""
+    """The start with UTF-16's zero bytes and any byte-order mark dropped, so a UTF-16 page or one saved
+    "with BOM" is sniffed like a UTF-8 one."""
     if head.startswith((b"\xff\xfe", b"\xfe\xff")) or head[:200].count(0) > 40:
-        return head.replace(b"\x00", b"")
+        head = head.replace(b"\x00", b"")
+    for mark in BYTE_ORDER_MARKS:
+        if head.startswith(mark):
+            return head[len(mark):]
     return head
 
 
