@@ -176,3 +176,17 @@ def test_body_lines_that_differ_only_in_numbers_are_not_taken_for_page_numbers(t
     text = read(path).text
     assert "PRESS RELEASE" not in text and "Page" not in text
     assert [_norm(paragraph) for paragraph in text.split("\n\n")] == [_norm(p) for p in SHORT_PARAGRAPHS]
+
+
+@pytest.mark.parametrize("metadata_title, title", [
+    ("Microsoft Word - press release FINAL v2.docx", "A powerful storm swept"),  # Word's old "Save as PDF"
+    ("storm_copy_v3.docx", "A powerful storm swept"),  # a file name
+    ("Untitled", "A powerful storm swept"),  # a placeholder: the first line titles it
+    ("Document1", "A powerful storm swept"),
+    ("Storm leaves homes without power", "Storm leaves homes without power"),  # a real title stays
+])
+def test_a_converters_placeholder_title_is_not_the_articles_title(tmp_path, metadata_title, title):
+    """A PDF whose metadata title names the Word file it came from, or nothing, is not titled by it."""
+    path = tmp_path / "release.pdf"
+    path.write_bytes(write_pdf(title=metadata_title))
+    assert read(path).title.startswith(title)

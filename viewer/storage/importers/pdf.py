@@ -35,6 +35,9 @@ MAX_PAGES = 2000  # pages read; an article is never longer, and a crafted file m
 logging.getLogger("pypdf").setLevel(logging.ERROR)  # its warnings about damaged files are ours to word
 _DIGITS_RE = re.compile(r"\d+")
 _PAGE_NUMBER_RE = re.compile(r"(?:page\s*)?[-–—]?\s*\d{1,4}\s*[-–—]?(?:\s*(?:of|/)\s*\d{1,4})?", re.IGNORECASE)
+_CONVERTER_PREFIX_RE = re.compile(r"Microsoft (?:Word|PowerPoint|Excel) - ", re.IGNORECASE)
+_FILE_NAME_RE = re.compile(r"\.(?:docx?|odt|rtf|pages|txt|html?|pdf)$", re.IGNORECASE)
+_PLACEHOLDER_TITLE_RE = re.compile(r"|untitled(?: document)?|document\s*\d*|doc\d*|title", re.IGNORECASE)
 _SENTENCE_END_RE = re.compile(r"[.!?…:][\"'”’)\]]*$")
 
 
@@ -138,10 +141,19 @@ def _pdf_date(value) -> str:
     return f"{year:04d}-{month:02d}-{day:02d}" if 1 <= month <= 12 and 1 <= day <= 31 and year >= 1900 else ""
 
 
+def _pdf_title(title: str) -> str:
+    """The metadata title, unless a converter put something else there: "Microsoft Word - draft3.docx" or
+    "release.docx" name a file, "Untitled" or "Document1" name nothing (the first line is the title then)."""
+    title = title.strip()
+    if _CONVERTER_PREFIX_RE.match(title) or _FILE_NAME_RE.search(title) or _PLACEHOLDER_TITLE_RE.fullmatch(title):
+        return ""
+    return title
+
+
 def _metadata(reader) -> dict:
     try:
         info = reader.metadata or {}
-        return {"title": str(info.get("/Title") or ""), "author": str(info.get("/Author") or ""),
+        return {"title": _pdf_title(str(info.get("/Title") or "")), "author": str(info.get("/Author") or ""),
                 "date": _pdf_date(info.get("/CreationDate"))}
     except Exception:  # damaged metadata never costs the article its text
         return {}
