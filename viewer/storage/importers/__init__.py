@@ -15,7 +15,7 @@ API::
     read_document(path, outlet="") -> Document      # the older name, kept for existing callers
 
     Imported(document, original, original_name)    # original: the exact bytes read (file or download)
-    Document.kind: "text", "html", "mhtml", "pdf", "docx", "url" or "paste"
+    Document.kind: "text", "html", "mhtml", "webarchive", "pdf", "docx", "url" or "paste"
 
 Files are read only when regular (``limits.py``): FIFOs, devices and sockets are refused before opening,
 and no more than ``MAX_BYTES`` (50 MB) is ever read. Nothing in a page is run or fetched.
@@ -40,6 +40,7 @@ from .pdf import read_pdf
 from .sniff import detect
 from .text import decode_bytes, read_text
 from .url import TIMEOUT_SECONDS, download, is_url, local_source
+from .webarchive import read_webarchive
 
 __all__ = [
     "Imported", "load", "read", "load_bytes", "from_paste", "expand", "read_document", "decode_bytes", "is_url",
@@ -74,6 +75,8 @@ def _extract(data: bytes, source: str, name: str, url: str = "") -> Document:
         raise UnreadableText(source, "is an RTF file; open it in a word processor and save it as .docx or .txt")
     if kind == "mhtml":
         return read_mhtml(data, source)
+    if kind == "webarchive":
+        return read_webarchive(data, source)
     if kind == "html":
         return read_html(data, source, url=url)
     return read_text(data, source)  # also a ".doc" that is really text: the content decides, not the name

@@ -18,10 +18,11 @@ from pathlib import Path
 
 from .errors import UnreadableFile
 from .limits import check_regular, os_reason
-from .sniff import HTML_SUFFIXES, MHTML_SUFFIXES
+from .sniff import HTML_SUFFIXES, MHTML_SUFFIXES, WEBARCHIVE_SUFFIXES
 
 TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".text")
-SUPPORTED_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES[:3] + MHTML_SUFFIXES + (".pdf", ".docx", ".doc")
+SUPPORTED_SUFFIXES = (TEXT_SUFFIXES + HTML_SUFFIXES[:3] + MHTML_SUFFIXES + WEBARCHIVE_SUFFIXES
+                      + (".pdf", ".docx", ".doc"))
 MAX_DEPTH = 64  # folder levels walked; deeper is a loop that inode tracking could not see (some network drives)
 
 
