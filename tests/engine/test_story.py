@@ -448,3 +448,20 @@ def test_a_runner_up_of_the_same_day_as_the_source_is_not_called_later():
     assert story_.documents[gazette.source].outlet == "Wire", gazette.evidence
     assert "next: Council" in gazette.evidence
     assert "later" not in gazette.evidence and "same date" in gazette.evidence
+
+
+def test_two_articles_from_one_outlet_get_labels_that_tell_them_apart():
+    """Two Gazette articles in one story are "Gazette (1)" and "Gazette (2)" (oldest first) in every table,
+    origin note and evidence, so a reader knows which column and which source is meant."""
+    from viewer.engine.text import Document
+
+    follow_up = GAZETTE.replace("2024-05-03", "2024-05-04").replace("Mayor wins her bridge fight",
+                                                                  "Bridge fight: what comes next")
+    built = build_story([Document.from_text(WIRE, path="wire.txt", outlet="Wire"),
+                         Document.from_text(GAZETTE, path="gazette.txt", outlet="Gazette"),
+                         Document.from_text(follow_up, path="gazette-2.txt", outlet="Gazette")])
+    assert [built.label(number) for number in range(3)] == ["Wire", "Gazette (1)", "Gazette (2)"]
+    second = next(source for source in built.sources if source.document == 2)
+    assert second.source == 1 and "% of Gazette (2) (" in second.evidence and "also in Gazette (1)," in second.evidence
+    tape = row_with(built, "This bridge carries twenty thousand people")
+    assert tape.origin == 0 and tape.origin_note == "first in Wire (2024-05-02)"

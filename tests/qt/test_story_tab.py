@@ -362,3 +362,20 @@ def test_story_tooltips_show_markup_in_titles_and_quotes_as_plain_text(qtbot, op
     assert any("&lt;img" in tip for tip in tips) and any("&lt;script" in tip for tip in tips)
     leaked = [tip for tip in tips if "<img" in tip or "<script" in tip]
     assert not leaked
+
+
+def test_two_articles_from_one_outlet_are_two_distinct_columns(qtbot):
+    """The library's labels "Gazette" twice become "Gazette (1)" and "Gazette (2)" in the matrix headers."""
+    from tests.engine.test_story import GAZETTE, WIRE
+    from viewer.engine.story import build_story
+    from viewer.engine.text import Document
+    from viewer.qt.story import QuoteMatrixModel
+
+    follow_up = GAZETTE.replace("2024-05-03", "2024-05-04")
+    story = build_story([Document.from_text(WIRE, path="wire.txt"), Document.from_text(GAZETTE, path="g.txt"),
+                         Document.from_text(follow_up + "\nMore to come.", path="g2.txt")])
+    model = QuoteMatrixModel()
+    model.set_story(story, labels=["Wire", "Gazette", "Gazette"])
+    headers = [model.headerData(Column.FIRST_DOCUMENT + number, Qt.Orientation.Horizontal).split("\n")[0]
+               for number in range(3)]
+    assert headers == ["Wire", "Gazette (1)", "Gazette (2)"]

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
     QProgressBar, QPushButton, QSplitter, QTableView, QTabWidget, QTextEdit, QVBoxLayout, QWidget,
 )
 
-from ..engine.story import build_story, sort_rows
+from ..engine.story import build_story, distinct_labels, sort_rows
 from ..report import EXPORTS, export_text
 from ..theme import blend, colour, state_colour, state_legend
 from .bars import NoticeBar
@@ -110,7 +110,8 @@ class QuoteMatrixModel(QAbstractTableModel):
         self.beginResetModel()
         self.story = story
         # Named once per story: a label is asked for thousands of times while tables fill.
-        self.labels = list(labels) or ([story.label(index) for index in range(len(story.documents))] if story else [])
+        self.labels = list(distinct_labels(labels)) or (
+            [story.label(index) for index in range(len(story.documents))] if story else [])
         self.order = order or self.order
         self.rows = sort_rows(story.quotes, self.order) if story is not None else ()
         self.endResetModel()

@@ -38,7 +38,7 @@ from difflib import SequenceMatcher
 from ..classify import Analysis
 from ..quotes import SPEECH_VERBS
 from ..text import WORD_RE, Document
-from .model import ABSENT, ALTERED, PARTIAL, VERBATIM, QuoteCell, QuoteRow, WordChange, document_label
+from .model import ABSENT, ALTERED, PARTIAL, VERBATIM, QuoteCell, QuoteRow, WordChange, document_labels
 
 _ABSENT_CELL = QuoteCell(ABSENT)
 MIN_QUOTE_WORDS = 3  # words; a scare-quoted word or two ("emotional") is not a quotation row
@@ -118,7 +118,9 @@ def quote_rows(documents: list[Document], analyses: list[Analysis], check=lambda
                 for gram in set(zip(*(row.keys[offset:] for offset in range(GRAM)))):
                     index[gram].append(row_id)
                 instance.free[first:end] = bytes(end - first)
-    return _resolve_pronouns([_row(row, row_claims, documents, analyses, flat) for row, row_claims in zip(rows, claims)])
+    labels = document_labels(documents)
+    return _resolve_pronouns([_row(row, row_claims, documents, analyses, flat, labels)
+                              for row, row_claims in zip(rows, claims)])
 
 
 def _resolve_pronouns(rows: list[QuoteRow]) -> list[QuoteRow]:
@@ -255,7 +257,7 @@ def _carriers(claims: list[_Claim]) -> list[list[_Claim]]:
     return groups
 
 
-def _row(row: _Row, claims: list[_Claim], documents, analyses, instances) -> QuoteRow:
+def _row(row: _Row, claims: list[_Claim], documents, analyses, instances, labels) -> QuoteRow:
     origin_tokens = analyses[row.document].tokens
     origin_text = documents[row.document].text
     starts, ends = origin_tokens.starts, origin_tokens.ends
@@ -276,7 +278,7 @@ def _row(row: _Row, claims: list[_Claim], documents, analyses, instances) -> Quo
         present[number] = cells[number] = max(
             candidates, key=lambda cell: (_carried_count(cell), -cell.changed_words, -len(cell.pieces)))
     speaker = _row_speaker(present)
-    origin, note = _origin(documents, present)
+    origin, note = _origin(documents, present, labels)
     # On one line: a quote running over paragraphs is one row of a table.
     text = " ".join(row_text(0, len(row.keys)).split())
     return QuoteRow(text, words, speaker, origin, note, tuple(cells))
@@ -382,11 +384,11 @@ def _row_speaker(present: dict[int, QuoteCell]) -> str:
     return next((cell.speaker for cell in cells if cell.speaker), "")
 
 
-def _origin(documents: list[Document], present: dict[int, QuoteCell]) -> tuple[int | None, str]:
+def _origin(documents: list[Document], present: dict[int, QuoteCell], labels) -> tuple[int | None, str]:
     carriers = list(present)
     dated = [number for number in carriers if documents[number].date]
     undated = [number for number in carriers if not documents[number].date]
-    label = lambda number: document_label(documents[number], number)  # noqa: E731
+    label = labels.__getitem__
     if not dated:
         if len(undated) == 1:
             return undated[0], f"only in {label(undated[0])} (undated)"

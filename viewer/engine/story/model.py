@@ -6,12 +6,14 @@ offset is a Python string index into that document's ``text`` (end exclusive), a
 
 Exports: ``VERBATIM``, ``ALTERED``, ``PARTIAL``, ``ABSENT``, ``CELL_STATES``, ``WordChange``, ``QuoteCell``,
 ``QuoteRow``, ``ROW_ORDERS``, ``sort_rows``, ``SourceLink``, ``LikelySource``, ``OwnParagraph``,
-``VerbUse``, ``Term``, ``OutletFraming``, ``Story``, ``StoryCancelled``, ``document_label``.
+``VerbUse``, ``Term``, ``OutletFraming``, ``Story``, ``StoryCancelled``, ``document_label``, ``document_labels``,
+``distinct_labels``.
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -35,6 +37,24 @@ def document_label(document: Document, index: int = 0) -> str:
     terminal through a CSV column header and retitle or recolour it."""
     name = " ".join(_CONTROL_RE.sub(" ", Path(document.path).stem).split())
     return document.outlet or name or document.title[:40] or f"document {index + 1}"
+
+
+def document_labels(documents) -> tuple[str, ...]:
+    """``document_label`` of each document, told apart by ``distinct_labels``."""
+    return distinct_labels([document_label(document, index) for index, document in enumerate(documents)])
+
+
+def distinct_labels(labels) -> tuple[str, ...]:
+    """``labels`` numbered where several are the same ("Gazette (1)", "Gazette (2)", in the order given): two
+    articles from one outlet are two columns a reader must tell apart."""
+    labels = list(labels)
+    counts = Counter(labels)
+    seen: Counter = Counter()
+    numbered = []
+    for label in labels:
+        seen[label] += 1
+        numbered.append(f"{label} ({seen[label]})" if counts[label] > 1 else label)
+    return tuple(numbered)
 
 
 @dataclass(frozen=True)
@@ -238,7 +258,11 @@ class Story:
     framing: tuple[OutletFraming, ...]
 
     def label(self, index: int) -> str:
-        return document_label(self.documents[index], index)
+        labels = self.__dict__.get("_labels")
+        if labels is None:
+            labels = document_labels(self.documents)
+            object.__setattr__(self, "_labels", labels)  # a cache of derived data, not state
+        return labels[index]
 
     def link(self, document: int, other: int) -> SourceLink | None:
         """What ``document`` shares with ``other``, or None when nothing."""

@@ -21,7 +21,7 @@ from __future__ import annotations
 from ..compare import compare
 from ..match import MatchSettings
 from ..text import Document
-from .model import LikelySource, SourceLink, document_label
+from .model import LikelySource, SourceLink, document_labels
 
 MIN_SOURCE_SHARE = 0.02  # of a document's words; less is a stray phrase, not a source (one quote of 500 words is 4 %)
 NEAR_BEST = 0.9  # share of the most shared words at which an earlier document is preferred
@@ -67,7 +67,7 @@ def likely_sources(documents: list[Document], links: list[SourceLink]) -> list[L
     by_document: dict[int, list[SourceLink]] = {number: [] for number in range(len(documents))}
     for link in links:
         by_document[link.document].append(link)
-    label = lambda number: document_label(documents[number], number)  # noqa: E731
+    label = document_labels(documents).__getitem__
     found = []
     for number, document in enumerate(documents):
         ranked = sorted(by_document[number], key=lambda link: (-link.share, link.other))
