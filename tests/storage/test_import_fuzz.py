@@ -56,7 +56,7 @@ def only_clear_errors(function, *args):
 
 
 @FUZZ
-@given(st.binary(max_size=4096), st.sampled_from(["a.txt", "a.html", "a.pdf", "a.docx", "a.mhtml", "a.doc", ""]))
+@given(st.binary(max_size=4096), st.sampled_from(["a.txt", "a.html", "a.pdf", "a.docx", "a.mhtml", "a.doc", "a.md", ""]))
 def test_random_bytes_into_the_sniffing_importer(data, name):
     """Random bytes under any name give a document or a clear refusal."""
     only_clear_errors(load_bytes, data, name)

@@ -34,6 +34,7 @@ from .errors import (DownloadFailed, NotARegularFile, TooLarge, UnreadableDocx, 
 from .folders import SUPPORTED_SUFFIXES, TEXT_SUFFIXES, expand
 from .html import read_html
 from .limits import MAX_BYTES, read_capped
+from .markdown import MARKDOWN_SUFFIXES, read_markdown
 from .mhtml import read_mhtml
 from .paste import read_paste
 from .pdf import read_pdf
@@ -79,6 +80,8 @@ def _extract(data: bytes, source: str, name: str, url: str = "") -> Document:
         return read_webarchive(data, source)
     if kind == "html":
         return read_html(data, source, url=url)
+    if PurePosixPath(name).suffix.lower() in MARKDOWN_SUFFIXES:
+        return read_markdown(data, source)
     return read_text(data, source)  # also a ".doc" that is really text: the content decides, not the name
 
 
