@@ -519,7 +519,6 @@ def _create(folder: Path, path: Path) -> bool:
             connection.execute("PRAGMA journal_mode=WAL")
         finally:
             connection.close()
-        _set_aside_orphans(path)
         try:
             os.link(temporary, path)  # fails if the name is taken: never replaces another library
         except FileExistsError:
@@ -528,6 +527,9 @@ def _create(folder: Path, path: Path) -> bool:
             if os.path.lexists(path):
                 return False
             os.replace(temporary, path)
+        # Only now, with the name ours: before the link, another process starting at the same moment may
+        # have linked its library and begun its write-ahead log, which is no orphan (moving it lost its imports).
+        _set_aside_orphans(path)
         return True
     finally:
         for leftover in (temporary, Path(f"{temporary}-wal"), Path(f"{temporary}-shm")):
@@ -536,10 +538,9 @@ def _create(folder: Path, path: Path) -> bool:
 
 
 def _set_aside_orphans(path: Path) -> None:
-    """Move away a write-ahead log (and its index) left without its database (the library file was deleted
-    or moved alone): SQLite would replay its pages into the new library. Kept, renamed, not deleted."""
-    if os.path.lexists(path):
-        return
+    """Move away a write-ahead log (and its index) left beside the library this process has just created:
+    it belonged to a database deleted or moved alone, and SQLite would replay its pages into the new
+    library. Kept, renamed, not deleted."""
     stamp = datetime.datetime.now().strftime("%Y%m%d-%H%M%S")
     for extra in ("-wal", "-shm"):
         orphan = Path(f"{path}{extra}")
