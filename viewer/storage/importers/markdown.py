@@ -15,9 +15,8 @@ from __future__ import annotations
 import re
 
 from .documents import make_document
-from .errors import UnreadableText
 from .html import domain
-from .text import decode_bytes, looks_binary
+from .text import checked_text
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 # Front-matter keys, as the common clippers and static-site generators write them, for each field.
@@ -97,11 +96,7 @@ def plain_markdown(text: str) -> str:
 
 def read_markdown(data: bytes, source: str):
     """The Document for the Markdown bytes ``data`` read from ``source``; raises ``UnreadableText``."""
-    if not data.strip():
-        raise UnreadableText(source, "is empty")
-    text = decode_bytes(data)
-    if looks_binary(data, text):
-        raise UnreadableText(source, "is binary data, not text")
+    text = checked_text(data, source)
     fields, body = _front_matter(text.replace("\r\n", "\n").replace("\r", "\n"))
     fields["outlet"] = fields["outlet"] or domain(fields["url"])
     return make_document(plain_markdown(body), source, "text", **fields)
