@@ -379,3 +379,14 @@ def test_two_articles_from_one_outlet_are_two_distinct_columns(qtbot):
     headers = [model.headerData(Column.FIRST_DOCUMENT + number, Qt.Orientation.Horizontal).split("\n")[0]
                for number in range(3)]
     assert headers == ["Wire", "Gazette (1)", "Gazette (2)"]
+
+
+def test_long_outlet_names_in_the_headers_end_in_an_ellipsis_and_are_named_in_the_tooltip(qtbot, open_app):
+    """Matrix and heat-map headers narrower than a name cut it with "…" (not clipped at both ends), and the
+    heat map's header tooltip names the document in full."""
+    controller = open_app()
+    view = open_story(qtbot, controller)
+    for table in (view.matrix, view.heat_map):
+        assert table.horizontalHeader().textElideMode() == Qt.TextElideMode.ElideRight
+    tip = view.heat_model.headerData(0, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole)
+    assert view.heat_model.headerData(0, Qt.Orientation.Horizontal) in tip and "2021-04-06" in tip

@@ -242,6 +242,9 @@ class HeatMapModel(QAbstractTableModel):
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
         if role in (Qt.ItemDataRole.DisplayRole, ACCESSIBLE_ROLE) and section < len(self.shares):
             return self.matrix.label(section)
+        if role == Qt.ItemDataRole.ToolTipRole and section < len(self.shares):  # the name an elided header cuts
+            document = self.matrix.story.documents[section]
+            return plain_tooltip(f"{self.matrix.label(section)}, {document.date or 'undated'}: {document.title}")
         return None
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
@@ -363,6 +366,9 @@ class StoryView(QWidget):
         self.matrix.horizontalHeader().setSortIndicator(Column.REACH, Qt.SortOrder.AscendingOrder)
         self.matrix.horizontalHeader().setSortIndicatorShown(False)
         self.matrix.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
+        # A header narrower than an outlet's name ends in "…" (the tooltip names it in full), not clipped at both
+        # ends ("iverside Co"): QHeaderView elides nothing by default.
+        self.matrix.horizontalHeader().setTextElideMode(Qt.TextElideMode.ElideRight)
         self.matrix.setTabKeyNavigation(False)  # Tab leaves the table; arrows move inside it
         self.matrix.horizontalHeader().sectionClicked.connect(self._on_header_clicked)
         self.matrix.activated.connect(self._on_matrix_activated)
@@ -389,6 +395,7 @@ class StoryView(QWidget):
         self.heat_model = HeatMapModel(self.matrix_model, self)
         self.heat_map = QTableView()
         self.heat_map.setModel(self.heat_model)
+        self.heat_map.horizontalHeader().setTextElideMode(Qt.TextElideMode.ElideRight)
         self.heat_map.setAccessibleName("Provenance heat map")
         self.heat_map.setAccessibleDescription(
             "Each cell: the share of the row's document that is text also in the column's document. Enter opens "
