@@ -465,3 +465,12 @@ def test_two_articles_from_one_outlet_get_labels_that_tell_them_apart():
     assert second.source == 1 and "% of Gazette (2) (" in second.evidence and "also in Gazette (1)," in second.evidence
     tape = row_with(built, "This bridge carries twenty thousand people")
     assert tape.origin == 0 and tape.origin_note == "first in Wire (2024-05-02)"
+
+
+def test_a_re_report_that_keeps_nothing_of_the_original_has_no_likely_source():
+    """A later article that dropped every quote and copied nobody shares no passage: no source is named
+    (hypothesis found this plan; the generator used to expect the original)."""
+    generated = story(0, [Plan((DROP,) * QUOTES, own_quotes=0, narration_paragraphs=5)], quotes=QUOTES)
+    assert generated.sources == (None, None)
+    later = build_story(generated.documents).sources[1]
+    assert later.source is None and later.evidence == "shares no passage with any other document"
