@@ -17,15 +17,26 @@ same inputs in the same run:
               under ``DMP_BUDGET_S``.
 
 Every time includes tokenizing, so the ratios compare like with like. ``compare`` pauses the cyclic
-garbage collector itself, as in the app; the generated inputs are frozen out of its sight for the other
+garbage collector itself, as in the app, and the floor and passages steps are timed with it paused too, so
+the ratios compare like with like (a floor timed with the collector running once read 986 ms at 200,000
+words, flattering the engine's ratio); the generated inputs are frozen out of its sight for the other
 methods. "moved" is the share of the pair's moved paragraphs that a method links to their new place
 (``bench.corpus.moved_found``). Peak memory is what ``compare`` allocates above its inputs, measured by
 tracemalloc in a separate run (tracemalloc slows the code it watches). After the table, one line per
 target of issue 2 with PASS or FAIL and the figure; when a time target fails, the time of each step of
 ``compare`` and a short cProfile at that size.
 
+Then two more tables. *Before and after*: the generated 3,000- and 200,000-word pairs compared by this
+engine and by the previous one (a checkout named by ``--baseline DIR`` or ``$FRAMING_BENCH_BASELINE``,
+e.g. ``git worktree add ../engine-base main``), runs interleaved in one process; this engine may be at
+most 10 % slower. *Adversarial inputs* (issue 7): unclosed quote marks, long runs of punctuation, one
+word repeated 100,000 times, one paragraph repeated 1,000 times, 20 MB on one line; each is compared
+with itself plus one sentence, the text summary included, and may take at most 3x what an ordinary
+generated article of as many characters takes.
+
 ``python -m bench.engine_bench --profile 200000`` prints a cProfile of one comparison at that size.
-``--quick`` stops at 20,000 words.
+``--quick`` stops at 20,000 words and puts 2 MB on one line; ``--only before-after`` or ``--only
+adversarial`` prints just that table.
 
 Exports: ``main(argv=None)``.
 """
@@ -38,6 +49,7 @@ import difflib
 import gc
 import io
 import math
+import os
 import pstats
 import statistics
 import time
@@ -47,14 +59,16 @@ from pathlib import Path
 
 from diff_match_patch import diff_match_patch
 
-from bench.corpus import Changes, GeneratedPair, moved_found, related_pair
+from bench.corpus import Changes, GeneratedPair, generate_article, moved_found, related_pair
 from viewer.engine import compare, tokenize
 from viewer.engine.classify import analyse
+from viewer.engine.compare import collector_paused
 from viewer.engine.match import SEED_WORDS, MatchSettings, find_passages
 
 SEED_PAIR = ("003", "001")  # People's interview (the original) and a re-report of it
 SIZES = (3_000, 10_000, 20_000, 100_000, 200_000)  # words in the generated original
 QUICK_MAX_WORDS = 20_000
+QUICK_ONE_LINE_CHARS = 2_000_000  # characters of the one-line adversarial input with --quick
 RE_REPORT = Changes()  # reordered, dropped and edited shared paragraphs, split quotes, new framing
 DIFFLIB_MAX_WORDS = 20_000  # above this difflib takes tens of seconds (quadratic): extrapolated instead
 DMP_BUDGET_S = 6.0  # seconds; dmp is skipped where its predicted time exceeds this (10,000 words took 12 s)
@@ -190,6 +204,12 @@ def _median_seconds(function, runs: int) -> float:
     return statistics.median(times)
 
 
+def _paused(function, *args):
+    """``function(*args)`` with the cyclic collector held, the condition ``compare`` itself runs under."""
+    with collector_paused():
+        return function(*args)
+
+
 def _timed(function) -> tuple[float, object]:
     started = time.perf_counter()
     result = function()
@@ -242,8 +262,8 @@ def measure(label: str, left: str, right: str, pair: GeneratedPair | None,
     row = Row(
         label, words, right_words,
         engine=_median_seconds(lambda: engine(left, right), runs),
-        passages=_median_seconds(lambda: passages(*ordered, masks), runs),
-        floor=_median_seconds(lambda: floor(left, right), runs),
+        passages=_median_seconds(lambda: _paused(passages, *ordered, masks), runs),
+        floor=_median_seconds(lambda: _paused(floor, left, right), runs),
         engine_moved=moved_found(pair, _alignments(engine(left, right))) if pair else None,
         peak_mib=_peak_mib(left, right),
     )
@@ -398,7 +418,8 @@ def stage_seconds(left: str, right: str, runs: int) -> dict[str, float]:
     """
     from viewer.engine.boilerplate import boilerplate_lines
     from viewer.engine.classify import classify
-    from viewer.engine.quotes import find_attributions, find_quotes
+    from viewer.engine.quotes import find_quotes
+    from viewer.engine.speakers import attribute
 
     left, right = _ordered(left, right)
     quotes = {text: find_quotes(text) for text in (left, right)}
@@ -412,7 +433,7 @@ def stage_seconds(left: str, right: str, runs: int) -> dict[str, float]:
     steps = {
         "tokenize": lambda: (tokenize(left), tokenize(right)),
         "find_quotes": lambda: (find_quotes(left), find_quotes(right)),
-        "find_attributions": lambda: [find_attributions(text, quotes[text]) for text in (left, right)],
+        "attribute (speech tags)": lambda: [attribute(text, quotes[text]) for text in (left, right)],
         "boilerplate_lines": lambda: (boilerplate_lines(left), boilerplate_lines(right)),
         "analyse (above + zones)": analysed,
         "find_passages": lambda: find_passages(left, left_analysis.tokens, right, right_analysis.tokens,
@@ -448,12 +469,161 @@ def print_profile(left: str, right: str, lines: int = 12) -> None:
         print(text[text.find("   ncalls"):].rstrip() if "   ncalls" in text else text.rstrip())
 
 
+# ------------------------------------------------------------------------------------- before and after
+
+BASELINE_ENV = "FRAMING_BENCH_BASELINE"  # folder of a checkout of the previous engine (a `git worktree` of main)
+BEFORE_AFTER_SIZES = (3_000, 200_000)  # words of the generated pairs timed with both engines
+BEFORE_AFTER_MAX_SLOWDOWN = 1.10  # this engine may take at most 10 % longer than the previous one
+
+
+def load_baseline(directory: str):
+    """The ``viewer/engine`` package of another checkout, imported as ``baseline_engine`` beside this one.
+
+    The engine imports only itself (relatively), the standard library and diff-match-patch, so its folder
+    loads as a separate package: both engines run in one process, on the same inputs, in the same run.
+    """
+    import importlib.util
+    import sys
+
+    folder = Path(directory).expanduser() / "viewer" / "engine"
+    if not (folder / "__init__.py").is_file():
+        raise FileNotFoundError(f"no engine at {folder}")
+    spec = importlib.util.spec_from_file_location("baseline_engine", folder / "__init__.py",
+                                                  submodule_search_locations=[str(folder)])
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["baseline_engine"] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def before_after(baseline, sizes=BEFORE_AFTER_SIZES) -> list[tuple[str, float, float]]:
+    """``(label, previous engine's seconds, this engine's seconds)``: medians, runs interleaved.
+
+    The two engines take turns on the same fresh strings, so a busy moment of the machine slows both.
+    """
+    rows = []
+    for size in sizes:
+        pair = related_pair(size, size, RE_REPORT)
+        before, after = [], []
+        for _ in range(_runs(size) + 2):
+            for module, times in ((baseline, before), (None, after)):
+                (module.classify.analyse if module else analyse).cache_clear()
+                left, right = (pair.left + " ")[:-1], (pair.right + " ")[:-1]
+                started = time.perf_counter()
+                (module.compare if module else compare)(left, right)
+                times.append(time.perf_counter() - started)
+        rows.append((f"generated {size // 1000}k", statistics.median(before), statistics.median(after)))
+    return rows
+
+
+def print_before_after(directory: str | None) -> None:
+    print(f"this engine against the previous one ({BASELINE_ENV} or --baseline), same run, medians:")
+    if not directory:
+        print(f"n/a   no previous engine given: set {BASELINE_ENV} or pass --baseline to a checkout of main")
+        return
+    try:
+        baseline = load_baseline(directory)
+    except (OSError, ImportError) as error:
+        print(f"n/a   cannot load the previous engine from {directory}: {error}")
+        return
+    for label, before, after in before_after(baseline):
+        ratio = after / before
+        print(f"{'PASS' if ratio <= BEFORE_AFTER_MAX_SLOWDOWN else 'FAIL'}  {label}: before {_ms(before)} ms, "
+              f"after {_ms(after)} ms ({ratio - 1:+.0%}; at most {BEFORE_AFTER_MAX_SLOWDOWN - 1:+.0%})")
+
+
+# ---------------------------------------------------------------------------------------- adversarial
+
+ADVERSARIAL_MAX_RATIO = 3.0  # an adversarial input may take at most this many times an ordinary text's time
+ONE_LINE_CHARS = 20_000_000  # characters of the one-line input ("20 MB on one line")
+OWN_SENTENCE = " A sentence of our own goes here today. "
+
+
+def adversarial_inputs(one_line_chars: int = ONE_LINE_CHARS) -> list[tuple[str, str, str | None]]:
+    """``(label, text, other text or None)`` of inputs built to defeat a careless scanner or matcher (issue 7).
+
+    Each is the worst case of one stage: open quote marks that never close (the quote scanner's stack),
+    long runs of one punctuation mark (sentence splitting), one word or one paragraph repeated (seed
+    tables and tiling), a whole long article on one line (every line-based rule), quotations with a
+    lead-in tag on one line (the tag finder), and one quotation left open over a whole article against a
+    text sharing only four-word fragments of it (thousands of short quoted matches in one quotation).
+    Without another text, an input is compared with itself plus one sentence.
+    """
+    article = generate_article(7, 2_000).text()
+    paragraph = max(article.split("\n\n")[1:], key=len)
+    ordinary = _ordinary(one_line_chars)
+    words = _ordinary(600_000).split()
+    fragments = [word for start in range(0, len(words), 9)
+                 for word in words[start:start + 4] + [f"other{start}x{k}" for k in range(5)]]
+    return [
+        ("80,000 unclosed “ (240 KB)", "“" * 80_000, None),
+        ("80,000 unclosed \" before words", ' "word' * 80_000, None),
+        ("100,000 !", "!" * 100_000, None),
+        ("100,000 . ? … in a sentence", "Wait" + ".?…" * 33_334 + " then", None),
+        ("one word x 100,000", "news " * 100_000, None),
+        ("one paragraph x 1,000", "\n\n".join([paragraph] * 1_000), None),
+        ("80,000 tagged quotes on one line", 'He said, "yes" ' * 80_000, None),
+        ("open quotation, 4-word fragments", '"' + " ".join(words), '"' + " ".join(fragments)),
+        (f"{one_line_chars / 1e6:.0f} MB on one line", ordinary.replace("\n", " "), None),
+    ]
+
+
+def _ordinary(chars: int) -> str:
+    """A generated article of ``chars`` characters (cut at a space), the yardstick of the adversarial rows."""
+    text = generate_article(8, chars // 6 + 1_000).text()
+    cut = text.rfind(" ", 0, chars)
+    return text[:cut if cut > 0 else chars]
+
+
+def _with_sentence(text: str) -> str:
+    """``text`` with one sentence of its own in the middle: what a re-report of it would add."""
+    middle = len(text) // 2
+    return text[:middle] + OWN_SENTENCE + text[middle:]
+
+
+def compare_and_summarise(text: str, other: str | None = None) -> str:
+    """The whole of ``framing-viewer compare``'s work: ``text`` against ``other`` (by default itself with a
+    sentence added), summary included (the summary lists the framing sentences)."""
+    from viewer.cli import format_text
+
+    analyse.cache_clear()
+    with collector_paused():
+        return format_text(compare((text + " ")[:-1], _with_sentence(text) if other is None else other))
+
+
+def adversarial_rows(one_line_chars: int = ONE_LINE_CHARS) -> list[tuple[str, int, float, float]]:
+    """``(label, characters, seconds, seconds of an ordinary text of the same size)`` per input."""
+    rows = []
+    for label, text, other in adversarial_inputs(one_line_chars):
+        ordinary = _ordinary(len(text))
+        runs = 3 if len(text) <= 2_000_000 else 1  # a 20 MB comparison takes tens of seconds
+        seconds = _median_seconds(lambda: compare_and_summarise(text, other), runs)
+        reference = _median_seconds(lambda: compare_and_summarise(ordinary), runs)
+        rows.append((label, len(text), seconds, reference))
+        print(f"  measured {label}", flush=True)
+    return rows
+
+
+def print_adversarial(rows) -> None:
+    print(f"adversarial inputs, each compared with itself plus one sentence (or its pair), summary included "
+          f"(at most {ADVERSARIAL_MAX_RATIO:.0f}x an ordinary text of as many characters):")
+    width = max(len(row[0]) for row in rows)
+    print(f"      {'input':<{width}}  {'chars':>12}  {'time ms':>10}  {'ordinary ms':>11}  ratio")
+    for label, chars, seconds, reference in rows:
+        ratio = seconds / reference
+        print(f"{'PASS' if ratio <= ADVERSARIAL_MAX_RATIO else 'FAIL'}  {label:<{width}}  {chars:>12,}  "
+              f"{_ms(seconds):>10}  {_ms(reference):>11}  {ratio:.2f}x")
+
+
 # ------------------------------------------------------------------------------------------------- main
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="python -m bench.engine_bench", description=__doc__.split("\n")[0])
     parser.add_argument("--quick", action="store_true", help=f"stop at {QUICK_MAX_WORDS:,} words")
     parser.add_argument("--profile", type=int, metavar="WORDS", help="profile one comparison of this size")
+    parser.add_argument("--baseline", metavar="DIR", default=os.environ.get(BASELINE_ENV),
+                        help=f"checkout of the previous engine to time against (default: ${BASELINE_ENV})")
+    parser.add_argument("--only", choices=("before-after", "adversarial"), help="print only this table")
     args = parser.parse_args(argv or [])
     if args.profile:
         pair = related_pair(args.profile, args.profile, RE_REPORT)
@@ -461,7 +631,19 @@ def main(argv: list[str] | None = None) -> None:
         print_profile(pair.left, pair.right, lines=25)
         return
 
-    sizes = [size for size in SIZES if not args.quick or size <= QUICK_MAX_WORDS]
+    if args.only != "adversarial":
+        if args.only is None:
+            main_table(args.quick)
+            print()
+        print_before_after(args.baseline)
+    if args.only != "before-after":
+        print()
+        print_adversarial(adversarial_rows(QUICK_ONE_LINE_CHARS if args.quick else ONE_LINE_CHARS))
+
+
+def main_table(quick: bool) -> None:
+    """The engine, its steps, its floor, difflib and dmp on the seed pair and the generated pairs."""
+    sizes = [size for size in SIZES if not quick or size <= QUICK_MAX_WORDS]
     print(f"engine vs floor (tokenize + hash {SEED_WORDS}-grams), difflib and diff-match-patch (word mode); "
           f"times are medians, ms")
     difflib_trend, dmp_trend = _Extrapolation(), _Extrapolation()

@@ -50,7 +50,23 @@ def build_parser() -> argparse.ArgumentParser:
                         help="draw the window at a fixed size, save it as a PNG, and exit")
     parser.add_argument("--tab", choices=("pair", "story"),
                         help="open on this tab (default: the one the window was closed on)")
+    parser.add_argument("--screenshot-size", metavar="WxH", default="",
+                        help="the --screenshot's size: WIDTHxHEIGHT in pixels, or 'minimum' (default 1400x860)")
     return parser
+
+
+def screenshot_size(value: str, window):
+    """The QSize a --screenshot is drawn at: WINDOW_SIZE, 'minimum' (the window's smallest) or 'WxH'."""
+    from PySide6.QtCore import QSize
+
+    from .qt.window import WINDOW_SIZE
+
+    if not value:
+        return WINDOW_SIZE
+    if value == "minimum":
+        return window.minimumSizeHint()
+    width, _, height = value.lower().partition("x")
+    return QSize(int(width), int(height)).expandedTo(window.minimumSizeHint())
 
 
 def open_window(data_folder: Path, files: list[str] = (), ask_fresh=None):
@@ -133,7 +149,6 @@ def run(argv: list[str]) -> int:
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
-    from .qt.window import WINDOW_SIZE
     from .storage.paths import data_dir, library_file
 
     app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "framing-viewer"])
@@ -182,7 +197,13 @@ def run(argv: list[str]) -> int:
 
         silence_size_hint_warnings()
         # A fixed size whatever the saved geometry, so pictures made on different days compare by eye.
-        window.resize(WINDOW_SIZE)
+        try:
+            size = screenshot_size(args.screenshot_size, window)
+        except ValueError:
+            print(f"framing-viewer: --screenshot-size {args.screenshot_size} is not WIDTHxHEIGHT or 'minimum'",
+                  file=sys.stderr)
+            return EXIT_NO_DISPLAY
+        window.resize(size)
         window.show()
         result = {"status": 1}
 

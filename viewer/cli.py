@@ -34,6 +34,9 @@ def _compare_parser(subparsers) -> None:
                         help="words a shared passage needs outside quotations (default 6)")
     parser.add_argument("--max-gap", type=int, default=None,
                         help="words that may separate two matches joined into one passage (default 4)")
+    from .cli_corrections import add_compare_options
+
+    add_compare_options(parser)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -47,6 +50,9 @@ def build_parser() -> argparse.ArgumentParser:
     _text_parser(subparsers)
     _story_parsers(subparsers)
     _report_parser(subparsers)
+    from . import cli_corrections
+
+    cli_corrections.add_parser(subparsers)
     return parser
 
 
@@ -62,6 +68,10 @@ def main(argv: list[str] | None = None) -> int:
         return run_story_table(build_parser().parse_args(argv))
     if argv[:1] == ["report"]:
         return run_report(build_parser().parse_args(argv))
+    if argv[:1] == ["corrections"]:
+        from . import cli_corrections
+
+        return cli_corrections.run(build_parser().parse_args(argv))
     if argv[:1] in (["-h"], ["--help"]):
         # One help for both ways in: the window's options, then the subcommand's. Neither imports Qt.
         from .app import build_parser as window_parser
@@ -73,7 +83,9 @@ def main(argv: list[str] | None = None) -> int:
               "  framing-viewer text FILE|URL [--format text|json]   (the text and metadata as compared)\n"
               "  framing-viewer quotes FILE... [--format json|csv] [--sort reach|first|speaker|alteration]\n"
               "  framing-viewer provenance FILE... [--format json|csv]\n"
-              "  framing-viewer report FILE... | --library [--data-dir DIR]  -o REPORT.html")
+              "  framing-viewer report FILE... | --library [--data-dir DIR]  -o REPORT.html\n"
+              "  framing-viewer compare LEFT RIGHT --library [--data-dir DIR]   with the reader's corrections\n"
+              "  framing-viewer corrections export|import FILE [--data-dir DIR]   share the reader's corrections")
         return 0
     # Everything else opens the window; the GUI module owns its own options (files, --screenshot, ...).
     from .app import run
@@ -98,6 +110,11 @@ def run_compare(args: argparse.Namespace) -> int:
         print(f"framing-viewer: {error}", file=sys.stderr)
         return EXIT_BAD_INPUT
     result = compare(left, right, settings)
+    from .cli_corrections import apply_library_corrections
+
+    result = apply_library_corrections(args, result)
+    if result is None:
+        return EXIT_BAD_INPUT
     if args.format == "json":
         json.dump(result.to_json(), sys.stdout, ensure_ascii=False, indent=1)
         sys.stdout.write("\n")
@@ -153,22 +170,29 @@ def run_story_table(args: argparse.Namespace) -> int:
 
 
 def _label(document) -> str:
-    return document.outlet or Path(document.path).stem or "text"
+    # Not the file's name: it is often a download id or a hash. The window calls a document the same way.
+    from .storage.library import short_title
+
+    return document.outlet or short_title(document.title) or "text"
 
 
 def format_text(result) -> str:
     """The readable summary of a comparison, as printed by ``compare --format text``."""
     from .engine import CLASSES
 
+    from .cli_corrections import corrections_lines
+
     left, right = result.left, result.right
-    lines = []
+    lines = corrections_lines(result)
     for name, side in (("LEFT", left), ("RIGHT", right)):
         document = side.document
-        lines.append(f"{name}: {_label(document)} — {document.title}" + (f" ({document.date})" if document.date else ""))
+        lines.append(f"{name}: " + (f"{document.outlet} — " if document.outlet else "") + document.title
+                     + (f" ({document.date})" if document.date else ""))
         shares = ", ".join(f"{cls} {side.share(cls):.0%}" for cls in CLASSES if side.stats.get(cls))
         lines.append(f"  {side.words} words: {shares}")
     lines.append("")
     quotes = [result.passages[index] for index in sorted(result.quote_passages)]
+    reader = {result.passages[index] for index in getattr(result, "reader_passages", ())}
     lines.append(f"SHARED QUOTES ({len(quotes)}, {result.altered_quotes} altered)")
     width = 48
     for number, passage in enumerate(quotes, 1):
@@ -176,7 +200,7 @@ def format_text(result) -> str:
         right_text = _marked(right.document.text, passage.right_start, passage.right_end, passage.right_edits)
         left_lines = textwrap.wrap(left_text, width) or [""]
         right_lines = textwrap.wrap(right_text, width) or [""]
-        lines.append(f"{number:>3}.")
+        lines.append(f"{number:>3}." + (" (reader's link)" if passage in reader else ""))
         for row in range(max(len(left_lines), len(right_lines))):
             left_cell = left_lines[row] if row < len(left_lines) else ""
             right_cell = right_lines[row] if row < len(right_lines) else ""
@@ -186,7 +210,8 @@ def format_text(result) -> str:
         lines.append("")
         lines.append(f"SHARED NARRATION ({len(shared_text)})")
         for passage in shared_text:
-            lines.append("  - " + _one_line(left.document.text[passage.left_start:passage.left_end]))
+            lines.append("  - " + _one_line(left.document.text[passage.left_start:passage.left_end])
+                         + (" (reader's link)" if passage in reader else ""))
     if result.altered_quotes:
         lines.append("  ([[...]] marks words that differ between the two sides)")
     for name, side in (("LEFT", left), ("RIGHT", right)):

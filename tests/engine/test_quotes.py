@@ -1,8 +1,8 @@
-"""Quotations and speech tags, on tiny literal texts."""
+"""Quotations, on tiny literal texts (speech tags and speakers: test_speakers.py)."""
 
 import pytest
 
-from viewer.engine.quotes import find_attributions, find_quotes
+from viewer.engine.quotes import find_quotes
 
 
 def quoted(text: str) -> list[str]:
@@ -45,45 +45,3 @@ def test_nested_single_quote_is_one_level_down():
     quotes = find_quotes(text)
     assert [(text[q.start:q.end], q.depth) for q in quotes] == [
         ('"There is no \'Be a man\' in our house,"', 0), ("'Be a man'", 1)]
-
-
-@pytest.mark.parametrize("text, tag, speaker", [
-    # pronoun after the quote
-    ('"It is fine," she said. Later on.', "she said.", "she"),
-    # name and verb, with the publication told
-    ("“Miles is very emotional,” Teigen told People. “He is.”", "Teigen told People.", "Teigen"),
-    # verb before the name; the relative clause after the comma is the outlet's own context
-    ('"A lot," says Teigen, who has two kids. "More."', "says Teigen,", "Teigen"),
-    # present tense adds
-    ('"There is none," she adds.', "she adds.", "she"),
-    # a tag with a source
-    ('"It works," she said, per Popsugar.', "she said, per Popsugar.", "she"),
-    # a role rather than a name, with time after the verb
-    ('"We will build it," the mayor said on Monday.', "the mayor said on Monday.", "the mayor"),
-    # a lead-in before the quote
-    ("She continued, saying, “There is none.”", "She continued, saying,", "She"),
-])
-def test_speech_tags_are_found_with_their_speaker(text, tag, speaker):
-    """The tag next to a quotation is its own span and names who spoke."""
-    tags = find_attributions(text, find_quotes(text))
-    assert [text[t.start:t.end] for t in tags] == [tag]
-    assert tags[0].speaker == speaker
-
-
-@pytest.mark.parametrize("text", [
-    # reported speech after a quote is narration
-    '"It is wonderful." Chrissy shared that her oldest is like her.',
-    # a sentence that merely follows a quote
-    '"Miles is emotional." Chrissy is not wrong about that.',
-    # narration before a quote ending in a full stop
-    'She opened up about her son. "Miles is emotional."',
-])
-def test_narration_next_to_quotes_is_not_a_tag(text):
-    """Sentences beside a quotation that are not speech tags stay the outlet's narration."""
-    assert find_attributions(text, find_quotes(text)) == []
-
-
-def test_pronoun_speaker_resolves_to_the_last_named_speaker():
-    """'she said' after 'says Teigen' is credited to Teigen."""
-    text = '"One," says Teigen. Then more. "Two," she said.'
-    assert [tag.speaker for tag in find_attributions(text, find_quotes(text))] == ["Teigen", "Teigen"]

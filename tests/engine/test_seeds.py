@@ -169,3 +169,14 @@ def test_headline_quote_repeating_the_body_is_shared(pairs, number):
     side = pairs[number].left
     snippet = "wears his heart on his sleeve, and we embrace that"
     assert classes_at(side, *locate(side.document.text, snippet)) == {"shared-quote"}
+
+
+def test_re_reports_carrying_the_same_sentence_report_no_alteration():
+    """Seed 001 against seed 002: both print "There is no 'Be a man' in our house" whole; nothing is altered."""
+    from tests.conftest import SEED_FILES
+
+    result = compare(read_document(SEED_FILES["001"]), read_document(SEED_FILES["002"]))
+    assert result.altered_quotes == 0
+    for side in (result.left, result.right):
+        start, end = locate(side.document.text, "There is no 'Be a man' in our house")
+        assert classes_at(side, start, end) == {"shared-quote"}

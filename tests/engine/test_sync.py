@@ -43,10 +43,11 @@ def test_overlapping_passages_follow_the_innermost():
 
 def test_seed_quotes_are_level_in_both_directions(seed_path):
     """Every shared passage of People against a re-report maps start to start, both ways."""
-    result = compare(read_document(seed_path("003")), read_document(seed_path("001")))
+    # 002 moved People's headline quote into its body, so one passage runs against the order.
+    result = compare(read_document(seed_path("003")), read_document(seed_path("002")))
     left_to_right, right_to_left = sync_maps(result)
     reordered = any(b.right_start < a.right_start for a, b in zip(result.passages, result.passages[1:]))
-    assert reordered, "the seed pair should include a passage 001 moved"
+    assert reordered, "the seed pair should include a passage 002 moved"
     for passage in result.passages:
         middle_left = (passage.left_start + passage.left_end) / 2
         assert passage.right_start <= left_to_right.counterpart(middle_left) <= passage.right_end

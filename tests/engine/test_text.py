@@ -44,6 +44,43 @@ def test_date_near_the_top(head, date):
     assert guess_date(head) == date
 
 
+MATTIS_BODY = (
+    "Jim Mattis, the retired Marine general who won Senate confirmation on Jan. 20, 2017, the day "
+    "President Trump took office, said on Thursday that he would step down at the end of February.")
+TWEET_BODY = (
+    'Mr. Trump announced the change on Twitter. "The tariffs will go up starting January 1, 2019," he '
+    "wrote, adding that talks with China would continue.")
+
+# Each row: the top of an article and the date it carries ("" when it carries none of its own).
+DATE_TABLE = [
+    # the issue's own: a date deep in the first paragraph is an event, not the article's date
+    ("Mattis Resigns After Clash With Trump\n\n" + MATTIS_BODY, ""),
+    # the issue's own: a quoted tweet's date
+    ("Trump Raises Tariffs on Chinese Goods\n\n" + TWEET_BODY, ""),
+    ('Trump: "Starting January 1, 2019" tariffs will rise\n\n' + TWEET_BODY, ""),  # quoted in the headline
+    # NYT: headline, byline, date line, then the body with its own dates
+    ("Mattis Resigns After Clash With Trump\nBy Helene Cooper\nDec. 20, 2018\n\n" + MATTIS_BODY, "2018-12-20"),
+    # Fox News: "Published" line under the headline
+    ("Mattis resigns\nPublished December 20, 2018\nFox News\n\n" + MATTIS_BODY, "2018-12-20"),
+    # CNN: "Updated" with a time and a weekday before the date
+    ("Mattis resigns\nUpdated 5:32 PM ET, Thu December 20, 2018\n\n" + MATTIS_BODY, "2018-12-20"),
+    # a byline with the date after a bar
+    ("Mattis resigns\nBy Robert Burns | December 20, 2018\n\n" + MATTIS_BODY, "2018-12-20"),
+    # AP dateline at the start of the first paragraph
+    ("Mattis resigns\n\nWASHINGTON, Dec. 20, 2018 — " + MATTIS_BODY, "2018-12-20"),
+    # tabloid: a weekday line
+    ("MAD DOG QUITS!\nThursday, December 20, 2018\n\n" + MATTIS_BODY, "2018-12-20"),
+    # Published before Updated: the publication date wins
+    ("Mattis resigns\nPublished Dec. 20, 2018\nUpdated Dec. 21, 2018\n\n" + MATTIS_BODY, "2018-12-20"),
+]
+
+
+@pytest.mark.parametrize("text, date", DATE_TABLE)
+def test_date_comes_from_the_top_never_from_the_body_or_a_quote(text, date):
+    """The article is dated from its dateline, byline or Published line; body and quoted dates are events."""
+    assert guess_date(text) == date
+
+
 def test_title_skips_chrome_and_date_prefix():
     """The title is the first real line, without navigation chrome or a leading date."""
     document = Document.from_text("Skip to main content\n\n2021-04-06 Big news today\n\nBody text here.")
@@ -94,7 +131,35 @@ def test_sentences_end_at_stops_and_line_breaks():
     from viewer.engine.text import sentences
 
     text = 'Headline here\n\nFirst one. "Quoted!" she said. Last?'
-    assert [text[s:e] for s, e in sentences(text)] == ["Headline here", "First one.", '"Quoted!"', "she said.", "Last?"]
+    assert [text[s:e] for s, e in sentences(text)] == ["Headline here", "First one.", '"Quoted!" she said.', "Last?"]
+
+
+# Each row: a text and its sentences. None may end at an abbreviation or an initial.
+SENTENCE_TABLE = [
+    # the issue's own: "Mattis told U." / "S. Naval War College graduates" was split
+    ("Mattis told U.S. Naval War College graduates on Friday that the war was not over. He left at noon.",
+     ["Mattis told U.S. Naval War College graduates on Friday that the war was not over.", "He left at noon."]),
+    # NYT honorifics and a middle initial
+    ("Mr. Clyburn said John F. Kennedy had won the state. Mrs. Obama and Dr. Fauci agreed.",
+     ["Mr. Clyburn said John F. Kennedy had won the state.", "Mrs. Obama and Dr. Fauci agreed."]),
+    # AP dates, times and titles
+    ("Sen. Mitch McConnell spoke on Jan. 20, 2017, at 9 a.m. in Washington. Gov. Jay Inslee did not.",
+     ["Sen. Mitch McConnell spoke on Jan. 20, 2017, at 9 a.m. in Washington.", "Gov. Jay Inslee did not."]),
+    # tabloid exclamations and a quote with its tag
+    ('"It was a total disaster!" the star told the Daily Mail. Fans were furious!!! The show went on.',
+     ['"It was a total disaster!" the star told the Daily Mail.', "Fans were furious!!!", "The show went on."]),
+    # broadcast: a programme name, a company, a lower-case word after a full stop
+    ("Lt. Gen. H.R. McMaster said on CBS. Apple Inc. said it would wait. Prices rose etc. and then fell.",
+     ["Lt. Gen. H.R. McMaster said on CBS.", "Apple Inc. said it would wait.", "Prices rose etc. and then fell."]),
+]
+
+
+@pytest.mark.parametrize("text, expected", SENTENCE_TABLE)
+def test_sentences_never_end_at_an_abbreviation_or_initial(text, expected):
+    """Mr., U.S., Jan., John F. and a.m. stay inside their sentence."""
+    from viewer.engine.text import sentences
+
+    assert [text[s:e] for s, e in sentences(text)] == expected
 
 
 def test_analysis_cache_is_bounded_by_text_length(monkeypatch):
@@ -109,3 +174,21 @@ def test_analysis_cache_is_bounded_by_text_length(monkeypatch):
     assert sum(map(len, classify._cache)) <= 50_000
     assert texts[-1] in classify._cache and texts[0] not in classify._cache
     classify.analyse.cache_clear()
+
+
+def test_framing_list_shows_whole_sentences_only():
+    """compare's framing list never shows "- Mr." or "- U.S." as a sentence of its own."""
+    from viewer.cli import format_text
+    from viewer.engine import compare
+
+    left = ('Mattis Quits\n\n"The world is safer with allies," Jim Mattis said in his letter, which the Pentagon '
+            "released on Thursday afternoon.")
+    right = ("Defense Secretary Jim Mattis told U.S. Naval War College graduates in June that Mr. Trump valued "
+             'allies. "The world is safer with allies," Jim Mattis said in his letter, which the Pentagon '
+             "released on Thursday afternoon. Gen. John F. Kelly, the chief of staff, left on Jan. 2 at 9 a.m.")
+    summary = format_text(compare(left, right))
+    framing = summary[summary.index("RIGHT FRAMING"):].splitlines()[1:]
+    assert framing == [
+        "  - Defense Secretary Jim Mattis told U.S. Naval War College graduates in June that Mr. Trump valued allies.",
+        "  - Gen. John F. Kelly, the chief of staff, left on Jan. 2 at 9 a.m.",
+    ]

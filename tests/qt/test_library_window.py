@@ -129,7 +129,7 @@ def test_edited_outlet_is_saved_and_undoable(open_app, qtbot, private_data_dir):
     qtbot.waitUntil(lambda: window.list.state() != QAbstractItemView.State.EditingState)  # Qt commits queued
     assert Library.open(private_data_dir).entry(controller.right_id).outlet == "Mom Site"
     assert "Mom Site" in window.right_view.header.text()
-    assert "→ Mom Site" in window.stats.text()
+    assert "<b>Mom Site quotes People</b>" in window.stats.text()
     window.undo_action.trigger()
     assert Library.open(private_data_dir).entry(controller.right_id).outlet == ""
 
@@ -240,7 +240,10 @@ def test_keyboard_chooses_panes_and_swap_exchanges_them(open_app, qtbot):
 
 
 def test_window_state_is_restored_at_the_next_launch(open_app, qtbot):
-    """The pair, the sync toggle and the splitter sizes come back after closing and reopening the window."""
+    """The pair, the sync toggle and the library's width come back after closing and reopening the window.
+
+    (The offscreen screen is 800 pixels wide: the window comes back that narrow, with the library folded so
+    both articles stay readable; widened again, the library has its width back.)"""
     controller = open_app()
     window = controller.window
     ids = [entry.id for entry in controller.model.entries]
@@ -255,7 +258,9 @@ def test_window_state_is_restored_at_the_next_launch(open_app, qtbot):
     again = open_app()
     assert (again.left_id, again.right_id) == (ids[2], ids[3])
     assert not again.window.sync_action.isChecked()
-    assert again.window.splitter.sizes()[0] == sidebar
+    again.window.resize(1400, 860)
+    qtbot.waitUntil(lambda: again.window.list.isVisible())
+    assert abs(again.window.splitter.sizes()[0] - sidebar) <= 2
 
 
 def test_the_pane_shows_a_busy_indicator_while_comparing(open_app, qtbot, monkeypatch):

@@ -62,3 +62,23 @@ def test_screenshot_of_the_story_tab_shows_the_quote_matrix(tmp_path):
     count = sum(1 for x in range(image.width() // 3, image.width(), 3) for y in range(0, image.height(), 3)
                 if image.pixel(x, y) & 0xFFFFFF == verbatim)
     assert count > 300, count
+
+
+def test_a_screenshot_at_the_minimum_size_keeps_both_articles_coloured(tmp_path):
+    """--screenshot-size minimum draws the window at its smallest: the library folded, both articles shown."""
+    picture = tmp_path / "small.png"
+    environment = {key: value for key, value in os.environ.items()
+                   if key not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    finished = subprocess.run(
+        [sys.executable, "-m", "viewer", "--data-dir", str(tmp_path / "data"), "--screenshot", str(picture),
+         "--screenshot-size", "minimum"], env=environment, capture_output=True, text=True, timeout=120)
+    assert finished.returncode == 0, finished.stderr
+    image = QImage(str(picture))
+    assert image.width() < 800 and image.height() < WINDOW_SIZE.height()
+    coloured = {Theme("light").background(cls).rgb() for cls in ("shared-quote", "framing", "own-quote")}
+    counts = [0, 0]
+    for x in range(0, image.width(), 3):
+        for y in range(0, image.height(), 3):
+            if image.pixel(x, y) in coloured:
+                counts[x >= image.width() // 2] += 1
+    assert min(counts) > 300, counts

@@ -106,26 +106,3 @@ def test_check_field_refuses_with_a_reason(field, value, reason):
     """Each row: an edit refused, with the reason the user is shown."""
     with pytest.raises(ValueError, match=reason):
         check_field(field, value)
-
-
-def test_a_file_name_with_a_newline_or_escape_is_listed_as_one_plain_line(private_data_dir, tmp_path):
-    """A file called "new<newline>line" or carrying an ANSI escape is named without those characters."""
-    library = Library.open(private_data_dir)
-    names = {}
-    for raw in ("new\nline", "\x1b]0;PWNED\x07alert"):
-        path = tmp_path / f"{raw}.txt"
-        path.write_text(f"An article about the library, saved as {len(raw)} characters of name.\n", encoding="utf-8")
-        entry, added = library.add(read_document(path))
-        assert added
-        names[raw] = entry.name
-    assert names == {"new\nline": "new line", "\x1b]0;PWNED\x07alert": "]0;PWNED alert"}
-
-
-def test_pasted_text_is_named_by_its_title_cut_at_a_word(private_data_dir):
-    """Pasted text (no outlet, no file) is called by its first line, cut at a word with "…" when long."""
-    library = Library.open(private_data_dir)
-    long_entry, _ = library.add(Document(text="Pasted story headline about the library closure\n\nCouncillors met.",
-                                         title="Pasted story headline about the library closure"))
-    short_entry, _ = library.add(Document(text="Library to close\n\nCouncillors met on Tuesday.", title="Library to close"))
-    assert long_entry.label == "Pasted story headline about…"
-    assert short_entry.label == "Library to close"

@@ -16,14 +16,25 @@ Public API
 ``Side``
     ``document``: ``Document``; ``quotes``: ``Quote(start, end, depth)``; ``attributions``:
     ``Attribution(start, end, speaker)``; ``spans``: ``Span(start, end, cls)`` covering every non-space
-    character once; ``stats``: ``{class: words}``; ``share(cls)``: fraction of words.
+    character once; ``stats``: ``{class: words}``; ``share(cls)``: fraction of words; ``speakers``:
+    ``QuoteSpeaker(start, end, speaker)`` for each depth-0 quote, ``speaker`` a name ("James E. Clyburn"),
+    an unnamed role ("the mayor") or None (see ``speakers.py``).
 ``Passage``
     ``left_start``, ``left_end``, ``right_start``, ``right_end``: character offsets (end exclusive);
     ``left_words``, ``right_words``: word-index ranges; ``matched_words``; ``left_edits`` / ``right_edits``:
     character ranges of the words that differ inside the passage.
 ``Document(text, path, title, outlet, date)``; ``Document.from_text(text, ...)`` reads title and date.
+``attribute(text, quotes) -> Speech(tags, speakers)``: the speech tags and speakers of one text;
+``find_attributions(text, quotes)``: the tags alone.
 ``CLASSES``: ``shared-quote``, ``shared-text``, ``own-quote``, ``attribution``, ``framing``, ``boilerplate``.
 ``MatchSettings(min_words=6, min_quote_words=3, max_gap=4, max_seed_hits=50)``.
+
+``apply_corrections(comparison, corrections) -> Comparison`` (``viewer.engine.corrections``)
+    a reader's ``Correction``s (link, unlink, mark, speaker) applied after matching; the result is a
+    ``CorrectedComparison`` with ``reader_passages``, ``left_reader`` / ``right_reader``, ``stale``.
+
+``pair_summary(comparison, left_label, right_label) -> Summary`` (``viewer.engine.summary``)
+    the stats sentence, written from the side that quotes the other (``quoting_side``).
 
 All offsets are Python string indices into ``Document.text``.
 
@@ -34,10 +45,12 @@ each outlet's framing); its package docstring lists the result shapes.
 from .classify import CLASSES, Span
 from .compare import Comparison, Side, compare
 from .match import MatchSettings, Passage
-from .quotes import Attribution, Quote, find_attributions, find_quotes
+from .quotes import Quote, find_quotes
+from .speakers import Attribution, QuoteSpeaker, Speech, attribute, find_attributions
 from .text import Document, Tokens, tokenize
 
 __all__ = [
     "CLASSES", "Attribution", "Comparison", "Document", "MatchSettings", "Passage", "Quote", "Side",
     "Span", "Tokens", "compare", "find_attributions", "find_quotes", "tokenize",
+    "QuoteSpeaker", "Speech", "attribute",
 ]

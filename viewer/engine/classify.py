@@ -23,11 +23,13 @@ Exports: ``CLASSES``, ``Span``, ``Analysis``, ``analyse``, ``classify``.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter, OrderedDict
 from dataclasses import dataclass
 
 from .boilerplate import boilerplate_lines, formula_spans
-from .quotes import Attribution, Quote, find_attributions, find_quotes
+from .quotes import Quote, find_quotes, quoted_titles
+from .speakers import Attribution, Speech, attribute
 from .text import Tokens, tokenize
 
 SHARED_QUOTE, SHARED_TEXT, OWN_QUOTE = "shared-quote", "shared-text", "own-quote"
@@ -60,13 +62,17 @@ class Analysis:
     text: str
     tokens: Tokens
     quotes: tuple[Quote, ...]
-    attributions: tuple[Attribution, ...]
+    speech: Speech  # speech tags (their spans at once) and speakers (resolved when first asked for)
     boilerplate: tuple[tuple[int, int], ...]
     zones: bytes  # one zone code per character
     token_zones: bytes  # one zone code per word
     quoted: bytes  # one byte per word: 0 outside quotations, 1 or 2 inside; neighbouring quotations differ
     chrome: bytearray  # one byte per word: 1 for words that never match (page chrome, newsroom formulas)
     line_starts: tuple[int, ...]  # indices of the words that begin a line
+
+    @property
+    def attributions(self) -> tuple[Attribution, ...]:
+        return self.speech.tags
 
     def zone_spans(self, zone: int) -> list[tuple[int, int]]:
         """Character ranges painted with ``zone``."""
@@ -110,15 +116,20 @@ analyse.cache_clear = _cache.clear  # the benchmarks time analyses from scratch
 
 def _analyse(text: str) -> Analysis:
     tokens = tokenize(text)
-    quotes = tuple(find_quotes(text))
-    attributions = tuple(find_attributions(text, list(quotes)))
+    quotes = find_quotes(text)
+    titles = quoted_titles(text, quotes)
+    if titles:  # on "Face the Nation": a title is narration, and what is nested in it is no quotation either
+        title_starts = [title.start for title in titles]
+        quotes = [quote for quote in quotes if not _inside_title(quote, titles, title_starts)]
+    quotes = tuple(quotes)
+    speech = attribute(text, list(quotes))
     chrome = tuple(boilerplate_lines(text))
     zones = bytearray(len(text))
     for number, quote in enumerate(quote for quote in quotes if quote.depth == 0):
         zone = QUOTATION_NEXT if number % 2 else QUOTATION
         zones[quote.start:quote.end] = bytes([zone]) * (quote.end - quote.start)
-    for tag in attributions:
-        zones[tag.start:tag.end] = bytes([TAG]) * (tag.end - tag.start)
+    for start, end in speech.tag_spans:
+        zones[start:end] = bytes([TAG]) * (end - start)
     for start, end in chrome:
         zones[start:end] = bytes([CHROME]) * (end - start)
     token_zones = bytes(map(zones.__getitem__, tokens.starts))
@@ -128,8 +139,14 @@ def _analyse(text: str) -> Analysis:
         first, stop = tokens.index_at(start), tokens.index_at(end - 1) + 1
         is_chrome[first:stop] = b"\x01" * (stop - first)
     line_starts = tuple(sorted({tokens.index_at(match.end()) for match in _NEWLINE_RE.finditer(text)} - {len(tokens)}))
-    return Analysis(text, tokens, quotes, attributions, chrome, bytes(zones), token_zones, quoted, is_chrome,
+    return Analysis(text, tokens, quotes, speech, chrome, bytes(zones), token_zones, quoted, is_chrome,
                     line_starts)
+
+
+def _inside_title(quote: Quote, titles: list[Quote], title_starts: list[int]) -> bool:
+    """Whether ``quote`` is one of ``titles`` (ordered, never overlapping) or nested in one."""
+    index = bisect_right(title_starts, quote.start) - 1
+    return index >= 0 and quote.start < titles[index].end
 
 
 _NEWLINE_RE = re.compile("\n")

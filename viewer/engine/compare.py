@@ -15,8 +15,9 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from .classify import CHROME, CLASSES, TAG, Analysis, Span, analyse, classify
-from .match import MatchSettings, Passage, find_passages
-from .quotes import Attribution, Quote
+from .match import MatchSettings, Passage, find_matches
+from .quotes import Quote
+from .speakers import Attribution, QuoteSpeaker, Speech
 from .text import Document, sentences
 
 
@@ -26,9 +27,19 @@ class Side:
 
     document: Document
     quotes: tuple[Quote, ...]
-    attributions: tuple[Attribution, ...]
+    speech: Speech = field(compare=False)  # its speech tags and speakers, resolved when first asked for
     spans: tuple[Span, ...]
     stats: dict[str, int] = field(hash=False)
+
+    @property
+    def attributions(self) -> tuple[Attribution, ...]:
+        """The speech tags, each with the speaker it names ("" when none can be read)."""
+        return self.speech.tags
+
+    @property
+    def speakers(self) -> tuple[QuoteSpeaker, ...]:
+        """Who said each depth-0 quotation, in order (``speaker`` None when the text does not say)."""
+        return self.speech.speakers
 
     @property
     def words(self) -> int:
@@ -66,12 +77,14 @@ class Side:
     def to_json(self) -> dict:
         document = self.document
         return {"path": document.path, "title": document.title, "outlet": document.outlet,
-                "date": document.date, "text": document.text}
+                "date": document.date, "text": document.text,
+                "quotes": [{"start": quote.start, "end": quote.end, "speaker": quote.speaker}
+                           for quote in self.speakers]}
 
 
 @dataclass(frozen=True)
 class Comparison:
-    """Two sides and the passages they share (ordered by left start).
+    """Two sides and the passages they share (ordered by left start, then right start; never overlapping).
 
     ``quote_passages`` are the indices of passages that carry a quotation: on one side at least, half
     their words are quoted, or ``settings.min_words`` of them are.
@@ -150,19 +163,21 @@ def collector_paused():
 
 def _compare(left_document: Document, right_document: Document, settings: MatchSettings) -> Comparison:
     left, right = analyse(left_document.text), analyse(right_document.text)
-    passages = find_passages(
+    matches = find_matches(
         left.text, left.tokens, right.text, right.tokens, settings,
         left.quoted, right.quoted, left.chrome, right.chrome, left.line_starts, right.line_starts,
     )
-    passages = [_without_tag_edits(passage, left, right) for passage in passages]
+    # Left start, then right start: a fully determined order that swapping the sides cannot disturb.
+    passages = sorted((_without_tag_edits(passage, left, right) for passage in matches.passages),
+                      key=lambda passage: (passage.left_start, passage.right_start))
     quote_passages = frozenset(
         index for index, passage in enumerate(passages)
         if _quotes_in(left, passage.left_words, settings) or _quotes_in(right, passage.right_words, settings)
     )
     return Comparison(
-        _side(left_document, left, [passage.left_words for passage in passages],
+        _side(left_document, left, [passage.left_words for passage in passages] + list(matches.left_echoes),
               [edit for passage in passages for edit in passage.left_edits]),
-        _side(right_document, right, [passage.right_words for passage in passages],
+        _side(right_document, right, [passage.right_words for passage in passages] + list(matches.right_echoes),
               [edit for passage in passages for edit in passage.right_edits]),
         tuple(passages), quote_passages, settings,
     )
@@ -170,7 +185,7 @@ def _compare(left_document: Document, right_document: Document, settings: MatchS
 
 def _side(document: Document, analysis: Analysis, shared_words: list[tuple[int, int]], edited) -> Side:
     spans, stats = classify(analysis, shared_words, edited)
-    return Side(document, analysis.quotes, analysis.attributions, tuple(spans), stats)
+    return Side(document, analysis.quotes, analysis.speech, tuple(spans), stats)
 
 
 def _quotes_in(analysis: Analysis, words: tuple[int, int], settings: MatchSettings) -> bool:

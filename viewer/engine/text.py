@@ -125,21 +125,69 @@ def tokenize(text: str) -> Tokens:
     return Tokens(starts, ends, keys)
 
 
-# A sentence ends at . ! or ? (with any closing quote marks or brackets after it) followed by white space,
-# or at a line break: headlines and captions have no full stop.
-_SENTENCE_RE = re.compile(r"[^\n]+?(?:[.!?…]+[\"'”’)\]]*(?=\s)|$)", re.MULTILINE)
+# Sentence ends (see ``sentences``). The lookbehind makes a run of marks a candidate only at its first
+# mark, and the possessive quantifiers never give back what they took: a run of 100,000 "!" is one
+# candidate scanned once, not a backtracking search from each of its marks.
+_SENTENCE_END_RE = re.compile(r"(?<![.!?…])[.!?…]++[\"'”’)\]]*+(?=\s|\Z)|\n")
+# Words after which a full stop is an abbreviation's, not a sentence's end: honorifics and titles,
+# months, and other short forms news style uses before a name or a number.
+ABBREVIATIONS = frozenset(
+    "mr mrs ms mx dr prof rev hon sen rep gov gen lt col capt cmdr adm maj sgt cpl pvt det insp supt atty "
+    "pres sec amb msgr fr sr jr st mt ft no nos vol pp gov't vs v ca approx dept univ inc corp co ltd bros "
+    "jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun".split()
+)
+_WORD_BEFORE_RE = re.compile(r"(?:(\w)\.)?(\w+)$")  # the word before a full stop, and a dotted letter before it
+_ABBREVIATION_WINDOW = 12  # characters before a full stop searched for its word; abbreviations are shorter
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
-    """Character ranges ``(start, end)`` of the sentences of ``text``, outer spaces trimmed."""
+    """Character ranges ``(start, end)`` of the sentences of ``text``, outer spaces trimmed.
+
+    A sentence ends at a line break (headlines and captions have no full stop) or at a run of ``. ! ? …``
+    (with any closing quote marks or brackets after it) followed by white space or the end of the text,
+    except where the text goes on in lower case ("Yahoo! said", "and so on… then") or a single full stop
+    follows an abbreviation: a word of ``ABBREVIATIONS`` (Mr., Sen., Jan.), a single letter (the initial
+    in "John F. Kennedy", "U.S.", "a.m."). So a sentence never ends inside a name or a date; the cost is
+    that "…moved to the U.S. Then…" stays one sentence. Linear in the text.
+    """
     found = []
-    for match in _SENTENCE_RE.finditer(text):
-        start, end = match.span()
-        while start < end and text[start].isspace():
-            start += 1
-        if start < end:
-            found.append((start, end))
+    start = 0
+    length = len(text)
+    for match in _SENTENCE_END_RE.finditer(text):
+        end = match.end()
+        if match.group() != "\n":
+            if _continues(text, match.start(), end, length):
+                continue
+        else:
+            end = match.start()
+        _add_sentence(text, start, end, found)
+        start = match.end()
+    _add_sentence(text, start, length, found)
     return found
+
+
+def _continues(text: str, mark: int, end: int, length: int) -> bool:
+    """Whether the sentence goes on after the end mark at ``mark`` (see ``sentences``)."""
+    after = end
+    while after < length and text[after] in " \t\u00a0":
+        after += 1
+    if after < length and text[after].islower():
+        return True
+    if text[mark] != "." or (end - mark > 1 and text[mark + 1] == "."):
+        return False
+    word = _WORD_BEFORE_RE.search(text, max(0, mark - _ABBREVIATION_WINDOW), mark)
+    if word is None:
+        return False
+    return len(word.group(2)) == 1 or word.group(2).lower() in ABBREVIATIONS
+
+
+def _add_sentence(text: str, start: int, end: int, found: list) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if start < end:
+        found.append((start, end))
 
 
 def guess_title(text: str, skip=lambda line: False) -> str:
@@ -154,20 +202,77 @@ def guess_title(text: str, skip=lambda line: False) -> str:
 
 
 def guess_date(text: str) -> str:
-    """An ISO date (``YYYY-MM-DD``) printed near the top of the text, or ``""``."""
-    head = text[:DATE_SEARCH_CHARS]
+    """The article's own date (ISO ``YYYY-MM-DD``) from its top lines, or ``""`` when unsure.
+
+    Only the lines above the body count (the first ``DATE_SEARCH_LINES`` non-empty lines within
+    ``DATE_SEARCH_CHARS``, up to the first paragraph of prose), and in them only a date that stands where
+    outlets print their own: at the start of a line ("2021-04-06 Headline", a dateline), after a
+    "Published" / "Updated" / "Posted" / "Date" label, or on a short byline or date line ("By Jane Doe |
+    Dec. 20, 2018", "December 20, 2018 5:12 PM ET"). A date inside quotation marks (a quoted tweet) or
+    in a sentence ("won Senate confirmation on Jan. 20, 2017") is an event the story mentions, never the
+    article's date. The earliest accepted date wins: "Published" comes before "Updated".
+    """
+    from .quotes import find_quotes
+
+    position = 0
+    lines_seen = 0
+    for line in text[:DATE_SEARCH_CHARS].split("\n"):
+        line_start, position = position, position + len(line) + 1
+        if not line.strip():
+            continue
+        lines_seen += 1
+        words = len(WORD_RE.findall(line))
+        prose = lines_seen > 1 and words > DATE_LINE_MAX_WORDS
+        quoted = [(quote.start, quote.end) for quote in find_quotes(line)]
+        for at, date in _dates_in(line):
+            if date and not any(start <= at < end for start, end in quoted) and _stands_as_own_date(line, at, prose):
+                return date
+        if lines_seen >= DATE_SEARCH_LINES or prose:
+            break  # the body has begun: any later date is an event the story reports
+    return ""
+
+
+DATE_SEARCH_LINES = 8  # non-empty lines at the top that may hold the article's date
+DATE_LINE_MAX_WORDS = 14  # words; a longer line after the headline is prose, where the body begins
+_DATE_LABEL_RE = re.compile(
+    r"\b(?:date|dated|published|updated|posted|modified|first\ published|last\ updated)\b", re.IGNORECASE)
+# What may stand before a date at the start of a line: a label, a place name in capitals ("WASHINGTON,"),
+# punctuation.
+_WEEKDAY = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?"
+_LINE_START_RE = re.compile(
+    rf"^[\W_]*(?:(?:[A-Z][A-Z .'-]{{1,30}}|[A-Za-z ]{{0,20}}:|(?i:{_WEEKDAY}))[\W_]*)?$")
+_DATELINE_RE = re.compile(r"^[\W_]*[A-Z][A-Z .'-]{1,30}[\W_]*$")  # "WASHINGTON, " before the date
+_BYLINE_RE = re.compile(r"^\W*by\s", re.IGNORECASE)
+
+
+def _dates_in(line: str) -> list[tuple[int, str]]:
+    """``(offset, ISO date or "")`` of every date written in ``line``, in order."""
     found: list[tuple[int, str]] = []
-    for match in _ISO_DATE_RE.finditer(head):
+    for match in _ISO_DATE_RE.finditer(line):
         year, month, day = (int(part) for part in match.groups())
         found.append((match.start(), _iso(year, month, day)))
-    for match in _US_DATE_RE.finditer(head):
+    for match in _US_DATE_RE.finditer(line):
         month, day, year = match.groups()
         found.append((match.start(), _iso(int(year), _MONTHS[month.lower()], int(day))))
-    for match in _EU_DATE_RE.finditer(head):
+    for match in _EU_DATE_RE.finditer(line):
         day, month, year = match.groups()
         found.append((match.start(), _iso(int(year), _MONTHS[month.lower()], int(day))))
-    valid = sorted((position, date) for position, date in found if date)
-    return valid[0][1] if valid else ""
+    return sorted(found)
+
+
+def _stands_as_own_date(line: str, at: int, prose: bool) -> bool:
+    """Whether the date at ``at`` is where an outlet prints its own date (see ``guess_date``).
+
+    In a line of ``prose`` (the first paragraph) only a labelled date or a dateline counts.
+    """
+    before = line[:at]
+    if _DATE_LABEL_RE.search(before):
+        return True
+    if prose:
+        return bool(_DATELINE_RE.match(before))
+    if _LINE_START_RE.match(before):
+        return True
+    return len(WORD_RE.findall(line)) <= DATE_LINE_MAX_WORDS and bool(_BYLINE_RE.match(line))
 
 
 def _iso(year: int, month: int, day: int) -> str:

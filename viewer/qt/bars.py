@@ -104,6 +104,7 @@ class Legend(QWidget):
                 item.widget().deleteLater()
         entries = [(cls, theme.background(cls), theme.legend(cls)) for cls in CLASSES]
         entries.append(("altered", theme.altered, theme.altered_legend))
+        entries.append(("reader", theme.reader, theme.reader_legend))
         self.items = {}
         for number, (cls, colour, sentence) in enumerate(entries):
             name, _, explanation = sentence.partition(": ")

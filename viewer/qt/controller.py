@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from ..storage.importers import SUPPORTED_SUFFIXES, UnreadableFile, is_url, load_bytes
 from ..storage.library import Entry, Library, LibraryError, Removed, check_field
+from .corrections import PairCorrections
 from .documents import BAR_CLASSES, DocumentListModel
 from .story import StoryPresenter
 from .window import MainWindow
@@ -92,6 +93,7 @@ class Controller(QObject):
         self.store_queue = Paced(parent=self)
         self.bar_requests = Paced(parent=self)
         self._stored = 0
+        self.corrections = PairCorrections(self)  # the reader's corrections of the pair on screen
         self.info_box: QMessageBox | None = None
         # Another window or `import` may change the library: looked for now and then, when the app comes to
         # the front, and before each pair is shown, so a document removed elsewhere is never asked for.
@@ -127,6 +129,7 @@ class Controller(QObject):
         splitter = settings.value("window/splitter")
         if isinstance(splitter, QByteArray):
             window.splitter.restoreState(splitter)
+        window.library_width = _as_int(settings.value("window/library_width")) or window.library_width
         window.sync_action.setChecked(_as_bool(settings.value("view/sync", True)))
         if _as_int(settings.value("view/tab")) == 1:
             window.views.setCurrentWidget(window.story_view)  # the story is built when the tab shows
@@ -159,6 +162,7 @@ class Controller(QObject):
         settings.setValue("window/geometry", window.saveGeometry())
         settings.setValue("window/state", window.saveState())
         settings.setValue("window/splitter", window.splitter.saveState())
+        settings.setValue("window/library_width", window.chosen_library_width())
         settings.setValue("view/sync", window.sync_action.isChecked())
         settings.setValue("view/tab", window.views.currentIndex())
         settings.setValue("pair/left", self.left_id if self.left_id is not None else "")
@@ -216,6 +220,7 @@ class Controller(QObject):
             self.window.show_empty("Add a second article to compare: drop an article or a link here, or paste text.")
             return
         self.window.show_pair_headers(left_entry, right_entry, busy=True)
+        self.corrections.forget()
         # Queued work for an earlier choice is dropped (a pair clicked past, bars being requested): the pair
         # on screen comes first, and the bars still missing are requested again once it is drawn.
         self.comparer.cancel_pending()
@@ -245,6 +250,8 @@ class Controller(QObject):
     def on_compared(self, tag, comparison) -> None:
         kind, left_id, right_id = tag
         if left_id == self.left_id and right_id == self.right_id and kind == "pair":
+            comparison = self.corrections.corrected(comparison, self.model.entry(left_id).hash,
+                                                    self.model.entry(right_id).hash)
             self.window.show_pair_headers(self.model.entry(left_id), self.model.entry(right_id), busy=False)
             self.window.show_comparison(comparison)
             self.shown_pair = (left_id, right_id)
@@ -555,12 +562,14 @@ class _RemoveCommand(QUndoCommand):
         super().__init__(f"Remove “{entry.title[:40].replace('&', '&&')}”")  # a title's & is no menu shortcut
         self.controller, self.entry = controller, entry
         self.removed: Removed | None = None
+        self.pane: str | None = None  # the pane it was shown in when removed: undo shows it there again
 
     def redo(self) -> None:
         controller = self.controller
         if controller.library.entry(self.entry.id) is None:
             return  # already gone (removed again since, by another command)
         self.removed = controller.library.remove(self.entry.id)
+        self.pane = {controller.left_id: "left", controller.right_id: "right"}.get(self.entry.id)
         controller.model.remove_entry(self.entry.id)
         if self.entry.id in (controller.left_id, controller.right_id):
             controller.show_pair(controller.left_id, controller.right_id)
@@ -574,7 +583,11 @@ class _RemoveCommand(QUndoCommand):
         if controller.model.entry(entry.id) is None:
             controller.model.insert_entry(entry)
         self.entry = entry
-        if None in (controller.left_id, controller.right_id):
+        if self.pane == "left":  # the pair that was on screen comes back with it
+            controller.show_pair(entry.id, None)
+        elif self.pane == "right":
+            controller.show_pair(None, entry.id)
+        elif None in (controller.left_id, controller.right_id):
             controller.show_pair(controller.left_id, controller.right_id)  # an empty pane takes it back
         controller.window.select_document(entry.id)
         controller.window.notify(f"Restored “{escape(entry.title)}”.", "info")

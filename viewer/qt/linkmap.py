@@ -38,6 +38,7 @@ class LinkMap(QWidget):
         self.setToolTip("Each band joins a passage to its counterpart; click a band to line the two up")
         self._passages: tuple = ()
         self._quotes: frozenset[int] = frozenset()
+        self.reader: frozenset[int] = frozenset()
         self._theme = Theme("light")
         self._hovered = -1
         self._paths: list[tuple[int, QPainterPath]] = []
@@ -53,8 +54,10 @@ class LinkMap(QWidget):
             self.update()
         return False
 
-    def set_passages(self, passages, quotes: frozenset[int], theme: Theme) -> None:
+    def set_passages(self, passages, quotes: frozenset[int], theme: Theme, reader: frozenset[int] = frozenset()) -> None:
+        """``reader``: indices of passages a reader linked; their bands get the reader's outline."""
         self._passages, self._quotes, self._theme = tuple(passages), quotes, theme
+        self.reader = reader
         self._hovered = -1
         self.update()
 
@@ -116,7 +119,10 @@ class LinkMap(QWidget):
             fill = QColor(self._theme.hover if index == self._hovered else self._theme.background(cls))
             outline = QColor(fill).darker(160 if not self._theme.dark else 60)
             fill.setAlpha(255 if index == self._hovered else BAND_ALPHA)
-            painter.setPen(QPen(outline, 1))
+            if index in self.reader:  # the reader's link: drawn in the reader's colour, dashed
+                painter.setPen(QPen(self._theme.reader, 2, Qt.PenStyle.DashLine))
+            else:
+                painter.setPen(QPen(outline, 1))
             painter.setBrush(fill)
             painter.drawPath(path)
             self._paths.append((index, path))

@@ -14,13 +14,13 @@ import time
 from bisect import bisect_left, bisect_right
 from itertools import accumulate
 
-from PySide6.QtCore import QPoint, QRect, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QPoint, QRect, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QFont, QMouseEvent, QPainter, QPalette, QPen, QPixmap, QTextCharFormat, QTextCursor,
     QTextFormat, QTextOption,
 )
 from PySide6.QtWidgets import (
-    QFrame, QHBoxLayout, QLabel, QProgressBar, QSizePolicy, QTextEdit, QVBoxLayout, QWidget,
+    QFrame, QHBoxLayout, QLabel, QProgressBar, QSizePolicy, QTextEdit, QToolTip, QVBoxLayout, QWidget,
 )
 
 from ..engine import CLASSES
@@ -31,6 +31,7 @@ _ASTRAL = re.compile("[\U00010000-\U0010FFFF]")
 FORMAT_BATCH_SECONDS = 0.012  # colouring time per event-loop turn, so scrolling never waits long
 FORMAT_CHECK_SPANS = 50  # spans coloured between looks at the clock
 SELECTED_BAR_WIDTH = 5  # pixels: the margin bar beside the passage navigation went to
+READER_MARK_WIDTH = 4  # pixels: the bar in the right margin beside a reader's correction
 
 
 class Utf16Offsets:
@@ -95,6 +96,10 @@ class TextPane(QTextEdit):
         self._format_timer = QTimer(self, singleShot=True, interval=0)
         self._format_timer.timeout.connect(self._apply_format_batch)
         self._press = QPoint()
+        self.reader_marks: tuple[tuple[int, int], ...] = ()  # ranges the reader corrected (margin bars)
+        self._side = None  # the side shown: its speakers are resolved on the first tooltip, not before
+        self._speakers: list | None = None  # QuoteSpeaker of each top-level quote, by start
+        self._speaker_starts: list[int] = []
 
     # Content --------------------------------------------------------------------------------------
     def show_side(self, side, passages: list[tuple[int, int]], edits: list[tuple[int, int]], theme: Theme) -> None:
@@ -111,6 +116,7 @@ class TextPane(QTextEdit):
         self._passage_starts = [passages[index][0] for index in self._order]
         self._reach = list(accumulate((passages[index][1] for index in self._order), max))  # furthest end so far
         self._hovered = self._selected = -1
+        self._side, self._speakers = side, None
         self.setExtraSelections([])
         self.setPlainText(self.text)
         formats = {cls: self._class_format(cls) for cls in CLASSES}
@@ -132,6 +138,8 @@ class TextPane(QTextEdit):
         self.text = text
         self.offsets = Utf16Offsets(text)
         self.passages, self._order, self._passage_starts, self._reach = [], [], [], []
+        self.reader_marks = ()
+        self._side, self._speakers = None, None
         self._pending_formats = []
         self._hovered = self._selected = -1
         self.setExtraSelections([])
@@ -260,6 +268,29 @@ class TextPane(QTextEdit):
             position -= 1
         return -1
 
+    def speaker_at(self, offset: int) -> str | None:
+        """Who said the quotation covering ``offset``, or None (no quotation there, or nobody named)."""
+        if self._speakers is None:
+            self._speakers = list(getattr(self._side, "speakers", ()))
+            self._speaker_starts = [quote.start for quote in self._speakers]
+        position = bisect_right(self._speaker_starts, offset) - 1
+        if position >= 0 and offset < self._speakers[position].end:
+            return self._speakers[position].speaker
+        return None
+
+    def viewportEvent(self, event) -> bool:
+        # Hovering a quotation names its speaker; anywhere else the tooltip goes away.
+        if event.type() == QEvent.Type.ToolTip:
+            offset = self.offsets.to_python(self.cursorForPosition(event.pos()).position()) if self.text else -1
+            speaker = self.speaker_at(offset) if offset >= 0 else None
+            if speaker:
+                QToolTip.showText(event.globalPos(), f"Said by {speaker}", self.viewport())
+            else:
+                QToolTip.hideText()
+                event.ignore()
+            return True
+        return super().viewportEvent(event)
+
     def set_hovered(self, index: int) -> None:
         if index != self._hovered:
             self._hovered = index
@@ -290,8 +321,33 @@ class TextPane(QTextEdit):
         self.setExtraSelections(selections)
         self.viewport().update()  # the margin bar (see paintEvent) may have moved
 
+    def set_reader_marks(self, ranges) -> None:
+        """Character ranges the reader corrected: each gets a bar in the right margin beside its lines."""
+        self.reader_marks = tuple(ranges)
+        self.viewport().update()
+
+    def reader_mark_rects(self) -> list[QRectF]:
+        """Where the reader's margin bars are drawn in the viewport (only those on screen)."""
+        rects, height, x = [], self.viewport().height(), self.viewport().width() - READER_MARK_WIDTH - 1
+        if not self.text:
+            return rects
+        first, last = self.visible_range()
+        for start, end in self.reader_marks:
+            if end < first - 1 or start > last + 1:
+                continue
+            top, bottom = self.viewport_span(start, end)
+            if bottom > 0 and top < height:
+                rects.append(QRectF(x, top, READER_MARK_WIDTH, bottom - top))
+        return rects
+
     def paintEvent(self, event) -> None:
         super().paintEvent(event)
+        marks = self.reader_mark_rects() if self.reader_marks else []
+        if marks:
+            painter = QPainter(self.viewport())
+            for rect in marks:
+                painter.fillRect(rect, self._theme.reader)
+            painter.end()
         # The passage Next/Previous or a click went to: a bar in the margin beside its lines, in the
         # system's selection colour, so it stays findable without hiding its class colour.
         if 0 <= self._selected < len(self.passages):

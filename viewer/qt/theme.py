@@ -56,5 +56,14 @@ class Theme:
         return load_table()["altered"]["legend"]
 
     @property
+    def reader(self) -> QColor:
+        """The mark of a reader's correction (margin bar, band outline)."""
+        return QColor(load_table()["reader"][self.variant])
+
+    @property
+    def reader_legend(self) -> str:
+        return load_table()["reader"]["legend"]
+
+    @property
     def hover(self) -> QColor:
         return QColor(load_table()["hover"][self.variant])

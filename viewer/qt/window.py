@@ -14,13 +14,15 @@ import time
 from bisect import bisect_left
 from html import escape
 
-from PySide6.QtCore import QEvent, QSize, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QEvent, QSize, QSortFilterProxyModel, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QTextCursor, QTextDocument, QTextDocumentFragment, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView, QApplication, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMainWindow, QProgressBar, QPushButton,
     QSplitter, QStyle, QTabWidget, QToolBar, QTreeView, QVBoxLayout, QWidget,
 )
 
+from ..engine.corrections import reader_marks, reader_passages
+from ..engine.summary import pair_summary
 from .bars import FindBar, Legend, NoticeBar
 from .documents import ID_ROLE, SORT_ROLE, Column, DocumentListModel, ShareBarDelegate
 from .linkmap import LinkMap
@@ -34,6 +36,9 @@ PROGRESS_STEP_S = 0.1  # seconds between progress bar updates
 CANCELLABLE_IMPORT = 5  # files: a larger import shows a Cancel button beside its progress bar
 PLAIN_PREVIEW_CHARS = 60_000  # characters; longer texts show a note, not their plain text, while compared
 NAVIGATION_ANCHOR = 0.3  # fraction of the pane's height where Next/Previous puts the passage
+READABLE_CHARS = 40  # characters per line each article keeps at any window width: the library gives way first
+LIBRARY_MIN_WIDTH = 180  # pixels; a library squeezed narrower than this is folded away (View > Library, Ctrl+L)
+LIBRARY_SHOWN_WIDTH = 300  # pixels the library gets when brought back at a small window width
 
 
 class MainWindow(QMainWindow):
@@ -170,6 +175,14 @@ class MainWindow(QMainWindow):
         self.splitter.setCollapsible(0, True)
         self.splitter.setCollapsible(1, False)
         self.setCentralWidget(self.splitter)
+        # Each article keeps READABLE_CHARS per line; the library may shrink to nothing, and is folded away
+        # (not squeezed) once too narrow to use, so on a small screen the articles stay readable.
+        sidebar.setMinimumWidth(1)  # 0 would mean "as its contents wish" (the legend's longest line)
+        for view in (self.left_view, self.right_view):
+            view.setMinimumWidth(readable_width(view))
+        self._library_folded = False  # folded by the window (not the user): unfolded when there is room again
+        self.library_width = LIBRARY_SHOWN_WIDTH  # pixels: the library's last usable width, given back on unfolding
+        self.splitter.splitterMoved.connect(lambda *_: self._fit_library())
 
         self.progress = QProgressBar()
         self.progress.setMaximumWidth(240)
@@ -250,14 +263,16 @@ class MainWindow(QMainWindow):
         self.library_action = self._action("&Library", "Ctrl+L", "Show or hide the library beside the articles",
                                            checkable=True)
         self.library_action.setChecked(True)
-        self.library_action.toggled.connect(self.splitter.widget(0).setVisible)
-        self.next_quote_action = self._action("&Next Shared Quote", ["Alt+Down", "F8"], "Go to the next shared quote",
+        self.library_action.toggled.connect(self.on_library_toggled)
+        # Navigation keys no common window manager takes: Alt+Shift+arrows move windows between desktops in
+        # Openbox and KDE, Ctrl+Alt+arrows switch desktops in GNOME and Openbox. F8/F9 come first, as menus show.
+        self.next_quote_action = self._action("&Next Shared Quote", ["F8", "Ctrl+]", "Alt+Down"], "Go to the next shared quote",
                                               pixmap.SP_ArrowDown)
-        self.previous_quote_action = self._action("&Previous Shared Quote", ["Alt+Up", "Shift+F8"],
+        self.previous_quote_action = self._action("&Previous Shared Quote", ["Shift+F8", "Ctrl+[", "Alt+Up"],
                                                   "Go to the previous shared quote", pixmap.SP_ArrowUp)
-        self.next_framing_action = self._action("Next &Framing", ["Alt+Shift+Down", "F9"],
+        self.next_framing_action = self._action("Next &Framing", ["F9", "Ctrl+PgDown"],
                                                 "Go to the next passage of the outlet's own framing", pixmap.SP_MediaSeekForward)
-        self.previous_framing_action = self._action("Previous F&raming", ["Alt+Shift+Up", "Shift+F9"],
+        self.previous_framing_action = self._action("Previous F&raming", ["Shift+F9", "Ctrl+PgUp"],
                                                     "Go to the previous framing passage", pixmap.SP_MediaSeekBackward)
         self.find_action = self._action("&Find…", QKeySequence.StandardKey.Find, "Find words in both articles",
                                         pixmap.SP_FileDialogContentsView)
@@ -282,7 +297,7 @@ class MainWindow(QMainWindow):
         file_menu.addActions([self.open_action, self.export_action, self.library_info_action])
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
-        edit_menu = menu.addMenu("&Edit")
+        self.edit_menu = edit_menu = menu.addMenu("&Edit")
         edit_menu.addActions([self.undo_action, self.redo_action])
         edit_menu.addSeparator()
         edit_menu.addAction(self.paste_action)
@@ -305,6 +320,8 @@ class MainWindow(QMainWindow):
         toolbar.setObjectName("main-toolbar")
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         toolbar.setIconSize(QSize(16, 16))
+        toolbar.addAction(self.library_action)  # first, so a folded library is always one click away
+        self.library_action.setIconText("Library")
         toolbar.addAction(self.open_action)
         toolbar.addSeparator()
         toolbar.addActions([self.previous_quote_action, self.next_quote_action])
@@ -398,7 +415,9 @@ class MainWindow(QMainWindow):
         for view, side in ((self.left_view, comparison.left), (self.right_view, comparison.right)):
             view.map.set_spans(side.spans, len(side.document.text), self.theme)
             view.set_busy(False)
-        self.links.set_passages(passages, comparison.quote_passages, self.theme)
+        self.links.set_passages(passages, comparison.quote_passages, self.theme, reader_passages(comparison))
+        for pane, side in ((self.left, "left"), (self.right, "right")):
+            pane.set_reader_marks(reader_marks(comparison, side))
         self.sync.set_comparison(comparison)
         self.quote_order = sorted(comparison.quote_passages)
         self.current_quote = -1
@@ -458,17 +477,10 @@ class MainWindow(QMainWindow):
 
     # Stats, navigation ---------------------------------------------------------------------------------
     def update_stats(self) -> None:
-        comparison = self.comparison
-        left_label, right_label = self._labels
-        right = comparison.right
-        parts = [f"{right.share('shared-quote'):.0%} of its words are {left_label}'s quotes"]
-        if right.stats.get("shared-text"):
-            parts.append(f"{right.share('shared-text'):.0%} is {left_label}'s narration")
-        altered = comparison.altered_quotes
-        parts.append(f"{altered} quote{'s' if altered != 1 else ''} altered")
-        parts.append(f"{right.stats.get('framing', 0):,} words of its own framing")
-        # The labels are outlets or file names, from the files: escaped, the rest is our own markup.
-        self.stats.setText(f"<b>{escape(left_label)} → {escape(right_label)}</b>: " + escape("; ".join(parts)))
+        """One sentence, written from the side of the article that quotes the other (whichever pane it is in)."""
+        summary = pair_summary(self.comparison, *self._labels)
+        # The labels are outlets or titles, from the files: escaped, the rest is our own markup.
+        self.stats.setText(f"<b>{escape(summary.headline)}</b>: {escape(summary.details)}")
 
     def _update_navigation(self) -> None:
         has_quotes = bool(self.quote_order)
@@ -644,6 +656,51 @@ class MainWindow(QMainWindow):
         else:
             self.notify("Nothing to paste: the clipboard holds no text.", "info")
 
+    # Small windows: the library gives way to the articles --------------------------------------------
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        # On the next turn: the splitter shares out the new width after this event.
+        QTimer.singleShot(0, self, self._fit_library)
+
+    def _fit_library(self) -> None:
+        """Fold the library away when squeezed below LIBRARY_MIN_WIDTH; bring it back (if the window folded
+        it) once there is room for it and both articles again."""
+        sidebar = self.splitter.widget(0)
+        if sidebar.isVisible():
+            self.library_width = self.chosen_library_width()
+            if self.splitter.sizes()[0] < LIBRARY_MIN_WIDTH:  # squeezed, or dragged (or restored) shut
+                self.library_action.setChecked(False)  # (the user's choice: clears _library_folded)
+                self._library_folded = True
+                self.statusBar().showMessage("The library is folded away so the articles stay readable: "
+                                             "Ctrl+L or the Library button brings it back.", 8000)
+        elif self._library_folded and self.splitter.width() >= self._articles_width() + self.library_width:
+            self.library_action.setChecked(True)
+
+    def chosen_library_width(self) -> int:
+        """The library's width now if the reader chose it (not squeezed by a narrow window), else the last."""
+        sizes = self.splitter.sizes()
+        if self.splitter.widget(0).isVisible() and sizes[0] >= LIBRARY_MIN_WIDTH and sizes[1] > self._articles_width():
+            return sizes[0]
+        return self.library_width
+
+    def _articles_width(self) -> int:
+        return self.splitter.widget(1).minimumSizeHint().width() + self.splitter.handleWidth()
+
+    def on_library_toggled(self, shown: bool) -> None:
+        sidebar = self.splitter.widget(0)
+        self._library_folded = False
+        sidebar.setVisible(shown)
+        if not shown:
+            return
+        room = self.splitter.width() - self._articles_width()
+        if room < self.library_width and self.isVisible():
+            # Asked for at a small width: the window grows to hold it rather than squeeze the articles.
+            self.resize(self.width() + self.library_width - max(room, 0), self.height())
+            room = self.splitter.width() - self._articles_width()
+        width = min(self.library_width, room)
+        if width >= LIBRARY_MIN_WIDTH:
+            self.splitter.setSizes([width, self.splitter.width() - width])
+
     def closeEvent(self, event) -> None:
         self.closing.emit()
         super().closeEvent(event)
@@ -657,13 +714,25 @@ class MainWindow(QMainWindow):
                 self.theme = theme
                 self._update_theme()
                 if self.comparison is not None:  # recolour, and stay where the reader was
-                    positions = (self.left.verticalScrollBar().value(), self.right.verticalScrollBar().value())
-                    self.show_comparison(self.comparison)
-                    with self.sync.locked():
-                        self.left.verticalScrollBar().setValue(positions[0])
-                        self.right.verticalScrollBar().setValue(positions[1])
+                    self.redraw_comparison(self.comparison)
+
+    def redraw_comparison(self, comparison) -> None:
+        """Show ``comparison`` (the pair on screen, recoloured or corrected) and stay where the reader was."""
+        positions = (self.left.verticalScrollBar().value(), self.right.verticalScrollBar().value())
+        self.show_comparison(comparison)
+        with self.sync.locked():
+            self.left.verticalScrollBar().setValue(positions[0])
+            self.right.verticalScrollBar().setValue(positions[1])
 
     def _update_theme(self) -> None:
         self.legend.set_theme(self.theme)
         self.story_view.set_theme(self.theme)
         self.list.viewport().update()
+
+
+def readable_width(view) -> int:
+    """Pixels a pane view needs to show READABLE_CHARS characters per line (text, margins, scroll bar, map)."""
+    pane = view.pane
+    text = READABLE_CHARS * pane.fontMetrics().averageCharWidth()
+    margins = 2 * int(pane.document().documentMargin()) + 2 * pane.frameWidth() + 4
+    return text + margins + pane.verticalScrollBar().sizeHint().width() + view.map.width() + 2

@@ -39,11 +39,12 @@ from pathlib import Path
 from urllib.parse import quote
 
 from ..engine.text import Document
-from .importers.documents import plain_line
+from .corrections import CORRECTIONS_TABLES
 from .paths import library_file, make_folder, originals_folder
 
 APPLICATION_ID = 0x46566965  # "FVie" in the SQLite header: this file is a Framing Viewer library
-SCHEMA_VERSION = 2  # 1: documents and settings; 2: author, url, kind and original columns, application_id
+SCHEMA_VERSION = 3  # 1: documents and settings; 2: author, url, kind and original columns, application_id;
+# 3: the reader's corrections (viewer/storage/corrections.py)
 EDITABLE_FIELDS = ("title", "outlet", "date")  # the metadata a user may change in place
 BUSY_TIMEOUT_S = 30.0  # seconds a write waits while another process (a second window, `import`) writes
 STALE_PART_S = 3600  # seconds after which an unfinished original (a killed import's) is deleted at open
@@ -68,11 +69,13 @@ CREATE TABLE IF NOT EXISTS documents (
     original TEXT NOT NULL DEFAULT ''  -- sha256 of the kept original file ('' when none was kept)
 );
 CREATE TABLE IF NOT EXISTS settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-"""
+""" + "".join(statement + ";\n" for statement in CORRECTIONS_TABLES)
 
 # Version 1 -> 2: the new columns, added with their defaults (every old document is plain text).
 _MIGRATE_FROM_1 = [f"ALTER TABLE documents ADD COLUMN {column} TEXT NOT NULL DEFAULT ''"
                    for column in ("author", "url", "kind", "original")]
+# Each step brings a library of that version to the next; a library several versions old takes them in turn.
+_MIGRATIONS = {1: _MIGRATE_FROM_1, 2: CORRECTIONS_TABLES}
 
 
 class LibraryError(Exception):
@@ -182,6 +185,18 @@ def set_aside(folder: Path) -> Path:
     return target
 
 
+_HASH_LIKE = re.compile(r"[0-9a-fA-F]{8}")  # a run of hex digits: a download id or content hash, not a name
+LABEL_CHARS = 32  # characters of a title that stand in for an unknown outlet
+
+
+def short_title(title: str) -> str:
+    """``title`` cut after a whole word near ``LABEL_CHARS`` characters, with an ellipsis when cut."""
+    if len(title) <= LABEL_CHARS:
+        return title
+    cut = title[:LABEL_CHARS + 1].rsplit(" ", 1)[0].rstrip(" ,;:—-")
+    return (cut or title[:LABEL_CHARS]) + "…"
+
+
 @dataclass(frozen=True)
 class Entry:
     """One document of the library, without its text (the list shows thousands of these cheaply)."""
@@ -202,20 +217,10 @@ class Entry:
 
     @property
     def label(self) -> str:
-        """What the window calls the document in a sentence: its outlet, else its short name."""
-        return self.outlet or self.name or _short_title(self.title) or f"#{self.id}"
-
-
-LABEL_CHARS = 30  # characters of a title that name a document with no outlet and no file name (pasted text)
-
-
-def _short_title(title: str) -> str:
-    """``title`` cut to LABEL_CHARS at a word boundary, with "…" when cut ("Pasted story headline…")."""
-    if len(title) <= LABEL_CHARS:
-        return title
-    cut = title[:LABEL_CHARS - 1]
-    words = cut.rsplit(" ", 1)[0] if " " in cut else cut
-    return words.rstrip(" ,;:-–—") + "…"
+        """What the window calls the document in a sentence: its outlet, else its short name (never a
+        hash-like file name an older version stored), else the start of its title."""
+        name = "" if _HASH_LIKE.search(self.name) else self.name
+        return self.outlet or name or short_title(self.title) or f"#{self.id}"
 
 
 @dataclass(frozen=True)
@@ -364,8 +369,8 @@ class Library:
         existing = self.find_hash(digest)
         if existing is not None:
             return existing, False
-        # A file name is text from the file system: a newline or an ANSI escape in it is not part of a name
-        name = name or plain_line(Path(document.path).stem if document.path else "")
+        # No name from the file's: it is often a download id or a hash ("65cb14cb-…_fox"). Without an
+        # outlet the window calls the document by its title.
         with self._writing():
             # Another process may have committed the same text since the check above: then this insert
             # does nothing and the document is a duplicate, as it would have been a moment later.
@@ -407,6 +412,10 @@ class Library:
                  getattr(document, "url", "") or entry.url, getattr(document, "kind", "") or entry.kind,
                  document.title, document.outlet, document.date, document_id),
             )
+            # The reader's corrections follow the document to its new text; those whose words are no
+            # longer at their offsets are then flagged as stale, never moved.
+            for column in ("left_hash", "right_hash"):
+                self._db.execute(f"UPDATE corrections SET {column}=? WHERE {column}=?", (digest, entry.hash))
         return self.entry(document_id)
 
     def update(self, document_id: int, **fields: str) -> Entry:
@@ -605,10 +614,12 @@ def _migrate(connection: sqlite3.Connection, path: Path) -> None:
         application_id = connection.execute("PRAGMA application_id").fetchone()[0]
         version = connection.execute("PRAGMA user_version").fetchone()[0]
         if not (application_id == APPLICATION_ID and version == SCHEMA_VERSION):
-            if not (application_id in (0, APPLICATION_ID) and version == 1):
+            if not (application_id in (0, APPLICATION_ID) and version == 1
+                    or application_id == APPLICATION_ID and 1 <= version < SCHEMA_VERSION):
                 raise LibraryError(path, _foreign_reason(application_id, version))
-            for statement in _MIGRATE_FROM_1:
-                connection.execute(statement)
+            for step in range(version, SCHEMA_VERSION):
+                for statement in _MIGRATIONS[step]:
+                    connection.execute(statement)
             connection.execute(f"PRAGMA application_id={APPLICATION_ID}")
             connection.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
     except BaseException:

@@ -36,7 +36,7 @@ from dataclasses import dataclass, field, replace
 from difflib import SequenceMatcher
 
 from ..classify import Analysis
-from ..quotes import SPEECH_VERBS
+from ..names import SPEECH_VERBS
 from ..text import WORD_RE, Document
 from .model import ABSENT, ALTERED, PARTIAL, VERBATIM, QuoteCell, QuoteRow, WordChange, document_labels
 

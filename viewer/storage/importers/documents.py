@@ -13,6 +13,7 @@ import re
 import unicodedata
 
 from ...engine.text import Document, clean_text, guess_title
+from .byline import read_byline
 from .errors import UnreadableFile, UnreadableText
 
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
@@ -43,6 +44,12 @@ def make_document(text: str, source: str, kind: str, *, title: str = "", outlet:
     whose metadata already said what it knows.
     """
     text = strip_controls(text)
+    if kind in ("text", "paste") and not outlet:
+        # A plain text knows its outlet only from its byline ("By Jane Doe | Fox News"); else it stays
+        # empty and the list shows the title, never the file's name, which is often a download id.
+        byline = read_byline(text)
+        if byline is not None:
+            outlet, author = byline.outlet, author or byline.author
     if not text.strip():
         raise error(source, "is empty" if kind in ("text", "paste") else "has no article text")
     fields = dict(path=source if kind not in ("url", "paste") else "", title=plain_line(title),
