@@ -52,7 +52,8 @@ class GeneratedStory:
 
     ``quotes``: the original quotations' words; ``states[d][q]``: the state quote ``q`` must have in
     document ``d``; ``altered[(d, q)]``: (original word, new word); ``own_quotes``: (document, words) of
-    quotations only that document has; ``sources[d]``: the expected likely source (None for originals).
+    quotations only that document has; ``sources[d]``: the expected likely source (None for originals,
+    and for a re-report that carries nothing of the original).
     """
 
     documents: tuple[Document, ...]
@@ -204,7 +205,10 @@ def story(seed: int, plans: list[Plan], quotes: int = 6, words: int = 500, speak
         for quote, change in altered.items():
             altered_truth[number, quote] = change
         own_truth += [(number, quote) for quote in own_quotes]
-        sources.append(plan.copy_from if plan.copy_from else 0)
+        # A re-report that dropped every quote and copied nobody carries nothing of the original: no text
+        # tells where it came from, so it has no likely source.
+        carries = any(state != EXPECTED_STATE[DROP] for state in quote_states)
+        sources.append(plan.copy_from if plan.copy_from else 0 if carries else None)
     return GeneratedStory(tuple(documents), tuple(tuple(word.rstrip(".") for word in quote) for quote in quote_words),
                           tuple(people[speaker][0] for speaker in who), tuple(states), altered_truth,
                           tuple(own_truth), tuple(sources))

@@ -267,17 +267,12 @@ def _import_parser(subparsers) -> None:
 
 def run_import(args: argparse.Namespace) -> int:
     """Exit 0 when every source is in the library (added or already there), 1 when some failed."""
+    from .cli_corrections import open_library
     from .storage.intake import import_sources
-    from .storage.library import Library, LibraryError
-    from .storage.paths import data_dir
+    from .storage.library import LibraryError
 
-    try:
-        library = Library.open(data_dir(args.data_dir))
-    except LibraryError as error:
-        print(f"framing-viewer: cannot open the library {error}", file=sys.stderr)
-        return EXIT_SOME_FAILED
-    except OSError as error:
-        print(f"framing-viewer: cannot open the library folder: {error}", file=sys.stderr)
+    library = open_library(args.data_dir)
+    if library is None:
         return EXIT_SOME_FAILED
     if library.read_only:
         print(f"framing-viewer: the library {library.path} is read-only: nothing can be added", file=sys.stderr)

@@ -26,18 +26,35 @@ def add_compare_options(parser: argparse.ArgumentParser) -> None:
                         help="the library's folder, as for the window (also: FRAMING_VIEWER_DATA)")
 
 
-def _open_library(data_dir: str | None, read_only: bool):
+def open_library(data_dir: str | None, read_only: bool = False):
     """The library, or None after printing one line that says why it cannot be opened."""
+    from .cli import terminal_safe
+    from .storage.importers.limits import os_reason
     from .storage.library import Library, LibraryError
     from .storage.paths import data_dir as find_data_dir
 
+    folder = data_dir or "the data folder"
     try:
-        return Library.open(find_data_dir(data_dir), read_only=read_only)
+        folder = find_data_dir(data_dir)
+        return Library.open(folder, read_only=read_only)
     except LibraryError as error:
-        print(f"framing-viewer: cannot open the library {error}", file=sys.stderr)
+        print(terminal_safe(f"framing-viewer: cannot open the library {error}"), file=sys.stderr)
     except OSError as error:
-        print(f"framing-viewer: cannot open the library folder: {error}", file=sys.stderr)
+        # in words, not Python's "[Errno 17] File exists: ..."
+        print(terminal_safe(f"framing-viewer: cannot open the library folder {folder}: {os_reason(error)}"),
+              file=sys.stderr)
     return None
+
+
+def _has_library(data_dir: str | None) -> bool:
+    """Whether the data folder holds a library; True when the folder itself is unusable, so that
+    ``open_library`` says why in words."""
+    from .storage.paths import data_dir as find_data_dir, library_file
+
+    try:
+        return library_file(find_data_dir(data_dir)).exists()
+    except OSError:
+        return True
 
 
 def apply_library_corrections(args: argparse.Namespace, result):
@@ -48,11 +65,10 @@ def apply_library_corrections(args: argparse.Namespace, result):
     from .engine.corrections import with_corrections
     from .storage.corrections import corrections_for
     from .storage.library import content_hash
-    from .storage.paths import library_file, data_dir as find_data_dir
 
     corrections = []
-    if library_file(find_data_dir(args.data_dir)).exists():  # no library yet: no corrections, none created
-        library = _open_library(args.data_dir, read_only=True)
+    if _has_library(args.data_dir):  # no library yet: no corrections, none created
+        library = open_library(args.data_dir, read_only=True)
         if library is None:
             return None
         try:
@@ -72,11 +88,10 @@ def story_inputs(args: argparse.Namespace, documents: list):
         return documents, None, None
     from .storage.corrections import corrections_by_pair
     from .storage.library import content_hash
-    from .storage.paths import data_dir as find_data_dir, library_file
 
-    if not library_file(find_data_dir(args.data_dir)).exists():  # no library yet: nothing in it, none created
+    if not _has_library(args.data_dir):  # no library yet: nothing in it, none created
         return documents, {}, None
-    library = _open_library(args.data_dir, read_only=True)
+    library = open_library(args.data_dir, read_only=True)
     if library is None:
         return None
     try:
@@ -138,7 +153,7 @@ def run(args: argparse.Namespace) -> int:
     from .storage.corrections import CorrectionsFileError, export_corrections, import_corrections
     from .storage.library import LibraryError
 
-    library = _open_library(args.data_dir, read_only=args.action == "export")
+    library = open_library(args.data_dir, read_only=args.action == "export")
     if library is None:
         return EXIT_FAILED
     try:

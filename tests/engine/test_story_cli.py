@@ -126,3 +126,14 @@ def test_story_commands_never_import_qt():
     )
     result = subprocess.run([PYTHON, "-c", code], capture_output=True, text=True, timeout=120)
     assert result.stdout.split() == ["0", "False"], result.stderr
+
+
+@pytest.mark.parametrize("command", ["quotes", "provenance"])
+def test_csv_never_passes_a_file_names_escape_sequence_to_the_terminal(tmp_path, command):
+    """A file named with an ANSI/OSC escape (which would retitle the terminal) is labelled without it."""
+    hostile = tmp_path / "\x1b]0;PWNED\x07people\x1b[31m.txt"
+    hostile.write_bytes(SEED_FILES["003"].read_bytes())
+    result = run(command, str(hostile), SEEDS[1], "--format", "csv")
+    assert result.returncode == 0, result.stderr
+    assert "PWNED" in result.stdout and "people" in result.stdout
+    assert not any(ord(char) < 32 and char not in "\r\n" or 0x7f <= ord(char) < 0xa0 for char in result.stdout)

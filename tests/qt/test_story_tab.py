@@ -321,3 +321,72 @@ def test_heat_map_gives_shares_as_numbers_and_opens_a_pair(qtbot, open_app):
     qtbot.keyClick(view.heat_map, Qt.Key.Key_Return)
     ids = controller.story.ids
     qtbot.waitUntil(lambda: controller.shown_pair == (ids[people], ids[reprint]), timeout=WAIT_MS)
+
+
+def test_distinctive_terms_are_listed_highest_z_first_until_the_reader_sorts_them(qtbot, open_app):
+    """The framing terms come most distinctive first (the engine's ranking), not in reverse alphabetical
+    order; a click on the Term header sorts by term, and the next outlet keeps that choice."""
+    controller = open_app()
+    view = open_story(qtbot, controller)
+    view.pages.setCurrentIndex(2)
+    view.outlets.setCurrentRow(1)
+    terms = view.terms.model()
+    z_scores = [float(terms.index(row, 1).data()) for row in range(terms.rowCount())]
+    assert len(z_scores) > 3 and z_scores == sorted(z_scores, reverse=True)
+    view.terms.sortByColumn(0, Qt.SortOrder.AscendingOrder)  # what a click on the Term header does
+    view.outlets.setCurrentRow(2)
+    names = [terms.index(row, 0).data() for row in range(terms.rowCount())]
+    assert len(names) > 3 and names == sorted(names)
+
+
+def _tooltips(model, columns=None):
+    """Every tooltip of ``model``: its horizontal headers and its cells."""
+    found = [model.headerData(column, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole)
+             for column in range(model.columnCount())]
+    found += [model.index(row, column).data(Qt.ItemDataRole.ToolTipRole)
+              for row in range(model.rowCount()) for column in range(model.columnCount())]
+    return [tip for tip in found if tip]
+
+
+def test_story_tooltips_show_markup_in_titles_and_quotes_as_plain_text(qtbot, open_app, tmp_path):
+    """A title, outlet or quotation holding <script> or <img> shows those characters in every Story tab
+    tooltip (headers, cells, heat map, provenance, terms): Qt never renders them as rich text, which would
+    hide them and load the image."""
+    files = hostile_pair(tmp_path)
+    controller = open_app([files[0].path, files[1].path])
+    view = open_story(qtbot, controller)
+    view.pages.setCurrentIndex(2)
+    view.outlets.setCurrentRow(0)
+    tips = (_tooltips(view.matrix_model) + _tooltips(view.heat_model) + _tooltips(view.provenance.model())
+            + _tooltips(view.terms.model()))
+    assert any("&lt;img" in tip for tip in tips) and any("&lt;script" in tip for tip in tips)
+    leaked = [tip for tip in tips if "<img" in tip or "<script" in tip]
+    assert not leaked
+
+
+def test_two_articles_from_one_outlet_are_two_distinct_columns(qtbot):
+    """The library's labels "Gazette" twice become "Gazette (1)" and "Gazette (2)" in the matrix headers."""
+    from tests.engine.test_story import GAZETTE, WIRE
+    from viewer.engine.story import build_story
+    from viewer.engine.text import Document
+    from viewer.qt.story import QuoteMatrixModel
+
+    follow_up = GAZETTE.replace("2024-05-03", "2024-05-04")
+    story = build_story([Document.from_text(WIRE, path="wire.txt"), Document.from_text(GAZETTE, path="g.txt"),
+                         Document.from_text(follow_up + "\nMore to come.", path="g2.txt")])
+    model = QuoteMatrixModel()
+    model.set_story(story, labels=["Wire", "Gazette", "Gazette"])
+    headers = [model.headerData(Column.FIRST_DOCUMENT + number, Qt.Orientation.Horizontal).split("\n")[0]
+               for number in range(3)]
+    assert headers == ["Wire", "Gazette (1)", "Gazette (2)"]
+
+
+def test_long_outlet_names_in_the_headers_end_in_an_ellipsis_and_are_named_in_the_tooltip(qtbot, open_app):
+    """Matrix and heat-map headers narrower than a name cut it with "…" (not clipped at both ends), and the
+    heat map's header tooltip names the document in full."""
+    controller = open_app()
+    view = open_story(qtbot, controller)
+    for table in (view.matrix, view.heat_map):
+        assert table.horizontalHeader().textElideMode() == Qt.TextElideMode.ElideRight
+    tip = view.heat_model.headerData(0, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole)
+    assert view.heat_model.headerData(0, Qt.Orientation.Horizontal) in tip and "2021-04-06" in tip

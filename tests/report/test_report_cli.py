@@ -66,3 +66,18 @@ def test_unwritable_output_is_one_clear_line(tmp_path):
     result = run("report", str(SEED_FILES["003"]), str(SEED_FILES["000"]), "-o", str(out))
     assert result.returncode == 2
     assert result.stderr.strip() == f"framing-viewer: cannot write {out}: No such file or directory"
+
+
+@pytest.mark.parametrize("count", [2, 3])  # the pair report and the story report
+def test_a_file_name_with_control_characters_gives_a_valid_page_without_them(tmp_path, count):
+    """A file named with an escape sequence is labelled without its control characters, which are not
+    allowed in HTML (browsers show them as boxes); the rest of its name stays."""
+    hostile = tmp_path / "\x1b]0;PWNED\x07people\x1b[31m.txt"
+    hostile.write_bytes(SEED_FILES["003"].read_bytes())
+    out = tmp_path / "r.html"
+    others = [str(SEED_FILES[number]) for number in ("000", "001")][:count - 1]
+    result = run("report", str(hostile), *others, "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    page = out.read_text(encoding="utf-8")
+    assert "PWNED" in page and "people" in page
+    assert not any(ord(char) < 32 and char not in "\t\r\n" or 0x7f <= ord(char) < 0xa0 for char in page)

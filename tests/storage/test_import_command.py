@@ -90,6 +90,20 @@ def test_import_usage_errors_exit_2(private_data_dir):
     assert not library_file(private_data_dir).exists()
 
 
+@pytest.mark.parametrize("command", ["import", "report"])
+def test_a_data_dir_that_is_a_file_is_named_in_words(tmp_path, command):
+    """--data-dir pointing at a file says "is a file, not a folder", not Python's "[Errno 17] File exists"."""
+    not_a_folder = tmp_path / "article.html"
+    not_a_folder.write_text("<html><body><p>An article the user meant to import.</p></body></html>")
+    before = not_a_folder.read_bytes()
+    arguments = [str(not_a_folder)] if command == "import" else ["--library", "-o", str(tmp_path / "x.html")]
+    result = subprocess.run([PYTHON, "-m", "viewer", command, "--data-dir", str(not_a_folder), *arguments],
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == (1 if command == "import" else 2)
+    assert f"{not_a_folder}: is a file, not a folder" in result.stderr
+    assert "Errno" not in result.stderr and not_a_folder.read_bytes() == before
+
+
 def test_import_refuses_a_foreign_library_and_leaves_it_unchanged(tmp_path, private_data_dir):
     """`import` into another program's database says so, exits 1, and the file keeps every byte."""
     private_data_dir.mkdir(parents=True)

@@ -93,6 +93,9 @@ def _many_entries() -> bytes:
     (_many_entries, "entries.docx", f"holds more than {MAX_ENTRIES} entries"),
     (lambda: _zip({"mimetype": b"application/epub+zip", "content.opf": b"<package/>"}), "book.docx",
      "is a zip archive, not an article"),  # another zipped format
+    (lambda: _zip({"mimetype": b"application/vnd.oasis.opendocument.text", "content.xml": b"<office:document/>"},
+                  zipfile.ZIP_STORED), "story.odt",
+     "is an OpenDocument text (.odt); open it in LibreOffice or Word and save it as .docx"),  # LibreOffice's own
     (lambda: write_docx(paragraphs=()), "blank.docx", "is a Word file with no text"),
 ])
 def test_bad_word_files_are_refused_with_the_reason(tmp_path, make, name, reason):
@@ -103,3 +106,30 @@ def test_bad_word_files_are_refused_with_the_reason(tmp_path, make, name, reason
         read(path)
     assert reason in caught.value.reason
     assert str(path) in str(caught.value)
+
+
+def _run(xml: str):
+    from docx.oxml import parse_xml
+
+    return parse_xml('<w:r xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+                     ' xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"'
+                     ' xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"'
+                     ' xmlns:v="urn:schemas-microsoft-com:vml">' + xml + "</w:r>")
+
+
+def test_a_text_box_is_read_once_as_its_own_paragraph_and_word_hyphens_stay(tmp_path):
+    """A pull quote in a text box (Word saves it twice: drawing and fallback) is one paragraph of its own,
+    not glued twice onto its anchor's text; a non-breaking hyphen ("well-known") stays a hyphen."""
+    document = docx.Document()
+    document.add_paragraph(PARAGRAPHS[0])
+    anchor = document.add_paragraph("Residents were angry.")
+    box = "<w:txbxContent><w:p><w:r><w:t>Save our cycle lanes</w:t></w:r></w:p></w:txbxContent>"
+    anchor._p.append(_run(f"<mc:AlternateContent><mc:Choice Requires=\"wps\"><w:drawing><wps:wsp><wps:txbx>{box}"
+                          f"</wps:txbx></wps:wsp></w:drawing></mc:Choice><mc:Fallback><w:pict><v:shape><v:textbox>"
+                          f"{box}</v:textbox></v:shape></w:pict></mc:Fallback></mc:AlternateContent>"))
+    hyphen = document.add_paragraph()
+    hyphen._p.append(_run("<w:t>A well</w:t><w:noBreakHyphen/><w:t>known cyclist welcomed the vote.</w:t>"))
+    path = tmp_path / "lanes.docx"
+    document.save(path)
+    assert read(path).text.split("\n\n") == [PARAGRAPHS[0], "Residents were angry.", "Save our cycle lanes",
+                                             "A well-known cyclist welcomed the vote."]

@@ -193,3 +193,13 @@ def test_expand_reports_a_folder_it_may_not_list(tmp_path):
         locked.chmod(0o755)
     assert any(str(locked) in str(error) and "permission denied" in error.reason for error in errors)
     assert root / "one.txt" in files
+
+
+def test_a_folder_is_imported_in_the_order_a_file_manager_shows(tmp_path):
+    """story-2 comes before story-10 (numbers by value, case aside), so a dropped folder's first two files,
+    which open as the pair, are the first two a reader sees."""
+    for name in ("story-10.txt", "Story-1.txt", "story-2.txt", "story-2b.txt"):
+        (tmp_path / name).write_text(f"{name}: the council met about the library.\n", encoding="utf-8")
+    files, errors = expand([tmp_path])
+    assert [path.name for path in files] == ["Story-1.txt", "story-2.txt", "story-2b.txt", "story-10.txt"]
+    assert errors == []

@@ -23,6 +23,7 @@ from viewer.storage.importers.html import read_html
 from viewer.storage.importers.mhtml import read_mhtml
 from viewer.storage.importers.pdf import read_pdf
 from viewer.storage.importers.text import read_text
+from viewer.storage.importers.webarchive import read_webarchive
 
 FUZZ = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 SECONDS_PER_CALL = 5.0  # of CPU time: wall time on this shared machine also counts other people's work
@@ -55,7 +56,7 @@ def only_clear_errors(function, *args):
 
 
 @FUZZ
-@given(st.binary(max_size=4096), st.sampled_from(["a.txt", "a.html", "a.pdf", "a.docx", "a.mhtml", "a.doc", ""]))
+@given(st.binary(max_size=4096), st.sampled_from(["a.txt", "a.html", "a.pdf", "a.docx", "a.mhtml", "a.doc", "a.md", ""]))
 def test_random_bytes_into_the_sniffing_importer(data, name):
     """Random bytes under any name give a document or a clear refusal."""
     only_clear_errors(load_bytes, data, name)
@@ -65,7 +66,8 @@ def test_random_bytes_into_the_sniffing_importer(data, name):
 @given(st.binary(max_size=2048))
 def test_random_bytes_into_each_format(data):
     """Random bytes fed straight to each format's reader give a clear refusal, never a crash."""
-    for reader in (read_text, read_html, read_mhtml, read_pdf, read_docx):
+    data = data if len(data) % 2 else b"bplist00" + data  # half of them look like a property list
+    for reader in (read_text, read_html, read_mhtml, read_pdf, read_docx, read_webarchive):
         only_clear_errors(reader, data, "fuzz")
 
 
@@ -119,3 +121,17 @@ def test_zips_with_random_parts(names, content):
 def test_truncated_pages(cut):
     """A saved page cut anywhere gives what article is left or a clear refusal."""
     only_clear_errors(load_bytes, PAGE[:cut].encode("utf-8"), "cut.html")
+
+
+@FUZZ
+@given(st.lists(st.tuples(st.integers(min_value=0), st.integers(min_value=0, max_value=255)), min_size=1, max_size=8))
+def test_mutated_web_archives(mutations):
+    """A Safari web archive with random bytes changed gives a document or a clear refusal."""
+    import plistlib
+
+    data = bytearray(plistlib.dumps({"WebMainResource": {"WebResourceData": b"<p>" + b"word " * 40 + b"</p>",
+                                                         "WebResourceTextEncodingName": "UTF-8"}},
+                                    fmt=plistlib.FMT_BINARY))
+    for position, value in mutations:
+        data[position % len(data)] = value
+    only_clear_errors(read_webarchive, bytes(data), "fuzz")

@@ -86,6 +86,19 @@ def test_a_saved_page_is_known_by_its_markup_not_its_name(tmp_path):
     assert document.kind == "text" and document.title == "Notes on the storm"
 
 
+@pytest.mark.parametrize("encoding", ["utf-8-sig", "utf-16"])  # Notepad's "UTF-8 with BOM"; "Unicode"
+def test_a_page_with_a_byte_order_mark_is_known_as_a_page_whatever_its_name(tmp_path, encoding):
+    """A saved page that starts with a byte-order mark, kept as ``.txt`` or with no extension, is read as a
+    page (its article and title), not as text full of markup."""
+    page = PAGES[1]
+    for name in ("page.txt", "page"):
+        path = tmp_path / name
+        path.write_bytes(page.html.encode(encoding))
+        document = read(path)
+        assert document.kind == "html" and document.title == page.title
+        assert page.paragraphs[2] in document.text and "<" not in document.text
+
+
 def test_a_page_in_windows_1252_keeps_its_accents(tmp_path):
     """A page that declares windows-1252 in its <meta> reads with its curly quotes and accents."""
     page = PAGES[1]
@@ -199,3 +212,44 @@ def test_the_address_a_browser_recorded_is_the_pages_url(tmp_path):
     path.write_text(markup, encoding="utf-8")
     document = read(path)
     assert (document.url, document.outlet) == (page.url, "valleygazette.co.uk")
+
+
+def _webarchive(html: bytes, url: str = "", encoding: str = "UTF-8") -> bytes:
+    """A Safari web archive as Safari writes it: a binary property list with the page and a subresource."""
+    import plistlib
+
+    main = {"WebResourceData": html, "WebResourceMIMEType": "text/html", "WebResourceFrameName": "",
+            "WebResourceTextEncodingName": encoding, "WebResourceURL": url}
+    image = {"WebResourceData": b"\x89PNG\r\n\x1a\n" + bytes(32), "WebResourceMIMEType": "image/png",
+             "WebResourceURL": "https://example.org/logo.png"}
+    return plistlib.dumps({"WebMainResource": main, "WebSubresources": [image]}, fmt=plistlib.FMT_BINARY)
+
+
+def test_a_safari_web_archive_reads_like_the_page_it_holds(tmp_path):
+    """A page saved by Safari (.webarchive, its default) gives the same article and metadata as the page."""
+    page = PAGES[1]
+    path = tmp_path / "cycle lanes.webarchive"
+    path.write_bytes(_webarchive(page.html.encode("utf-8"), url="https://example.org/saved"))
+    document, saved = read(path), read_html_file(tmp_path, page)
+    assert document.kind == "webarchive"
+    assert (document.text, document.title, document.outlet, document.date) == (
+        saved.text, saved.title, saved.outlet, saved.date)
+
+
+@pytest.mark.parametrize("data, reason", [
+    (lambda: _webarchive(b""), "with no web page in it"),  # an archive without its page
+    (lambda: _webarchive(b"<html>")[:40], "is a damaged Safari web archive"),  # cut off
+])
+def test_broken_web_archives_are_refused_with_the_reason(tmp_path, data, reason):
+    """An archive with no page, or cut off, gives one message naming the file and the reason."""
+    path = tmp_path / "page.webarchive"
+    path.write_bytes(data())
+    with pytest.raises(UnreadableHtml) as caught:
+        read(path)
+    assert reason in caught.value.reason and str(path) in str(caught.value)
+
+
+def read_html_file(folder, page):
+    path = folder / "page.html"
+    path.write_text(page.html, encoding="utf-8")
+    return read(path)

@@ -151,3 +151,42 @@ def test_a_pdf_locked_only_against_editing_opens(tmp_path):
     path = tmp_path / "locked.pdf"
     path.write_bytes(_encrypted(""))
     assert _norm(PARAGRAPHS[0]) in _norm(read(path).text)
+
+
+# News paragraphs are short, one or two lines each, so most gaps between lines can be paragraph gaps.
+SHORT_PARAGRAPHS = tuple(
+    f"Ward {ward} voted on the closure of the Riverside library on Tuesday night, and the count there was "
+    f"{ward + 7} votes to {ward + 2}, with two councillors absent and the chair abstaining as the rules require."
+    if ward % 2 else f"Ward {ward} voted {ward + 7} to {ward + 2}."
+    for ward in range(1, 31))
+
+
+def test_short_news_paragraphs_stay_paragraphs(tmp_path):
+    """A PDF of two-line paragraphs comes back paragraph by paragraph, not as one block."""
+    path = tmp_path / "wards.pdf"
+    path.write_bytes(write_pdf(SHORT_PARAGRAPHS[:8]))
+    assert [_norm(paragraph) for paragraph in read(path).text.split("\n\n")] == [
+        _norm(p) for p in SHORT_PARAGRAPHS[:8]]
+
+
+def test_body_lines_that_differ_only_in_numbers_are_not_taken_for_page_numbers(tmp_path):
+    """Lines of a results list at the top and bottom of each page (same words, other numbers) are kept."""
+    path = tmp_path / "results.pdf"
+    path.write_bytes(write_pdf(SHORT_PARAGRAPHS, pages=2, header="RIVERSIDE COUNCIL | PRESS RELEASE", footer=True))
+    text = read(path).text
+    assert "PRESS RELEASE" not in text and "Page" not in text
+    assert [_norm(paragraph) for paragraph in text.split("\n\n")] == [_norm(p) for p in SHORT_PARAGRAPHS]
+
+
+@pytest.mark.parametrize("metadata_title, title", [
+    ("Microsoft Word - press release FINAL v2.docx", "A powerful storm swept"),  # Word's old "Save as PDF"
+    ("storm_copy_v3.docx", "A powerful storm swept"),  # a file name
+    ("Untitled", "A powerful storm swept"),  # a placeholder: the first line titles it
+    ("Document1", "A powerful storm swept"),
+    ("Storm leaves homes without power", "Storm leaves homes without power"),  # a real title stays
+])
+def test_a_converters_placeholder_title_is_not_the_articles_title(tmp_path, metadata_title, title):
+    """A PDF whose metadata title names the Word file it came from, or nothing, is not titled by it."""
+    path = tmp_path / "release.pdf"
+    path.write_bytes(write_pdf(title=metadata_title))
+    assert read(path).title.startswith(title)

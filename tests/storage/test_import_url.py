@@ -207,3 +207,18 @@ def test_without_a_network_the_address_cannot_be_found(monkeypatch):
         load("https://www.reuters.com/world/story")
     assert str(caught.value) == ("https://www.reuters.com/world/story: the address could not be found "
                                  "(no network, or a mistyped address?)")
+
+
+def test_a_file_link_reads_the_saved_page_and_other_links_say_which_are_read(tmp_path):
+    """A file:// link (a browser's address bar on a saved page) reads that file; an ftp:// link or a file on
+    another computer is refused saying why, not looked for as a file called "ftp:/host/x"."""
+    from viewer.storage.intake import sources_to_import
+
+    saved = tmp_path / "cycle lanes.html"
+    saved.write_text(PAGE.html, encoding="utf-8")
+    assert read(saved.as_uri()).text == read(saved).text
+    items, errors = sources_to_import([tmp_path.as_uri(), "ftp://127.0.0.1/news.html", "file://server/x.html"])
+    assert items == [str(saved)]
+    assert [(error.path, error.reason) for error in errors] == [
+        ("ftp://127.0.0.1/news.html", "is not a web link (ftp://); only http:// and https:// links are read"),
+        ("file://server/x.html", "is a file on another computer; copy it here first")]

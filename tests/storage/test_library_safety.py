@@ -279,3 +279,32 @@ def test_a_log_left_without_its_library_is_not_replayed_into_a_new_one(private_d
     assert fresh._db.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
     kept = [path for path in private_data_dir.iterdir() if path.name.startswith("library.sqlite3-wal.orphaned-")]
     assert len(kept) == 1 and kept[0].read_bytes() == (private_data_dir / "saved-log").read_bytes()
+
+
+def test_a_library_another_process_creates_at_the_same_moment_keeps_its_log(private_data_dir, monkeypatch):
+    """Two first launches at once: when the other process creates the library (and writes an import to its
+    write-ahead log) just after this one found no library, this one never moves that log aside as an orphan:
+    the import stays in the library."""
+    path = library_file(private_data_dir)
+    real_lexists = library_module.os.path.lexists
+    other = []
+
+    def lexists(name):
+        # The first look for the library's own name finds nothing, and just after it the other process
+        # creates the library and adds a document (its connection stays open, so its log stays). Creation
+        # then looks again under the creation lock, which the other process held while it created.
+        if str(name) == str(path) and not other:
+            monkeypatch.setattr(library_module.os.path, "lexists", real_lexists)
+            library = Library.open(private_data_dir)
+            library.add(Document.from_text("Added by the other process\n\n" + ARTICLE))
+            other.append(library)
+            return False
+        return real_lexists(name)
+
+    private_data_dir.mkdir(parents=True)
+    monkeypatch.setattr(library_module.os.path, "lexists", lexists)
+    this = Library.open(private_data_dir)
+    assert not this.created
+    assert [entry.title for entry in this.entries()] == ["Added by the other process"]
+    assert not [name for name in private_data_dir.iterdir() if ".orphaned-" in name.name]
+    other[0].close()

@@ -32,13 +32,14 @@ from PySide6.QtWidgets import (
     QProgressBar, QPushButton, QSplitter, QTableView, QTabWidget, QTextEdit, QVBoxLayout, QWidget,
 )
 
-from ..engine.story import build_story, sort_rows
+from ..engine.story import build_story, distinct_labels, sort_rows
 from ..report import EXPORTS, export_text
 from ..storage.corrections import corrections_by_pair
 from ..theme import blend, colour, state_colour, state_legend
 from .bars import NoticeBar
 from .documents import Column as ListColumn
 from .panes import Utf16Offsets
+from .plain import plain_tooltip
 from .theme import Theme
 
 STORY_CACHE_SETS = 16  # document sets whose stories are kept
@@ -110,7 +111,8 @@ class QuoteMatrixModel(QAbstractTableModel):
         self.beginResetModel()
         self.story = story
         # Named once per story: a label is asked for thousands of times while tables fill.
-        self.labels = list(labels) or ([story.label(index) for index in range(len(story.documents))] if story else [])
+        self.labels = list(distinct_labels(labels)) or (
+            [story.label(index) for index in range(len(story.documents))] if story else [])
         self.order = order or self.order
         self.rows = sort_rows(story.quotes, self.order) if story is not None else ()
         self.endResetModel()
@@ -157,7 +159,7 @@ class QuoteMatrixModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return f"{self.label(document)}\n{entry.date or 'undated'}"
         if role in (Qt.ItemDataRole.ToolTipRole, ACCESSIBLE_ROLE):
-            return f"{self.label(document)}, {entry.date or 'undated'}: {entry.title}"
+            return _shown(f"{self.label(document)}, {entry.date or 'undated'}: {entry.title}", role)
         return None
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
@@ -183,9 +185,9 @@ class QuoteMatrixModel(QAbstractTableModel):
                 return str(row.alteration)
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == Column.QUOTE:
-                return f"“{row.text}”"
+                return plain_tooltip(f"“{row.text}”")
             if column == Column.ORIGIN:
-                return row.origin_note
+                return plain_tooltip(row.origin_note)
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (Column.REACH, Column.ALTERED):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
@@ -196,7 +198,7 @@ class QuoteMatrixModel(QAbstractTableModel):
             # A reader's link says so in the cell itself: nobody mistakes it for the engine's finding.
             return f"{cell.state} (your link)" if cell.reader else cell.state
         if role in (Qt.ItemDataRole.ToolTipRole, ACCESSIBLE_ROLE):
-            return cell_sentence(self.label, row, document)
+            return _shown(cell_sentence(self.label, row, document), role)
         if role == ACCESSIBLE_DESCRIPTION_ROLE:
             return "Enter: open this document beside the quotation's origin"
         if role == Qt.ItemDataRole.BackgroundRole:
@@ -245,6 +247,9 @@ class HeatMapModel(QAbstractTableModel):
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
         if role in (Qt.ItemDataRole.DisplayRole, ACCESSIBLE_ROLE) and section < len(self.shares):
             return self.matrix.label(section)
+        if role == Qt.ItemDataRole.ToolTipRole and section < len(self.shares):  # the name an elided header cuts
+            document = self.matrix.story.documents[section]
+            return plain_tooltip(f"{self.matrix.label(section)}, {document.date or 'undated'}: {document.title}")
         return None
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
@@ -255,8 +260,8 @@ class HeatMapModel(QAbstractTableModel):
             return "—" if share is None else f"{share:.0%}"
         if role in (Qt.ItemDataRole.ToolTipRole, ACCESSIBLE_ROLE):
             if share is None:
-                return f"{self.matrix.label(index.row())} itself"
-            return link_sentence(self.matrix.label, self.matrix.story, index.row(), index.column())
+                return _shown(f"{self.matrix.label(index.row())} itself", role)
+            return _shown(link_sentence(self.matrix.label, self.matrix.story, index.row(), index.column()), role)
         if role == Qt.ItemDataRole.BackgroundRole and share is not None:
             variant = self.matrix.theme.variant
             return QColor(blend(colour("shared-text", variant), share, variant))
@@ -270,9 +275,15 @@ def _item(text: str, sort_value=None, tip: str = "") -> QStandardItem:
     item.setEditable(False)
     item.setData(text.lower() if sort_value is None else sort_value, SORT_ROLE)
     if tip:
-        item.setToolTip(tip)
+        item.setToolTip(plain_tooltip(tip))
     item.setData(f"{text}. {tip}" if tip else text, ACCESSIBLE_ROLE)
     return item
+
+
+def _shown(text: str, role) -> str:
+    """``text`` for a screen reader as it is, for a tooltip as plain text (titles and quotes come from files,
+    and Qt renders a tooltip that looks like markup as rich text, loading its images)."""
+    return plain_tooltip(text) if role == Qt.ItemDataRole.ToolTipRole else text
 
 
 def _fit_columns(view: QTableView, rows: int) -> None:
@@ -360,6 +371,9 @@ class StoryView(QWidget):
         self.matrix.horizontalHeader().setSortIndicator(Column.REACH, Qt.SortOrder.AscendingOrder)
         self.matrix.horizontalHeader().setSortIndicatorShown(False)
         self.matrix.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
+        # A header narrower than an outlet's name ends in "…" (the tooltip names it in full), not clipped at both
+        # ends ("iverside Co"): QHeaderView elides nothing by default.
+        self.matrix.horizontalHeader().setTextElideMode(Qt.TextElideMode.ElideRight)
         self.matrix.setTabKeyNavigation(False)  # Tab leaves the table; arrows move inside it
         self.matrix.horizontalHeader().sectionClicked.connect(self._on_header_clicked)
         self.matrix.activated.connect(self._on_matrix_activated)
@@ -386,6 +400,7 @@ class StoryView(QWidget):
         self.heat_model = HeatMapModel(self.matrix_model, self)
         self.heat_map = QTableView()
         self.heat_map.setModel(self.heat_model)
+        self.heat_map.horizontalHeader().setTextElideMode(Qt.TextElideMode.ElideRight)
         self.heat_map.setAccessibleName("Provenance heat map")
         self.heat_map.setAccessibleDescription(
             "Each cell: the share of the row's document that is text also in the column's document. Enter opens "
@@ -413,6 +428,8 @@ class StoryView(QWidget):
         self.terms, self.terms_model = _sortable_table(
             "Distinctive terms", "Terms that set this outlet's own narration apart, with z-scores; Enter finds one "
                                  "in the document", self)
+        # Highest z first, as the engine ranks them; the header's default would be the Term column, descending.
+        self.terms.sortByColumn(1, Qt.SortOrder.DescendingOrder)
         self.terms.activated.connect(self._on_term_activated)
         self.terms.clicked.connect(self._on_term_activated)
         self.own_text = QPlainTextEdit()

@@ -21,6 +21,7 @@ Exports: ``pair_report``, ``page``, ``legend_html``, ``label``, ``escape``, ``CL
 from __future__ import annotations
 
 import html
+import re
 from bisect import bisect_right
 from pathlib import Path
 
@@ -42,9 +43,14 @@ _DECORATION = {
 CLASS_NAMES = {cls: load_table()["classes"][cls]["legend"].partition(":")[0] for cls in CLASSES}
 
 
+_CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
 def escape(text: str) -> str:
-    """Text from a document, safe inside an element or a double- or single-quoted attribute."""
-    return html.escape(text, quote=True)
+    """Text from a document, safe inside an element or a double- or single-quoted attribute.
+
+    Control characters (an escape sequence in a file name) are left out: HTML does not allow them."""
+    return html.escape(_CONTROL_RE.sub("", text), quote=True)
 
 
 def label(document) -> str:

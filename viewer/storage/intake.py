@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..engine.text import Document
-from .importers import Imported, UnreadableFile, expand, from_paste, is_url, load
+from .importers import Imported, UnreadableFile, expand, from_paste, is_url, load, local_source
 from .library import Entry, Library, store_original
 
 
@@ -50,7 +50,11 @@ def sources_to_import(sources) -> tuple[list[str], list[UnreadableFile]]:
     items: list[str] = []
     errors: list[UnreadableFile] = []
     for source in sources:
-        source = str(source)
+        try:
+            source = local_source(str(source))
+        except UnreadableFile as error:
+            errors.append(error)
+            continue
         if is_url(source):
             items.append(source)
         else:

@@ -34,6 +34,7 @@ import re
 import sqlite3
 import time
 import uuid
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
@@ -44,7 +45,7 @@ from ..engine.corrections import content_hash  # noqa: F401 (part of this module
 from ..engine.labels import LABEL_CHARS, name_label, short_title  # noqa: F401 (part of this module's interface)
 from ..engine.text import Document
 from .corrections import CORRECTIONS_TABLES
-from .paths import library_file, originals_folder
+from .paths import library_file, make_folder, originals_folder
 
 APPLICATION_ID = 0x46566965  # "FVie" in the SQLite header: this file is a Framing Viewer library
 SCHEMA_VERSION = 3  # 1: documents and settings; 2: author, url, kind and original columns, application_id;
@@ -254,7 +255,7 @@ class Library:
         not a usable library (nothing is written to it then), ``OSError`` when the folder cannot be made."""
         folder = Path(folder)
         path = library_file(folder)
-        folder.mkdir(parents=True, exist_ok=True)
+        make_folder(folder)
         created = False
         if not os.path.lexists(path) and not read_only:
             created = _create(folder, path)
@@ -505,6 +506,34 @@ def _create(folder: Path, path: Path) -> bool:
     The library is built under a temporary name and linked into place, so nobody (a second window, an
     `import` started at the same moment) ever sees a half-made or empty file there.
     """
+    with _creation_lock(folder):
+        # Looked at again under the lock: another process may have created the library since, and then a
+        # write-ahead log beside it is that process's live log, not an orphan to set aside (moving it lost its
+        # imports). While the name is free nobody can have it open, so a log there now is an orphan.
+        if os.path.lexists(path):
+            return False
+        _set_aside_orphans(path)
+        return _link_new_library(folder, path)
+
+
+@contextmanager
+def _creation_lock(folder: Path):
+    """Held while a library is created: two processes starting at once take turns. An advisory lock on a small
+    file beside the library (POSIX); without fcntl (Windows) creation relies on the hard link alone."""
+    try:
+        import fcntl
+    except ImportError:
+        yield
+        return
+    with open(folder / ".library.lock", "a+b") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def _link_new_library(folder: Path, path: Path) -> bool:
     temporary = folder / f".{path.name}.{uuid.uuid4().hex}.new"
     try:
         connection = sqlite3.connect(temporary, isolation_level=None)
@@ -515,7 +544,6 @@ def _create(folder: Path, path: Path) -> bool:
             connection.execute("PRAGMA journal_mode=WAL")
         finally:
             connection.close()
-        _set_aside_orphans(path)
         try:
             os.link(temporary, path)  # fails if the name is taken: never replaces another library
         except FileExistsError:
@@ -532,10 +560,9 @@ def _create(folder: Path, path: Path) -> bool:
 
 
 def _set_aside_orphans(path: Path) -> None:
-    """Move away a write-ahead log (and its index) left without its database (the library file was deleted
-    or moved alone): SQLite would replay its pages into the new library. Kept, renamed, not deleted."""
-    if os.path.lexists(path):
-        return
+    """Move away a write-ahead log (and its index) left where no library is: it belonged to a database
+    deleted or moved alone, and SQLite would replay its pages into the new library. Kept, renamed, not
+    deleted. Called under the creation lock, with the library's name free."""
     stamp = datetime.datetime.now().strftime("%Y%m%d-%H%M%S")
     for extra in ("-wal", "-shm"):
         orphan = Path(f"{path}{extra}")

@@ -4,11 +4,12 @@ The folder is ``platformdirs.user_data_dir("framing-viewer")`` unless the ``FRAM
 environment variable or the window's ``--data-dir`` option names another one (the option wins).
 
 Exports: ``APP_NAME``, ``DATA_ENV``, ``data_dir``, ``library_file``, ``window_settings_file``,
-``originals_folder``.
+``originals_folder``, ``make_folder``.
 """
 
 from __future__ import annotations
 
+import errno
 import os
 from pathlib import Path
 
@@ -21,7 +22,14 @@ DATA_ENV = "FRAMING_VIEWER_DATA"  # environment variable: a folder that replaces
 def data_dir(override: str | os.PathLike | None = None) -> Path:
     """The data folder (created if missing): ``override``, else ``$FRAMING_VIEWER_DATA``, else per-user."""
     chosen = override or os.environ.get(DATA_ENV) or platformdirs.user_data_dir(APP_NAME, appauthor=False)
-    folder = Path(chosen).expanduser()
+    return make_folder(Path(chosen).expanduser())
+
+
+def make_folder(folder: Path) -> Path:
+    """``folder``, created if missing; a file in its place raises ``NotADirectoryError`` saying so (mkdir alone
+    would only say "File exists")."""
+    if folder.exists() and not folder.is_dir():
+        raise NotADirectoryError(errno.ENOTDIR, "is a file, not a folder", str(folder))
     folder.mkdir(parents=True, exist_ok=True)
     return folder
 

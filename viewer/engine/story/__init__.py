@@ -42,10 +42,11 @@ log-odds terms).
 from .build import build_story, date_order, story_cache_clear
 from .model import (ABSENT, ALTERED, CELL_STATES, PARTIAL, ROW_ORDERS, VERBATIM, LikelySource, OutletFraming,
                     OwnParagraph, QuoteCell, QuoteRow, ReaderCorrections, SourceLink, Story, StoryCancelled, Term,
-                    VerbUse, WordChange, document_label, sort_rows)
+                    VerbUse, WordChange, distinct_labels, document_label, document_labels, sort_rows)
 
 __all__ = [
     "ABSENT", "ALTERED", "CELL_STATES", "PARTIAL", "ROW_ORDERS", "VERBATIM", "LikelySource", "OutletFraming",
-    "OwnParagraph", "QuoteCell", "QuoteRow", "ReaderCorrections", "SourceLink", "Story", "StoryCancelled", "Term", "VerbUse",
-    "WordChange", "build_story", "date_order", "document_label", "sort_rows", "story_cache_clear",
+    "OwnParagraph", "QuoteCell", "QuoteRow", "ReaderCorrections", "SourceLink", "Story", "StoryCancelled", "Term",
+    "VerbUse", "WordChange", "build_story", "date_order", "distinct_labels", "document_label", "document_labels",
+    "sort_rows", "story_cache_clear",
 ]

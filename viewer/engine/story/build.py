@@ -30,7 +30,7 @@ from ..text import Document
 from .corrected import corrected_rows, pair_corrections, reader_counts, reader_marks
 from .framing import story_framing
 from .matrix import quote_rows
-from .model import Story, StoryCancelled, document_label, sort_rows
+from .model import Story, StoryCancelled, distinct_labels, document_label, sort_rows
 from .ngrams import StoryIndex
 from .provenance import likely_sources, links_for
 
@@ -125,7 +125,10 @@ def _analyses_kept(documents: list[Document]):
 
 
 def _build(documents: list[Document], report, check, labels: tuple[str, ...], pairs: dict | None) -> Story:
-    label = lambda number: labels[number] or document_label(documents[number], number)  # noqa: E731
+    # The caller's names where given, else each document's own; two the same are numbered ("Gazette (2)").
+    labels = distinct_labels([labels[number] or document_label(document, number)
+                              for number, document in enumerate(documents)])
+    label = labels.__getitem__
     report(0.0)
     analyses = []
     for number, document in enumerate(documents):

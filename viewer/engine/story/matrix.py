@@ -39,7 +39,7 @@ from difflib import SequenceMatcher
 from ..classify import Analysis
 from ..names import SPEECH_VERBS
 from ..text import WORD_RE, Document, fold
-from .model import ABSENT, ALTERED, PARTIAL, VERBATIM, QuoteCell, QuoteRow, WordChange, document_label
+from .model import ABSENT, ALTERED, PARTIAL, VERBATIM, QuoteCell, QuoteRow, WordChange, document_labels
 
 _ABSENT_CELL = QuoteCell(ABSENT)
 MIN_QUOTE_WORDS = 3  # words; a scare-quoted word or two ("emotional") is not a quotation row
@@ -93,7 +93,7 @@ def quote_rows(documents: list[Document], analyses: list[Analysis], check=lambda
     ``check`` is called now and then; it raises to stop the work. ``progress`` gets 0..1. ``label(number)``
     names a document in the origin notes (``document_label`` when not given).
     """
-    label = label or (lambda number: document_label(documents[number], number))
+    label = label or document_labels(documents).__getitem__
     names = full_names(documents)
     instances = [_instances(number, analysis, names) for number, analysis in enumerate(analyses)]
     rows: list[_Row] = []

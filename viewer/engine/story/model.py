@@ -6,11 +6,14 @@ offset is a Python string index into that document's ``text`` (end exclusive), a
 
 Exports: ``VERBATIM``, ``ALTERED``, ``PARTIAL``, ``ABSENT``, ``CELL_STATES``, ``WordChange``, ``QuoteCell``,
 ``QuoteRow``, ``ROW_ORDERS``, ``sort_rows``, ``SourceLink``, ``LikelySource``, ``OwnParagraph``,
-``VerbUse``, ``Term``, ``OutletFraming``, ``ReaderCorrections``, ``Story``, ``StoryCancelled``, ``document_label``.
+``VerbUse``, ``Term``, ``OutletFraming``, ``ReaderCorrections``, ``Story``, ``StoryCancelled``, ``document_label``,
+``document_labels``, ``distinct_labels``.
 """
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,14 +24,38 @@ VERBATIM, ALTERED, PARTIAL, ABSENT = "verbatim", "altered", "partial", "absent"
 CELL_STATES = (VERBATIM, ALTERED, PARTIAL, ABSENT)
 
 
+_CONTROL_RE = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
 class StoryCancelled(Exception):
     """Raised by ``build_story`` when its ``cancelled`` callable returned True."""
 
 
 def document_label(document: Document, index: int = 0) -> str:
     """A short name for a document in tables: its outlet, else its file name (unless it looks like a download
-    id or a hash), else the start of its title (``viewer.engine.labels``: the library list's rule)."""
-    return name_label(document.outlet, Path(document.path).stem, document.title) or f"document {index + 1}"
+    id or a hash), else the start of its title (``viewer.engine.labels``: the library list's rule).
+
+    A file name's control characters become spaces: an escape sequence in it would otherwise reach the
+    terminal through a CSV column header and retitle or recolour it."""
+    name = " ".join(_CONTROL_RE.sub(" ", Path(document.path).stem).split())
+    return name_label(document.outlet, name, document.title) or f"document {index + 1}"
+
+def document_labels(documents) -> tuple[str, ...]:
+    """``document_label`` of each document, told apart by ``distinct_labels``."""
+    return distinct_labels([document_label(document, index) for index, document in enumerate(documents)])
+
+
+def distinct_labels(labels) -> tuple[str, ...]:
+    """``labels`` numbered where several are the same ("Gazette (1)", "Gazette (2)", in the order given): two
+    articles from one outlet are two columns a reader must tell apart."""
+    labels = list(labels)
+    counts = Counter(labels)
+    seen: Counter = Counter()
+    numbered = []
+    for label in labels:
+        seen[label] += 1
+        numbered.append(f"{label} ({seen[label]})" if counts[label] > 1 else label)
+    return tuple(numbered)
 
 
 @dataclass(frozen=True)
@@ -252,7 +279,11 @@ class Story:
     def label(self, index: int) -> str:
         if index < len(self.labels) and self.labels[index]:
             return self.labels[index]
-        return document_label(self.documents[index], index)
+        labels = self.__dict__.get("_labels")
+        if labels is None:
+            labels = document_labels(self.documents)
+            object.__setattr__(self, "_labels", labels)  # a cache of derived data, not state
+        return labels[index]
 
     def link(self, document: int, other: int) -> SourceLink | None:
         """What ``document`` shares with ``other``, or None when nothing."""

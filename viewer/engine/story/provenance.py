@@ -22,7 +22,7 @@ from ..compare import compare
 from ..corrections import apply_corrections, reader_passages
 from ..match import MatchSettings
 from ..text import Document
-from .model import LikelySource, SourceLink, document_label
+from .model import LikelySource, SourceLink, document_labels
 
 MIN_SOURCE_SHARE = 0.02  # of a document's words; less is a stray phrase, not a source (one quote of 500 words is 4 %)
 NEAR_BEST = 0.9  # share of the most shared words at which an earlier document is preferred
@@ -82,7 +82,7 @@ def likely_sources(documents: list[Document], links: list[SourceLink], label=Non
     by_document: dict[int, list[SourceLink]] = {number: [] for number in range(len(documents))}
     for link in links:
         by_document[link.document].append(link)
-    label = label or (lambda number: document_label(documents[number], number))
+    label = label or document_labels(documents).__getitem__
     found = []
     for number, document in enumerate(documents):
         ranked = sorted(by_document[number], key=lambda link: (-link.share, link.other))
@@ -104,8 +104,12 @@ def likely_sources(documents: list[Document], links: list[SourceLink], label=Non
         others = [link for link in earlier if link is not best]
         if others:
             runner = max(others, key=lambda link: (link.words, -link.other))
-            later = " (later, so not the source)" if runner.other > best.other and runner.words >= best.words else ""
-            evidence += f"; next: {label(runner.other)} with {runner.share:.0%}{later}"
+            why = ""
+            if runner.other > best.other and runner.words >= best.words:
+                # Documents of one day keep the order given: the runner is not later, only listed after.
+                why = (f" (same date as {label(best.other)}, which is listed first)"
+                       if documents[runner.other].date == source.date else " (later, so not the source)")
+            evidence += f"; next: {label(runner.other)} with {runner.share:.0%}{why}"
         longest = sorted(best.passages, key=lambda span: span[0] - span[1])[:EVIDENCE_PASSAGES]
         found.append(LikelySource(number, best.other, best.share, evidence, tuple(longest)))
     return found

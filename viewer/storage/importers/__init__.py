@@ -15,7 +15,7 @@ API::
     read_document(path, outlet="") -> Document      # the older name, kept for existing callers
 
     Imported(document, original, original_name)    # original: the exact bytes read (file or download)
-    Document.kind: "text", "html", "mhtml", "pdf", "docx", "url" or "paste"
+    Document.kind: "text", "html", "mhtml", "webarchive", "pdf", "docx", "url" or "paste"
 
 Files are read only when regular (``limits.py``): FIFOs, devices and sockets are refused before opening,
 and no more than ``MAX_BYTES`` (50 MB) is ever read. Nothing in a page is run or fetched.
@@ -34,17 +34,20 @@ from .errors import (DownloadFailed, NotARegularFile, TooLarge, UnreadableDocx, 
 from .folders import SUPPORTED_SUFFIXES, TEXT_SUFFIXES, expand
 from .html import read_html
 from .limits import MAX_BYTES, read_capped
+from .markdown import MARKDOWN_SUFFIXES, read_markdown
 from .mhtml import read_mhtml
 from .paste import read_paste
 from .pdf import read_pdf
 from .sniff import detect
 from .text import decode_bytes, read_text
-from .url import TIMEOUT_SECONDS, download, is_url
+from .url import TIMEOUT_SECONDS, download, is_url, local_source
+from .webarchive import read_webarchive
 
 __all__ = [
     "Imported", "load", "read", "load_bytes", "from_paste", "expand", "read_document", "decode_bytes", "is_url",
-    "UnreadableFile", "NotARegularFile", "TooLarge", "UnreadableText", "UnreadableHtml", "UnreadablePdf",
-    "UnreadableDocx", "DownloadFailed", "MAX_BYTES", "SUPPORTED_SUFFIXES", "TEXT_SUFFIXES", "TIMEOUT_SECONDS",
+    "local_source", "UnreadableFile", "NotARegularFile", "TooLarge", "UnreadableText", "UnreadableHtml",
+    "UnreadablePdf", "UnreadableDocx", "DownloadFailed", "MAX_BYTES", "SUPPORTED_SUFFIXES", "TEXT_SUFFIXES",
+    "TIMEOUT_SECONDS",
 ]
 
 
@@ -65,14 +68,20 @@ def _extract(data: bytes, source: str, name: str, url: str = "") -> Document:
         return read_docx(data, source)
     if kind == "doc":
         raise UnreadableDocx(source, DOC_REASON)
+    if kind == "odt":
+        raise UnreadableDocx(source, "is an OpenDocument text (.odt); open it in LibreOffice or Word and save it as .docx")
     if kind == "zip":
         raise UnreadableDocx(source, "is a zip archive, not an article (of zipped formats only Word .docx is read)")
     if kind == "rtf":  # its markup would be compared as words; Word and LibreOffice save it as .docx
         raise UnreadableText(source, "is an RTF file; open it in a word processor and save it as .docx or .txt")
     if kind == "mhtml":
         return read_mhtml(data, source)
+    if kind == "webarchive":
+        return read_webarchive(data, source)
     if kind == "html":
         return read_html(data, source, url=url)
+    if PurePosixPath(name).suffix.lower() in MARKDOWN_SUFFIXES:
+        return read_markdown(data, source)
     return read_text(data, source)  # also a ".doc" that is really text: the content decides, not the name
 
 
@@ -94,6 +103,8 @@ def _url_name(url: str) -> str:
 
 def load(source: str | Path, timeout: float = TIMEOUT_SECONDS) -> Imported:
     """The Document at ``source`` (a path or an http(s) URL) and its original bytes; raises ``UnreadableFile``."""
+    if isinstance(source, str):
+        source = local_source(source)
     if isinstance(source, str) and is_url(source):
         fetched = download(source, timeout=timeout)
         name = _url_name(fetched.url)

@@ -25,6 +25,7 @@ MAX_PART_BYTES = 64 * 1024 * 1024  # uncompressed bytes read of one XML part
 CHUNK_BYTES = 1024 * 1024
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 CORE = {"dc": "http://purl.org/dc/elements/1.1/", "dcterms": "http://purl.org/dc/terms/",
         "cp": "http://schemas.openxmlformats.org/package/2006/metadata/core-properties"}
 DOC_REASON = "is an old Word .doc file; open it in Word or LibreOffice and save it as .docx"
@@ -56,19 +57,28 @@ def _parse(xml: bytes):
 
 
 def body_text(root) -> str:
-    """The paragraphs of ``word/document.xml`` as text, one blank line between paragraphs."""
+    """The paragraphs of ``word/document.xml`` as text, one blank line between paragraphs.
+
+    A text box (a pull quote, a sidebar) sits inside the paragraph it is anchored to; its paragraphs follow
+    that paragraph as paragraphs of their own. Word saves each text box twice, as a drawing and as a
+    fallback picture for old readers (``mc:Fallback``): only the first copy is read.
+    """
     paragraphs = []
     for paragraph in root.iter(f"{W}p"):
-        if any(ancestor.tag == f"{W}p" for ancestor in paragraph.iterancestors()):
-            continue  # a text box's paragraph inside another: read with its parent
+        if any(ancestor.tag == f"{MC}Fallback" for ancestor in paragraph.iterancestors()):
+            continue
         pieces = []
-        for node in paragraph.iter(f"{W}t", f"{W}tab", f"{W}br", f"{W}cr", f"{W}delText"):
+        for node in paragraph.iter(f"{W}t", f"{W}tab", f"{W}br", f"{W}cr", f"{W}noBreakHyphen", f"{W}delText"):
+            if next(node.iterancestors(f"{W}p")) is not paragraph:
+                continue  # a text box's own paragraph: read on its own
             if node.tag == f"{W}t":
                 pieces.append(node.text or "")
             elif node.tag == f"{W}tab":
                 pieces.append("\t")
             elif node.tag in (f"{W}br", f"{W}cr"):
                 pieces.append("\n")
+            elif node.tag == f"{W}noBreakHyphen":
+                pieces.append("-")
             # deleted text of tracked changes (w:delText) is not part of the document as it reads
         paragraphs.append("".join(pieces).strip())
     return "\n\n".join(paragraph for paragraph in paragraphs if paragraph)

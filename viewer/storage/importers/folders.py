@@ -13,16 +13,25 @@ Exports: ``expand(paths) -> (files, errors)``, ``SUPPORTED_SUFFIXES``.
 from __future__ import annotations
 
 import os
+import re
 import stat
 from pathlib import Path
 
 from .errors import UnreadableFile
 from .limits import check_regular, os_reason
-from .sniff import HTML_SUFFIXES, MHTML_SUFFIXES
+from .sniff import HTML_SUFFIXES, MHTML_SUFFIXES, WEBARCHIVE_SUFFIXES
 
 TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".text")
-SUPPORTED_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES[:3] + MHTML_SUFFIXES + (".pdf", ".docx", ".doc")
+SUPPORTED_SUFFIXES = (TEXT_SUFFIXES + HTML_SUFFIXES[:3] + MHTML_SUFFIXES + WEBARCHIVE_SUFFIXES
+                      + (".pdf", ".docx", ".doc"))
+_DIGITS_RE = re.compile(r"(\d+)")
 MAX_DEPTH = 64  # folder levels walked; deeper is a loop that inode tracking could not see (some network drives)
+
+
+def natural_key(name: str) -> list:
+    """Sorts names as a file manager shows them: "story-2" before "story-10", case aside."""
+    # split() with a group puts the digit runs at the odd places, so texts and numbers never meet in a compare
+    return [int(part) if index % 2 else part.casefold() for index, part in enumerate(_DIGITS_RE.split(name))]
 
 
 def _saved_page_folder(entry: os.DirEntry, names: set[str]) -> bool:
@@ -46,7 +55,7 @@ def _walk(folder: Path, seen: set[tuple[int, int]], files: list[Path], errors: l
     seen.add(key)
     try:
         with os.scandir(folder) as listing:
-            entries = sorted(listing, key=lambda entry: entry.name)
+            entries = sorted(listing, key=lambda entry: natural_key(entry.name))
     except OSError as error:
         errors.append(UnreadableFile(folder, f"folder cannot be listed: {os_reason(error)}"))
         return

@@ -25,17 +25,27 @@ from .errors import UnreadablePdf
 EDGE_LINES = 3  # lines at the top and at the bottom of a page where running headers and footers live
 REPEAT_SHARE = 0.6  # a line at the edge of this share of pages (at least 2) is a running header or footer
 PARAGRAPH_GAP = 1.4  # a gap between baselines this many times the usual line step starts a paragraph
+# The usual line step is a low quantile of the steps, not their median: in news, paragraphs of one or two
+# lines make most steps paragraph gaps. Steps under half the median (a superscript, a drop cap) are not lines.
+LINE_STEP_QUANTILE = 0.1
+NUMBERED_LINE_WORDS = 12  # a running line differing only in numbers ("Page 3 of 9") is at most this long
 SHORT_LINE_SHARE = 0.75  # a sentence-ending line shorter than this share of the usual width ends a paragraph
 MAX_PAGES = 2000  # pages read; an article is never longer, and a crafted file may claim millions
 
 logging.getLogger("pypdf").setLevel(logging.ERROR)  # its warnings about damaged files are ours to word
 _DIGITS_RE = re.compile(r"\d+")
 _PAGE_NUMBER_RE = re.compile(r"(?:page\s*)?[-–—]?\s*\d{1,4}\s*[-–—]?(?:\s*(?:of|/)\s*\d{1,4})?", re.IGNORECASE)
+_CONVERTER_PREFIX_RE = re.compile(r"Microsoft (?:Word|PowerPoint|Excel) - ", re.IGNORECASE)
+_FILE_NAME_RE = re.compile(r"\.(?:docx?|odt|rtf|pages|txt|html?|pdf)$", re.IGNORECASE)
+_PLACEHOLDER_TITLE_RE = re.compile(r"|untitled(?: document)?|document\s*\d*|doc\d*|title", re.IGNORECASE)
 _SENTENCE_END_RE = re.compile(r"[.!?…:][\"'”’)\]]*$")
 
 
 def _furniture_key(line: str) -> str:
-    return _DIGITS_RE.sub("#", " ".join(line.split()).lower())
+    # Digits are ignored only in short lines: body lines of a list ("Ward 3 voted 10 to 5, ...") differ only in
+    # their numbers too, and at the top of every page they are still article text.
+    line = " ".join(line.split()).lower()
+    return _DIGITS_RE.sub("#", line) if len(line.split()) <= NUMBERED_LINE_WORDS else line
 
 
 def page_lines(page) -> list[str]:
@@ -59,7 +69,8 @@ def page_lines(page) -> list[str]:
     page.extract_text(visitor_text=visit)
     rows = [row for row in rows if row[1].strip()]
     steps = sorted(rows[i][0] - rows[i + 1][0] for i in range(len(rows) - 1) if rows[i][0] > rows[i + 1][0])
-    usual = steps[len(steps) // 2] if steps else 0
+    lines_steps = [step for step in steps if step >= steps[len(steps) // 2] / 2] if steps else []
+    usual = lines_steps[int(len(lines_steps) * LINE_STEP_QUANTILE)] if lines_steps else 0
     lines = []
     for index, (y, text) in enumerate(rows):
         if index and usual and rows[index - 1][0] - y > PARAGRAPH_GAP * usual:
@@ -130,10 +141,19 @@ def _pdf_date(value) -> str:
     return f"{year:04d}-{month:02d}-{day:02d}" if 1 <= month <= 12 and 1 <= day <= 31 and year >= 1900 else ""
 
 
+def _pdf_title(title: str) -> str:
+    """The metadata title, unless a converter put something else there: "Microsoft Word - draft3.docx" or
+    "release.docx" name a file, "Untitled" or "Document1" name nothing (the first line is the title then)."""
+    title = title.strip()
+    if _CONVERTER_PREFIX_RE.match(title) or _FILE_NAME_RE.search(title) or _PLACEHOLDER_TITLE_RE.fullmatch(title):
+        return ""
+    return title
+
+
 def _metadata(reader) -> dict:
     try:
         info = reader.metadata or {}
-        return {"title": str(info.get("/Title") or ""), "author": str(info.get("/Author") or ""),
+        return {"title": _pdf_title(str(info.get("/Title") or "")), "author": str(info.get("/Author") or ""),
                 "date": _pdf_date(info.get("/CreationDate"))}
     except Exception:  # damaged metadata never costs the article its text
         return {}

@@ -1,7 +1,7 @@
 """What a file is, from its first bytes: the extension is only a hint for markup that does not say so.
 
-``detect(data, name="") -> str`` returns one of ``"pdf"``, ``"docx"``, ``"doc"``, ``"zip"``, ``"rtf"``,
-``"mhtml"``, ``"html"`` or ``"text"`` ("text" also for binary data: the text importer refuses it with its reason). A
+``detect(data, name="") -> str`` returns one of ``"pdf"``, ``"docx"``, ``"doc"``, ``"odt"``, ``"zip"``, ``"rtf"``,
+``"mhtml"``, ``"webarchive"``, ``"html"`` or ``"text"`` ("text" also for binary data: the text importer refuses it with its reason). A
 ``.txt`` file holding a saved page is read as a page, and a page saved as ``article.txt`` the same; a
 ``.pdf`` that is really HTML (a paywall's error page) is read as the HTML it is.
 """
@@ -15,9 +15,13 @@ from pathlib import PurePosixPath
 
 HTML_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml", ".php", ".asp", ".aspx")
 MHTML_SUFFIXES = (".mhtml", ".mht")
+WEBARCHIVE_SUFFIXES = (".webarchive",)
 PDF_MAGIC = b"%PDF-"
 ZIP_MAGIC = b"PK\x03\x04"
+ODT_MIMETYPE = b"application/vnd.oasis.opendocument.text"  # LibreOffice Writer's files (.odt)
+WEBARCHIVE_MAGIC = b"bplist00"  # a binary property list: Safari's web archives are one
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # old Office binary files (.doc, .xls)
+BYTE_ORDER_MARKS = (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")  # UTF-8, UTF-16 (after its zero bytes go)
 PDF_MAGIC_WINDOW = 1024  # bytes; the PDF standard lets readers find the header this far in
 SNIFF_BYTES = 4096  # bytes of the start looked at for markup and MIME headers
 
@@ -30,13 +34,20 @@ _MULTIPART_RE = re.compile(rb"^content-type:\s*multipart/related", re.IGNORECASE
 
 
 def _ascii_view(head: bytes) -> bytes:
-    """The start with UTF-16's zero bytes dropped, so a UTF-16 page is sniffed like a UTF-8 one."""
+    """The start with UTF-16's zero bytes and any byte-order mark dropped, so a UTF-16 page or one saved
+    "with BOM" is sniffed like a UTF-8 one."""
     if head.startswith((b"\xff\xfe", b"\xfe\xff")) or head[:200].count(0) > 40:
-        return head.replace(b"\x00", b"")
+        head = head.replace(b"\x00", b"")
+    for mark in BYTE_ORDER_MARKS:
+        if head.startswith(mark):
+            return head[len(mark):]
     return head
 
 
 def _zip_kind(data: bytes) -> str:
+    # OpenDocument puts an uncompressed "mimetype" entry first, so its type is readable at a fixed offset.
+    if data[30:38] == b"mimetype" and data[38:38 + len(ODT_MIMETYPE)] == ODT_MIMETYPE:
+        return "odt"
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             names = set(archive.namelist())
@@ -52,6 +63,8 @@ def detect(data: bytes, name: str = "") -> str:
         return "pdf"
     if data.startswith(ZIP_MAGIC):
         return _zip_kind(data)
+    if data.startswith(WEBARCHIVE_MAGIC):
+        return "webarchive"
     if data.startswith(OLE_MAGIC):
         return "doc"
     if data.lstrip()[:5] == b"{\\rtf":

@@ -7,7 +7,8 @@ are decoded with the legacy encoding charset-normalizer finds for them, Windows-
 only a Western one that makes no more sense; in Windows-1252 lines, runs of valid UTF-8 still stay UTF-8. In Windows-1252 the five undefined bytes decode as Latin-1 one by one, so one stray
 byte never turns the whole file's curly quotes into C1 control characters.
 
-Exports: ``decode_bytes(data) -> str``, ``read_text(data, source) -> Document``.
+Exports: ``decode_bytes(data) -> str``, ``checked_text(data, source) -> str``,
+``read_text(data, source) -> Document``.
 """
 
 from __future__ import annotations
@@ -133,11 +134,16 @@ def looks_binary(data: bytes, text: str) -> bool:
     return bool(sample) and controls / len(sample) > BINARY_CONTROL_SHARE
 
 
-def read_text(data: bytes, source: str, kind: str = "text"):
-    """The Document for the plain-text bytes ``data`` read from ``source``; raises ``UnreadableText``."""
+def checked_text(data: bytes, source: str) -> str:
+    """The text in ``data`` read from ``source``; raises ``UnreadableText`` when it is empty or binary."""
     if not data.strip():
         raise UnreadableText(source, "is empty")
     text = decode_bytes(data)
     if looks_binary(data, text):
         raise UnreadableText(source, "is binary data, not text")
-    return make_document(text, source, kind)
+    return text
+
+
+def read_text(data: bytes, source: str, kind: str = "text"):
+    """The Document for the plain-text bytes ``data`` read from ``source``; raises ``UnreadableText``."""
+    return make_document(checked_text(data, source), source, kind)

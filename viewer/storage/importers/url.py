@@ -7,12 +7,13 @@ reading past the size cap, follows redirects only to http(s), and turns every fa
 15 s", "could not connect", "the address could not be found (offline?)", "is larger than …", or "is not an
 article (image/png)".
 
-Exports: ``download``, ``Downloaded``, ``is_url(text)``, ``TIMEOUT_SECONDS``.
+Exports: ``download``, ``Downloaded``, ``is_url(text)``, ``local_source(text)``, ``TIMEOUT_SECONDS``.
 """
 
 from __future__ import annotations
 
 import http.client
+import re
 import socket
 import ssl
 import time
@@ -20,8 +21,9 @@ import urllib.error
 import urllib.request
 from dataclasses import dataclass
 from email.message import Message
+from urllib.parse import urlsplit
 
-from .errors import DownloadFailed
+from .errors import DownloadFailed, UnreadableFile
 from .limits import MAX_BYTES, too_large_reason
 
 TIMEOUT_SECONDS = 15.0  # seconds for the whole download, and for each connect or read
@@ -47,6 +49,25 @@ def is_url(text: str) -> bool:
     """True for a single http(s) address (what a browser's address bar drags)."""
     text = text.strip()
     return text.lower().startswith(("http://", "https://")) and not any(char.isspace() for char in text)
+
+
+_SCHEME_RE = re.compile(r"([a-z][a-z0-9+.-]*)://", re.IGNORECASE)
+
+
+def local_source(text: str) -> str:
+    """``text`` (a path or a link) as what the importers read: a ``file://`` link (a browser's address bar
+    on a saved page) becomes its path; a link of another kind (``ftp://``) raises ``UnreadableFile`` saying
+    which links are read, instead of being looked for as a file; anything else comes back as it is."""
+    match = _SCHEME_RE.match(text.strip())
+    if not match or match.group(1).lower() in ("http", "https"):
+        return text
+    scheme = match.group(1).lower()
+    if scheme == "file":
+        parts = urlsplit(text.strip())
+        if parts.netloc.lower() in ("", "localhost"):
+            return urllib.request.url2pathname(parts.path)
+        raise UnreadableFile(text, "is a file on another computer; copy it here first")
+    raise UnreadableFile(text, f"is not a web link ({scheme}://); only http:// and https:// links are read")
 
 
 class _NonWebRedirect(urllib.error.HTTPError):
