@@ -123,7 +123,7 @@ def _analyse(text: str) -> Analysis:
         quotes = [quote for quote in quotes if not _inside_title(quote, titles, title_starts)]
     quotes = tuple(quotes)
     speech = attribute(text, list(quotes))
-    chrome = tuple(boilerplate_lines(text))
+    chrome = tuple(boilerplate_lines(text, tokens))
     zones = bytearray(len(text))
     for number, quote in enumerate(quote for quote in quotes if quote.depth == 0):
         zone = QUOTATION_NEXT if number % 2 else QUOTATION
@@ -135,7 +135,7 @@ def _analyse(text: str) -> Analysis:
     token_zones = bytes(map(zones.__getitem__, tokens.starts))
     quoted = token_zones.translate(_QUOTED_TABLE)
     is_chrome = bytearray(token_zones.translate(_CHROME_TABLE))
-    for start, end in formula_spans(text, set(tokens.keys)):
+    for start, end in formula_spans(text, tokens.keys):
         first, stop = tokens.index_at(start), tokens.index_at(end - 1) + 1
         is_chrome[first:stop] = b"\x01" * (stop - first)
     line_starts = tuple(sorted({tokens.index_at(match.end()) for match in _NEWLINE_RE.finditer(text)} - {len(tokens)}))
