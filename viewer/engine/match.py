@@ -611,10 +611,13 @@ def _trim_stray_words(group: list[Tile], left_quoted: bytearray, right_quoted: b
     outlets happen to end their lead-in with that word; a reader sees that as noise, not copying.
     """
     def stray(left: int, right: int, step: int, length: int) -> int:
+        # Only a run shorter than ``bound`` is cut, so the count stops there: a long narration passage
+        # costs a few steps here, not one per word.
+        bound = min(limit, length)
         count = 0
-        while count < length and not left_quoted[left + step * count] and not right_quoted[right + step * count]:
+        while count < bound and not left_quoted[left + step * count] and not right_quoted[right + step * count]:
             count += 1
-        if 0 < count < min(limit, length) and left_quoted[left + step * count] and right_quoted[right + step * count]:
+        if 0 < count < bound and left_quoted[left + step * count] and right_quoted[right + step * count]:
             return count
         return 0
 

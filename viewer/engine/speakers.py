@@ -67,6 +67,8 @@ from .names import (
     REPORTING_VERBS, ROLE_GENDER, ROLE_NOUNS, SPEECH_VERBS, SUFFIXES, TITLE_FILLERS, TITLE_ROLES, TITLES,
 )
 
+from .quotes import TITLE_MAX_CHARS
+
 if TYPE_CHECKING:
     from .quotes import Quote
 
@@ -693,15 +695,18 @@ def _tag_after(text: str, start: int, limit: int, ends_sentence: bool, embedded:
     if start >= end or text[start] in ".\n!?":
         return None  # '… "a phrase".': the sentence ends with the quote
     fast = _FAST_TAG_RE.match(text, start, end)
-    if fast and text[fast.end() - 1] == "." and _keeps_stop(text[max(start, fast.end() - 5):fast.end()].split()[-1]):
-        fast = None  # "said Sen." goes on: "said Sen. Tammy Baldwin."
-    if fast and not (fast.group("stop") == "," and _SOURCE_AFTER_RE.match(text, fast.end(), end)):
-        # The usual tag, "she said." / "Mr. Clyburn told CNN," / "says Teigen.", read by one pattern; the
-        # same answer as the word-by-word reading below, which handles everything else.
-        group = next(name for name in ("pronoun", "name", "named") if fast.group(name))
-        who = _who_at(text, fast.start(group), fast.end(group))
-        tag_start = fast.start("verb") if group == "named" else fast.start(group)
-        return _Tag(tag_start, fast.end(), who) if who else None
+    if fast is not None:
+        fast_end = fast.end()
+        if text[fast_end - 1] == "." and _keeps_stop(text[max(start, fast_end - 5):fast_end].split()[-1]):
+            fast = None  # "said Sen." goes on: "said Sen. Tammy Baldwin."
+        elif not (text[fast_end - 1] == "," and _SOURCE_AFTER_RE.match(text, fast_end, end)):
+            # The usual tag, "she said." / "Mr. Clyburn told CNN," / "says Teigen.", read by one pattern;
+            # the same answer as the word-by-word reading below, which handles everything else.
+            pronoun, name, _ = fast.group("pronoun", "name", "named")
+            group = "pronoun" if pronoun else "name" if name else "named"
+            who = _who_at(text, fast.start(group), fast.end(group))
+            tag_start = fast.start("verb") if group == "named" else fast.start(group)
+            return _Tag(tag_start, fast_end, who) if who else None
     boundary = _BOUNDARY_RE.search(text, start, end)  # a tag ends with its sentence: read no further
     stop = boundary.end() if boundary else end
     words = _LETTERS_RE.findall(text[start:stop].lower())
@@ -1052,7 +1057,7 @@ def _reported(tokens: list[_Tok]) -> _Tag | None:
 
 def _looks_like_title(text: str, quote: Quote) -> bool:
     """A quoted title ("Face the Nation", "Meet the Press"): short, every long word capitalised, no stop."""
-    if quote.end - quote.start > 80 or not text[quote.start + 1:quote.start + 2].isupper():
+    if quote.end - quote.start > TITLE_MAX_CHARS or not text[quote.start + 1:quote.start + 2].isupper():
         return False
     inner = text[quote.start + 1:quote.end - 1].strip()
     words = inner.rstrip(".,").split()
@@ -1101,9 +1106,12 @@ def _read_tags(text: str, top: list[Quote]) -> list[_Reading]:
     previous_end = 0  # end of the previous quote, or of its tag
     tag_open = False  # the previous quote's tag did not end its sentence ("says Teigen, who …")
     after_quote = False  # the previous quote had no tag and its sentence goes on after it
-    for index, quote in enumerate(top):
-        next_start = top[index + 1].start if index + 1 < len(top) else len(text)
-        if _looks_like_title(text, quote):
+    next_starts = [quote.start for quote in top[1:]] + [len(text)]
+    # The tests below that skip a call are the called function's own first test (most quotes fail it):
+    # about one call in three saved per quote, the same readings.
+    for quote, next_start in zip(top, next_starts):
+        if (quote.end - quote.start <= TITLE_MAX_CHARS and text[quote.start + 1:quote.start + 2].isupper()
+                and _looks_like_title(text, quote)):
             # A programme or book title is nobody's quote, and the speaker before it goes on after it.
             readings.append(_Reading(quote, True, previous_end, None, None, None, False, False))
             keeps = tag_open or not text[previous_end:quote.start].strip()
@@ -1111,11 +1119,11 @@ def _read_tags(text: str, top: list[Quote]) -> list[_Reading]:
             continue
         lead = _lead_in(text, previous_end, quote.start)
         embedded = bool(lead) and lead[-1].text not in ",:"
-        before = _tag_before(lead)
+        before = _tag_before(lead) if len(lead) > 1 else None
         inside = text[max(quote.start, quote.end - 12):quote.end].rstrip("\"'”’» \n")
         ends_sentence = inside[-1:] in _SENTENCE_END
         after = _tag_after(text, quote.end, next_start, ends_sentence, embedded)
-        reported = _reported(lead) if embedded and after is None and before is None else None
+        reported = _reported(lead) if embedded and after is None and before is None and len(lead) > 1 else None
         coordinated = (embedded and reported is None and after_quote
                        and not _SENTENCE_BREAK_RE.search(text, previous_end, lead[0].start))
         continues = (after is None and before is None and not embedded

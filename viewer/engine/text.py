@@ -19,12 +19,14 @@ import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cached_property
+from itertools import accumulate
 
 # A word is a run of letters, digits or underscores (Unicode-aware), with any combining marks inside it:
 # text pasted in decomposed form ("cafe" + U+0301) must give the same words as the composed "café".
 # Everything else separates words.
 COMBINING_MARKS = "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
 WORD_RE = re.compile(rf"\w[\w{COMBINING_MARKS}]*")
+_WORD_SPLIT_RE = re.compile(f"({WORD_RE.pattern})")  # never matches empty: a word has a letter
 
 # Dates as outlets print them near the top of a page: ISO, "April 6, 2021", "6 April 2021", "Apr. 6, 2021".
 _MONTHS = {
@@ -102,15 +104,14 @@ class Tokens:
 
 def tokenize(text: str) -> Tokens:
     """Split ``text`` into word tokens with character offsets and folded keys."""
-    starts: list[int] = []
-    ends: list[int] = []
-    words: list[str] = []
-    add_start, add_end, add_word = starts.append, ends.append, words.append
-    for match in WORD_RE.finditer(text):
-        start, end = match.span()
-        add_start(start)
-        add_end(end)
-        add_word(match.group())
+    # Splitting on the words (kept by the group) gives gap, word, gap, ..., word, gap: the running sum of
+    # the pieces' lengths is every word's start and end. All of it runs in C; a loop over match objects
+    # took a third longer.
+    pieces = _WORD_SPLIT_RE.split(text)
+    offsets = list(accumulate(map(len, pieces)))
+    words = pieces[1::2]
+    starts = offsets[0:-1:2]
+    ends = offsets[1::2]
     # Folding the whole word list at once is several times faster than folding word by word; the NUL
     # separator survives NFKC and casefold unchanged, so the split gives back one key per word.
     joined = "\0".join(words)
