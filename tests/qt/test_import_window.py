@@ -190,6 +190,59 @@ def test_pasted_browser_html_goes_through_the_page_reader(open_app, qtbot):
     assert not any(comment in text for comment in PAGE.comments)
 
 
+def paste_mime(qtbot, controller, mime: QMimeData):
+    """Put ``mime`` on the clipboard and press Ctrl+V in the library list; returns the import's report."""
+    QApplication.clipboard().setMimeData(mime)
+    try:
+        controller.window.list.setFocus()
+        with qtbot.waitSignal(controller.import_finished, timeout=WAIT_MS) as finished:
+            qtbot.keyClick(controller.window.list, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    finally:
+        QApplication.clipboard().clear()  # (see test_pasted_browser_html_goes_through_the_page_reader)
+    wait_idle(qtbot, controller)
+    return finished.args[0]
+
+
+@pytest.mark.parametrize("written", ["file link", "path"])
+def test_ctrl_v_of_a_files_link_or_path_imports_the_file(open_app, qtbot, tmp_path, written):
+    """Ctrl+V with ``file:///…/saved story.html`` (or the file's plain path) on the clipboard imports that
+    saved page, as dropping it would, instead of adding a document made of the address's words."""
+    controller = open_app()
+    path = write_page(tmp_path)
+    mime = QMimeData()
+    mime.setText(QUrl.fromLocalFile(str(path)).toString() if written == "file link" else str(path))
+    entry = added_entry(controller, paste_mime(qtbot, controller, mime))
+    assert (entry.kind, entry.title) == ("html", PAGE.title)
+    assert PAGE.paragraphs[0] in controller.library.text(entry.id)
+    assert controller.right_id == entry.id
+
+
+def test_ctrl_v_of_files_copied_in_a_file_manager_imports_them(open_app, qtbot, tmp_path):
+    """Files copied in a file manager (a URL list on the clipboard, their names as its text) are all
+    imported by Ctrl+V, not added as one document of their names."""
+    controller = open_app()
+    page = write_page(tmp_path)
+    story = tmp_path / "ferry.txt"
+    story.write_text(STORY, encoding="utf-8")
+    mime = files_mime(page, story)
+    mime.setText(f"{page.name}\n{story.name}")
+    report = paste_mime(qtbot, controller, mime)
+    titles = sorted(controller.library.entry(document_id).title for document_id in report.added)
+    assert titles == sorted([PAGE.title, "Ferry strike ends after nine days"])
+
+
+def test_ctrl_v_of_a_web_address_copied_from_a_browser_downloads_the_page(open_app, qtbot, server):
+    """A link copied from a page (its address as text, and as a link in HTML) is downloaded by Ctrl+V, as a
+    dropped link is, instead of adding the address as a document."""
+    controller = open_app()
+    address = f"{server}/news/cycle-lanes"
+    mime = QMimeData()
+    mime.setText(address)
+    mime.setHtml(f'<a href="{address}">{address}</a>')
+    entry = added_entry(controller, paste_mime(qtbot, controller, mime))
+    assert (entry.kind, entry.title, entry.url) == ("url", LINKED_PAGE.title, LINKED_PAGE.url)
+
+
 def test_a_large_import_shows_progress_and_cancel_keeps_what_was_imported(open_app, qtbot, tmp_path, monkeypatch):
     """Forty files show a progress bar with Cancel; pressing it stops the import, and the files already
     imported stay in the library."""
