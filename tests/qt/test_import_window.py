@@ -315,6 +315,41 @@ def test_markup_in_a_title_or_file_name_is_shown_as_plain_text(open_app, qtbot, 
     assert "<img" not in window.right_view.header.text()
 
 
+def has_controls(text: str) -> bool:
+    """Whether ``text`` holds a control character (an ANSI escape's ESC, a newline) Qt would draw as a box."""
+    return any(ord(char) < 0x20 or 0x7f <= ord(char) < 0xa0 for char in text)
+
+
+def test_a_file_names_control_characters_are_not_shown_in_the_notice_or_status_bar(open_app, qtbot, tmp_path):
+    """An empty file named with an ANSI colour escape is refused with its name shown without the escape
+    characters (no boxes) above the panes and in the status bar."""
+    controller = open_app()
+    path = tmp_path / "\x1b[31mred\x1b[0m.txt"
+    path.write_text("", encoding="utf-8")
+    report = drop_mime(qtbot, controller, files_mime(path))
+    assert report.added == [] and len(report.failures) == 1
+    window = controller.window
+    notice, status = window.notice.text(), window.statusBar().currentMessage()
+    assert notice == "Could not add [31mred[0m.txt: is empty."
+    assert status == notice and not has_controls(window.notice.label.text())
+
+
+def test_names_an_older_version_stored_with_escapes_or_line_breaks_show_on_one_line(qtbot, private_data_dir,
+                                                                                   open_app):
+    """Documents an older version stored under names holding an escape sequence and a newline are called by
+    those names without the control characters in the window's title, the pane headers and the stats line."""
+    library = Library.open(private_data_dir)
+    for name, text in (("\x1b[1mvalley\x1b[0m", STORY), ("harbour\nreport", PAGE.paragraphs[0])):
+        library.add(Document.from_text(text, path=f"{name}.txt"), name=name)
+    library.close()
+    controller = open_app()
+    window = controller.window
+    assert window.windowTitle() == "[1mvalley[0m → harbour report — Framing Viewer"
+    for shown in (window.left_view.header.text(), window.right_view.header.text(), window.stats.text()):
+        assert not has_controls(shown), shown
+    assert "[1mvalley[0m" in window.left_view.header.text() and "harbour report" in window.stats.text()
+
+
 def test_show_original_opens_the_kept_file_with_the_systems_application(open_app, qtbot, tmp_path, monkeypatch):
     """Show Original asks the system to open the kept copy of the dropped page (nothing is launched here)."""
     controller = open_app()

@@ -27,6 +27,7 @@ from .bars import FindBar, Legend, NoticeBar
 from .documents import ID_ROLE, SORT_ROLE, Column, DocumentListModel, ShareBarDelegate
 from .linkmap import LinkMap
 from .panes import PaneView, TextPane
+from .plain import plain_text
 from .scrollsync import ScrollSync
 from .story import StoryView
 from .theme import Theme
@@ -457,6 +458,8 @@ class MainWindow(QMainWindow):
         self.stats.setText("No comparison for this pair (see the message above).")
 
     def notify(self, text: str, kind: str = "info") -> None:
+        """Show ``text`` (HTML, names in it escaped) above the panes and, as plain text, in the status bar."""
+        text = plain_text(text)  # a file's name may hold an ANSI escape: no boxes, in either place
         self.notice.show_message(text, kind, self.theme)
         self.statusBar().showMessage(QTextDocumentFragment.fromHtml(text.replace("<br>", " ")).toPlainText(), 8000)
 
