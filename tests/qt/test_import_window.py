@@ -25,6 +25,7 @@ from tests.storage.test_library_safety import write_other_programs_database
 from viewer.app import listen_for_files, open_window
 from viewer.engine import Document
 from viewer.qt import workers
+from viewer.qt.documents import Column
 from viewer.storage import library as library_module
 from viewer.storage.importers import SUPPORTED_SUFFIXES
 from viewer.storage.library import Library, LibraryError
@@ -336,11 +337,13 @@ def test_a_file_names_control_characters_are_not_shown_in_the_notice_or_status_b
 
 def test_names_an_older_version_stored_with_escapes_or_line_breaks_show_on_one_line(qtbot, private_data_dir,
                                                                                    open_app):
-    """Documents an older version stored under names holding an escape sequence and a newline are called by
-    those names without the control characters in the window's title, the pane headers and the stats line."""
+    """Documents an older version stored under names (and a title) holding an escape sequence and a newline are
+    called by them without the control characters in the window's title, the pane headers, the stats line and
+    the library list (where editing nothing saves nothing)."""
     library = Library.open(private_data_dir)
-    for name, text in (("\x1b[1mvalley\x1b[0m", STORY), ("harbour\nreport", PAGE.paragraphs[0])):
-        library.add(Document.from_text(text, path=f"{name}.txt"), name=name)
+    for name, text, title in (("\x1b[1mvalley\x1b[0m", STORY, "Ferry strike\r\nends\x07"),
+                              ("harbour\nreport", PAGE.paragraphs[0], "")):
+        library.add(Document.from_text(text, path=f"{name}.txt", title=title), name=name)
     library.close()
     controller = open_app()
     window = controller.window
@@ -348,6 +351,13 @@ def test_names_an_older_version_stored_with_escapes_or_line_breaks_show_on_one_l
     for shown in (window.left_view.header.text(), window.right_view.header.text(), window.stats.text()):
         assert not has_controls(shown), shown
     assert "[1mvalley[0m" in window.left_view.header.text() and "harbour report" in window.stats.text()
+    assert "Ferry strike ends" in window.left_view.header.text()
+    row = window.list_index(controller.left_id)
+    cells = [row.sibling(row.row(), column).data() for column in (Column.TITLE, Column.OUTLET)]
+    assert cells == ["Ferry strike ends", "[1mvalley[0m"]
+    # F2 then Enter on the name as shown changes nothing: it does not become the outlet.
+    assert not window.proxy.setData(row.sibling(row.row(), Column.OUTLET), "[1mvalley[0m")
+    assert controller.library.entry(controller.left_id).outlet == ""
 
 
 def test_show_original_opens_the_kept_file_with_the_systems_application(open_app, qtbot, tmp_path, monkeypatch):
