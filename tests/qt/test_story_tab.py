@@ -346,6 +346,20 @@ def test_distinctive_terms_are_listed_highest_z_first_until_the_reader_sorts_the
     assert len(names) > 1 and names == sorted(names, reverse=True) and names != z_order
 
 
+def test_an_outlet_with_no_distinctive_term_says_so(qtbot, open_app):
+    """An outlet whose own words are each as common elsewhere (the seeds' 000: none reaches z = 1) shows an
+    empty terms table and a sentence saying no term stands out, not a list of chance words."""
+    controller = open_app()
+    view = open_story(qtbot, controller)
+    view.pages.setCurrentIndex(2)
+    said = {}
+    for outlet in range(view.outlets.count()):
+        view.outlets.setCurrentRow(outlet)
+        said[view.terms.model().rowCount()] = view.framing_summary.text()
+    assert 0 in said and "No term of its own stands out" in said[0]
+    assert all("stands out" not in text for count, text in said.items() if count)
+
+
 def _tooltips(model, columns=None):
     """Every tooltip of ``model``: its horizontal headers and its cells."""
     found = [model.headerData(column, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole)
