@@ -6,6 +6,8 @@ import json
 import subprocess
 import sys
 
+import pytest
+
 from bench.web_pages import article_pages
 from tests.conftest import SEED_FILES
 
@@ -73,3 +75,13 @@ def test_text_of_a_bad_file_is_one_line_and_status_2(tmp_path):
     assert result.returncode == 2
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and str(path) in lines[0] and "PDF" in lines[0]
+
+
+@pytest.mark.parametrize("typed, hinted", [("www.example.com/news", True), ("example.com/news/valley-floods", True),
+                                           ("missing-story.txt", False), ("notes/missing-story.txt", False)])
+def test_a_missing_path_that_reads_as_a_web_address_says_to_start_it_with_https(typed, hinted):
+    """``text www.example.com/news`` (a link typed without https://) says there is no such file and how to
+    read the link; a missing file name gets no such hint."""
+    result = run("text", typed)
+    assert result.returncode == 2 and "no such file" in result.stderr
+    assert ("to read a link, start it with https://" in result.stderr) == hinted

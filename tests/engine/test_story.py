@@ -118,6 +118,15 @@ def test_001s_distinctive_framing_includes_toxic_masculinity(seed_story):
     assert all(first.z >= second.z for first, second in zip(framing.terms, framing.terms[1:]))
 
 
+def test_only_terms_one_standard_error_apart_are_called_distinctive(seed_story):
+    """No outlet lists a term whose z is near 0 (as likely chance as framing): every listed term has z >= 1,
+    001 keeps "toxic masculinity", and 000, whose own words are each used about as often elsewhere, lists none."""
+    listed = [term for framing in seed_story.framing for term in framing.terms]
+    assert listed and all(term.z >= 1.0 for term in listed)
+    assert "toxic masculinity" in [term.term for term in seed_story.framing[seed_column(seed_story, "001")].terms]
+    assert seed_story.framing[seed_column(seed_story, "000")].terms == ()
+
+
 def test_own_narration_is_text_no_other_seed_shares(seed_story):
     """The own-narration paragraphs of 001 hold its refreshing aside and none of People's sentences."""
     column = seed_column(seed_story, "001")

@@ -183,17 +183,27 @@ def test_an_unlink_of_a_quote_the_engine_matched_splits_its_row_and_a_new_link_j
 def test_text_the_reader_marks_as_boilerplate_leaves_the_outlets_own_narration():
     """The Wave's petition line marked as page furniture: its words no longer count as the Wave's own
     narration, and "petition" is no longer one of its distinctive terms; marked framing again, it is back."""
-    line = "A petition to keep the pier open had gathered hundreds of signatures by Wednesday evening."
-    plain = build_story(documents())
+    # The Wave's petition line, dwelt on: a term said once is not distinctive (z < MIN_Z), four times it is.
+    line = ("A petition to keep the pier open had gathered hundreds of signatures by Wednesday evening; the "
+            "petition's organisers will take the petition to the council on Friday, and the petition stays open online.")
+    wave = WAVE.replace("A petition to keep the pier open had gathered hundreds of signatures by Wednesday evening.", line)
+    assert line in wave
+
+    def story(*corrections):
+        found = documents()
+        found[1] = Document.from_text(wave, path="wave.txt", outlet="Daily Wave", date="2024-03-06")
+        return build_story(found, corrections={(LEDGER_HASH, content_hash(wave)): corrections})
+
+    plain = story()
     assert "petition" in [term.term for term in plain.framing[1].terms]
-    furniture = Correction.made("mark", LEDGER, WAVE, None, where(WAVE, line), cls="boilerplate")
-    marked = build_story(documents(), corrections={(LEDGER_HASH, WAVE_HASH): (furniture,)})
+    furniture = Correction.made("mark", LEDGER, wave, None, where(wave, line), cls="boilerplate")
+    marked = story(furniture)
     words = len(tokenize(line).keys)
     assert marked.framing[1].own_words == plain.framing[1].own_words - words
     assert marked.framing[1].narration_words == plain.framing[1].narration_words - words
     assert "petition" not in [term.term for term in marked.framing[1].terms]
-    assert not any(piece[0] >= WAVE.index(line) for paragraph in marked.framing[1].paragraphs
+    assert not any(piece[0] >= wave.index(line) for paragraph in marked.framing[1].paragraphs
                    for piece in paragraph.pieces)
-    again = Correction.made("mark", LEDGER, WAVE, None, where(WAVE, line), cls="framing")
-    restored = build_story(documents(), corrections={(LEDGER_HASH, WAVE_HASH): (furniture, again)})
+    again = Correction.made("mark", LEDGER, wave, None, where(wave, line), cls="framing")
+    restored = story(furniture, again)
     assert restored.framing[1].own_words == plain.framing[1].own_words

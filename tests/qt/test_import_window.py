@@ -25,6 +25,7 @@ from tests.storage.test_library_safety import write_other_programs_database
 from viewer.app import listen_for_files, open_window
 from viewer.engine import Document
 from viewer.qt import workers
+from viewer.qt.documents import Column
 from viewer.storage import library as library_module
 from viewer.storage.importers import SUPPORTED_SUFFIXES
 from viewer.storage.library import Library, LibraryError
@@ -190,6 +191,59 @@ def test_pasted_browser_html_goes_through_the_page_reader(open_app, qtbot):
     assert not any(comment in text for comment in PAGE.comments)
 
 
+def paste_mime(qtbot, controller, mime: QMimeData):
+    """Put ``mime`` on the clipboard and press Ctrl+V in the library list; returns the import's report."""
+    QApplication.clipboard().setMimeData(mime)
+    try:
+        controller.window.list.setFocus()
+        with qtbot.waitSignal(controller.import_finished, timeout=WAIT_MS) as finished:
+            qtbot.keyClick(controller.window.list, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    finally:
+        QApplication.clipboard().clear()  # (see test_pasted_browser_html_goes_through_the_page_reader)
+    wait_idle(qtbot, controller)
+    return finished.args[0]
+
+
+@pytest.mark.parametrize("written", ["file link", "path"])
+def test_ctrl_v_of_a_files_link_or_path_imports_the_file(open_app, qtbot, tmp_path, written):
+    """Ctrl+V with ``file:///…/saved story.html`` (or the file's plain path) on the clipboard imports that
+    saved page, as dropping it would, instead of adding a document made of the address's words."""
+    controller = open_app()
+    path = write_page(tmp_path)
+    mime = QMimeData()
+    mime.setText(QUrl.fromLocalFile(str(path)).toString() if written == "file link" else str(path))
+    entry = added_entry(controller, paste_mime(qtbot, controller, mime))
+    assert (entry.kind, entry.title) == ("html", PAGE.title)
+    assert PAGE.paragraphs[0] in controller.library.text(entry.id)
+    assert controller.right_id == entry.id
+
+
+def test_ctrl_v_of_files_copied_in_a_file_manager_imports_them(open_app, qtbot, tmp_path):
+    """Files copied in a file manager (a URL list on the clipboard, their names as its text) are all
+    imported by Ctrl+V, not added as one document of their names."""
+    controller = open_app()
+    page = write_page(tmp_path)
+    story = tmp_path / "ferry.txt"
+    story.write_text(STORY, encoding="utf-8")
+    mime = files_mime(page, story)
+    mime.setText(f"{page.name}\n{story.name}")
+    report = paste_mime(qtbot, controller, mime)
+    titles = sorted(controller.library.entry(document_id).title for document_id in report.added)
+    assert titles == sorted([PAGE.title, "Ferry strike ends after nine days"])
+
+
+def test_ctrl_v_of_a_web_address_copied_from_a_browser_downloads_the_page(open_app, qtbot, server):
+    """A link copied from a page (its address as text, and as a link in HTML) is downloaded by Ctrl+V, as a
+    dropped link is, instead of adding the address as a document."""
+    controller = open_app()
+    address = f"{server}/news/cycle-lanes"
+    mime = QMimeData()
+    mime.setText(address)
+    mime.setHtml(f'<a href="{address}">{address}</a>')
+    entry = added_entry(controller, paste_mime(qtbot, controller, mime))
+    assert (entry.kind, entry.title, entry.url) == ("url", LINKED_PAGE.title, LINKED_PAGE.url)
+
+
 def test_a_large_import_shows_progress_and_cancel_keeps_what_was_imported(open_app, qtbot, tmp_path, monkeypatch):
     """Forty files show a progress bar with Cancel; pressing it stops the import, and the files already
     imported stay in the library."""
@@ -260,6 +314,50 @@ def test_markup_in_a_title_or_file_name_is_shown_as_plain_text(open_app, qtbot, 
     assert shown_as(header_tip) == title and "<img" not in header_tip
     assert title in shown_as(window.stats.text()) and "<img" not in window.stats.text()
     assert "<img" not in window.right_view.header.text()
+
+
+def has_controls(text: str) -> bool:
+    """Whether ``text`` holds a control character (an ANSI escape's ESC, a newline) Qt would draw as a box."""
+    return any(ord(char) < 0x20 or 0x7f <= ord(char) < 0xa0 for char in text)
+
+
+def test_a_file_names_control_characters_are_not_shown_in_the_notice_or_status_bar(open_app, qtbot, tmp_path):
+    """An empty file named with an ANSI colour escape is refused with its name shown without the escape
+    characters (no boxes) above the panes and in the status bar."""
+    controller = open_app()
+    path = tmp_path / "\x1b[31mred\x1b[0m.txt"
+    path.write_text("", encoding="utf-8")
+    report = drop_mime(qtbot, controller, files_mime(path))
+    assert report.added == [] and len(report.failures) == 1
+    window = controller.window
+    notice, status = window.notice.text(), window.statusBar().currentMessage()
+    assert notice == "Could not add [31mred[0m.txt: is empty."
+    assert status == notice and not has_controls(window.notice.label.text())
+
+
+def test_names_an_older_version_stored_with_escapes_or_line_breaks_show_on_one_line(qtbot, private_data_dir,
+                                                                                   open_app):
+    """Documents an older version stored under names (and a title) holding an escape sequence and a newline are
+    called by them without the control characters in the window's title, the pane headers, the stats line and
+    the library list (where editing nothing saves nothing)."""
+    library = Library.open(private_data_dir)
+    for name, text, title in (("\x1b[1mvalley\x1b[0m", STORY, "Ferry strike\r\nends\x07"),
+                              ("harbour\nreport", PAGE.paragraphs[0], "")):
+        library.add(Document.from_text(text, path=f"{name}.txt", title=title), name=name)
+    library.close()
+    controller = open_app()
+    window = controller.window
+    assert window.windowTitle() == "[1mvalley[0m → harbour report — Framing Viewer"
+    for shown in (window.left_view.header.text(), window.right_view.header.text(), window.stats.text()):
+        assert not has_controls(shown), shown
+    assert "[1mvalley[0m" in window.left_view.header.text() and "harbour report" in window.stats.text()
+    assert "Ferry strike ends" in window.left_view.header.text()
+    row = window.list_index(controller.left_id)
+    cells = [row.sibling(row.row(), column).data() for column in (Column.TITLE, Column.OUTLET)]
+    assert cells == ["Ferry strike ends", "[1mvalley[0m"]
+    # F2 then Enter on the name as shown changes nothing: it does not become the outlet.
+    assert not window.proxy.setData(row.sibling(row.row(), Column.OUTLET), "[1mvalley[0m")
+    assert controller.library.entry(controller.left_id).outlet == ""
 
 
 def test_show_original_opens_the_kept_file_with_the_systems_application(open_app, qtbot, tmp_path, monkeypatch):

@@ -3,6 +3,7 @@
 import pytest
 
 from viewer.storage.importers import UnreadableFile, read_document
+from viewer.storage.intake import named_sources
 
 
 def test_utf8_with_bom_and_crlf(tmp_path):
@@ -37,3 +38,17 @@ def test_unreadable_files_name_the_file_and_reason(tmp_path, make, reason):
         read_document(path)
     assert caught.value.reason == reason
     assert str(path) in str(caught.value)
+
+
+def test_pasted_text_names_files_and_links_only_when_every_line_does(tmp_path):
+    """A file's path, its file:// link and a web address pasted one a line are imported as what they name; an
+    article quoting a link, or a path that does not exist ("/etc is…"), stays text to read."""
+    story = tmp_path / "valley story.txt"
+    story.write_text("Flood waters rose in the valley.\n", encoding="utf-8")
+    link = story.as_uri()
+    pasted = f"{story}\n  {link}\n\nhttps://news.example.com/valley\n"
+    assert named_sources(pasted) == [str(story), link, "https://news.example.com/valley"]
+    assert named_sources("Read more at\nhttps://news.example.com/valley") == []
+    assert named_sources(str(tmp_path / "missing.txt")) == []
+    assert named_sources("/etc is where the settings live") == []
+    assert named_sources("   \n") == []

@@ -106,3 +106,18 @@ def test_check_field_refuses_with_a_reason(field, value, reason):
     """Each row: an edit refused, with the reason the user is shown."""
     with pytest.raises(ValueError, match=reason):
         check_field(field, value)
+
+
+def test_labels_of_names_stored_by_an_older_version_carry_no_control_characters(private_data_dir):
+    """Names, outlets and titles stored before names were made plain (an ANSI escape, a newline, a bidi
+    override) still label their documents on one line, without those characters."""
+    library = Library.open(private_data_dir)
+    stored = [("\x1b[31mred\x1b[0m", "", "Any title"), ("", "Coastal\nLedger", "Any title"),
+              ("", "", "Ferry strike\r\nends \u202etoday")]
+    labels = []
+    for number, (name, outlet, title) in enumerate(stored):
+        document = Document.from_text(f"Story {number} about the ferry strike and the union's offer.\n",
+                                      path=f"{number}.txt", outlet=outlet, title=title)
+        entry, _ = library.add(document, name=name)
+        labels.append(entry.label)
+    assert labels == ["[31mred[0m", "Coastal Ledger", "Ferry strike ends today"]

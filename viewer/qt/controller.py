@@ -19,7 +19,8 @@ from PySide6.QtCore import QByteArray, QObject, QSettings, Qt, QTimer, QUrl, Sig
 from PySide6.QtGui import QDesktopServices, QGuiApplication, QUndoCommand
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from ..storage.importers import SUPPORTED_SUFFIXES, UnreadableFile, is_url, load_bytes
+from ..storage.importers import SUPPORTED_SUFFIXES, UnreadableFile, load_bytes
+from ..storage.intake import named_sources
 from ..storage.library import Entry, Library, LibraryError, Removed, check_field
 from .corrections import PairCorrections
 from .documents import BAR_CLASSES, DocumentListModel
@@ -319,9 +320,11 @@ class Controller(QObject):
 
     def import_text(self, text: str, html: str = "") -> None:
         """Dropped or pasted text becomes a document (a browser's HTML of it goes through the page reader);
-        a lone web address is the page it names."""
-        if not html and is_url(text.strip()):
-            self.import_paths([text.strip()])
+        text that only names files or links (``file:///…/valley.mhtml``, an existing file's path, a web
+        address), one a line, imports what it names, as a drop of them would."""
+        sources = named_sources(text)
+        if sources:
+            self.import_paths(sources)
         else:
             self.import_paths([Paste(text, html)])
 

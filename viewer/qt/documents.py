@@ -22,7 +22,7 @@ from PySide6.QtGui import QFont, QGuiApplication, QPainter, QPalette, QStandardI
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from ..storage.library import Entry, Library
-from .plain import plain_tooltip
+from .plain import plain_text, plain_tooltip
 from .theme import Theme
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1  # the document id of a row
@@ -125,13 +125,14 @@ class DocumentListModel(QStandardItemModel):
         for column, field in _FIELDS.items():
             item = self.item(row, column)
             value = getattr(entry, field)
-            item.setData(value, Qt.ItemDataRole.EditRole)
+            # An older version may have stored a newline or an escape sequence: shown (and edited) without.
+            item.setData(plain_text(value), Qt.ItemDataRole.EditRole)
             item.setData(str(value).casefold(), SORT_ROLE)
             item.setToolTip(plain_tooltip(f"{entry.title}\n{entry.path}" if entry.path else entry.title))
         outlet = self.item(row, Column.OUTLET)
         if not entry.outlet:
             # The file's short name stands in, greyed, until the user types the outlet.
-            outlet.setData(entry.name, Qt.ItemDataRole.DisplayRole)
+            outlet.setData(plain_text(entry.name), Qt.ItemDataRole.DisplayRole)
             outlet.setData(entry.name.casefold(), SORT_ROLE)
             outlet.setForeground(QGuiApplication.palette().color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text))
             outlet.setToolTip("Outlet not known yet: press F2 or double-click to type it")
@@ -175,8 +176,9 @@ class DocumentListModel(QStandardItemModel):
         entry = self.entries[index.row()]
         field = _FIELDS[Column(index.column())]
         value = str(value).strip()
-        if value == getattr(entry, field) or (field == "outlet" and not entry.outlet and value == entry.name):
-            return False  # unchanged (an unknown outlet's editor starts with the file's short name)
+        shown = plain_text(getattr(entry, field) or (entry.name if field == "outlet" else ""))
+        if value in (getattr(entry, field), shown):
+            return False  # unchanged (an unknown outlet's editor starts with the file's short name, as shown)
         self.edit_handler(entry.id, field, value)
         return True
 

@@ -521,10 +521,10 @@ class PaneView(QFrame):
     def set_header(self, label: str, title: str, date: str) -> None:
         from html import escape
 
-        from .plain import plain_tooltip
+        from .plain import plain_text, plain_tooltip
 
         date_part = f" · {escape(date)}" if date else ""
-        self.header.setText(f"<b>{escape(label)}</b>{date_part}<br>{escape(title)}")
+        self.header.setText(f"<b>{escape(label)}</b>{date_part}<br>{escape(plain_text(title))}")
         self.header.setToolTip(plain_tooltip(title))
 
     def set_busy(self, busy: bool) -> None:

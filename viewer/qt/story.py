@@ -599,7 +599,8 @@ class StoryView(QWidget):
         verbs = ", ".join(f"{verb.verb} ({verb.count})" for verb in framing.verbs) or "none"
         self.framing_summary.setText(
             f"{self.label(document)}: {framing.own_words:,} of its {framing.narration_words:,} words of narration "
-            f"({share:.0%}) are its own. Speech verbs for quotes others carry too: {verbs}.")
+            f"({share:.0%}) are its own. Speech verbs for quotes others carry too: {verbs}."
+            + ("" if framing.terms else " No term of its own stands out (none reaches z = 1)."))
         for term in framing.terms:
             tip = f"z = {term.z:.2f}: {term.count} times here, {term.others} in the others' own narration"
             self.terms_model.appendRow([_item(term.term, term.term, tip), _item(f"{term.z:.1f}", term.z, tip),

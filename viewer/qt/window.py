@@ -27,6 +27,7 @@ from .bars import FindBar, Legend, NoticeBar
 from .documents import ID_ROLE, SORT_ROLE, Column, DocumentListModel, ShareBarDelegate
 from .linkmap import LinkMap
 from .panes import PaneView, TextPane
+from .plain import plain_text
 from .scrollsync import ScrollSync
 from .story import StoryView
 from .theme import Theme
@@ -118,7 +119,7 @@ class MainWindow(QMainWindow):
         sidebar_layout.addWidget(self.list, 1)
         sidebar_layout.addLayout(buttons)
         drop_hint = QLabel("Drop web pages, PDF, Word or text files, folders, links or text anywhere to add "
-                           "them; Ctrl+V pastes text.")
+                           "them; Ctrl+V pastes text, copied files or a link.")
         drop_hint.setWordWrap(True)
         drop_hint.setEnabled(False)
         sidebar_layout.addWidget(drop_hint)
@@ -457,6 +458,8 @@ class MainWindow(QMainWindow):
         self.stats.setText("No comparison for this pair (see the message above).")
 
     def notify(self, text: str, kind: str = "info") -> None:
+        """Show ``text`` (HTML, names in it escaped) above the panes and, as plain text, in the status bar."""
+        text = plain_text(text)  # a file's name may hold an ANSI escape: no boxes, in either place
         self.notice.show_message(text, kind, self.theme)
         self.statusBar().showMessage(QTextDocumentFragment.fromHtml(text.replace("<br>", " ")).toPlainText(), 8000)
 
@@ -651,8 +654,7 @@ class MainWindow(QMainWindow):
     def dropEvent(self, event) -> None:
         """Files and folders, web links (from an address bar or a page), or text: each becomes an import."""
         mime = event.mimeData()
-        sources = [url.toLocalFile() if url.isLocalFile() else bytes(url.toEncoded()).decode("ascii")
-                   for url in mime.urls() if url.isLocalFile() or url.scheme() in ("http", "https")]
+        sources = mime_sources(mime)
         if sources:
             event.acceptProposedAction()
             self.files_dropped.emit(sources)
@@ -663,8 +665,13 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage("Nothing to add: drop files, folders, web links or text", 8000)
 
     def on_paste_triggered(self) -> None:
+        """Files copied in a file manager, or links, are imported as a drop of them would be; text is added
+        as a document (the controller reads a text that only names files or a link as those)."""
         mime = QApplication.clipboard().mimeData()
-        if mime is not None and mime.hasText() and mime.text().strip():
+        sources = mime_sources(mime) if mime is not None else []
+        if sources:
+            self.files_dropped.emit(sources)
+        elif mime is not None and mime.hasText() and mime.text().strip():
             self.text_dropped.emit(mime.text(), mime.html() if mime.hasHtml() else "")
         else:
             self.notify("Nothing to paste: the clipboard holds no text.", "info")
@@ -741,6 +748,12 @@ class MainWindow(QMainWindow):
         self.legend.set_theme(self.theme)
         self.story_view.set_theme(self.theme)
         self.list.viewport().update()
+
+
+def mime_sources(mime) -> list[str]:
+    """The local files and folders, and http(s) links, among dropped or copied data's URL list."""
+    return [url.toLocalFile() if url.isLocalFile() else bytes(url.toEncoded()).decode("ascii")
+            for url in mime.urls() if url.isLocalFile() or url.scheme() in ("http", "https")]
 
 
 def readable_width(view) -> int:

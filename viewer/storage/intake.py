@@ -4,7 +4,7 @@ Reading and keeping the original need no database connection, so the window does
 (``prepare``) and only the one-row insert on its own thread (``Library.add``); the ``import`` command does
 both in turn (``import_sources``). Each source is one transaction: a crash leaves it complete or absent.
 
-Exports: ``Prepared``, ``prepare``, ``prepare_paste``, ``ImportSummary``, ``import_sources``.
+Exports: ``Prepared``, ``prepare``, ``prepare_paste``, ``named_sources``, ``ImportSummary``, ``import_sources``.
 """
 
 from __future__ import annotations
@@ -43,6 +43,27 @@ def prepare(source: str | Path, folder: Path) -> Prepared:
 def prepare_paste(text: str | None, html: str | None, folder: Path) -> Prepared:
     """Pasted or dropped text (and a browser's HTML of it) as a document with its original kept."""
     return _kept("pasted text", from_paste(text=text, html=html), folder)
+
+
+def named_sources(text: str) -> list[str]:
+    """The files and links pasted ``text`` names, one a line, or [] when it is text to read.
+
+    A line names a source when it is an http(s) link, a ``file://`` link (a file manager's "Copy", a
+    browser's address bar on a saved page), or the absolute path of a file or folder that exists: a path
+    that does not exist may be a sentence such as "/etc is where...", so it stays text. Every line must
+    name one: a link inside an article is part of the article."""
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    if not lines:
+        return []
+    for line in lines:
+        if is_url(line) or line.lower().startswith("file://"):
+            continue
+        try:
+            if not (Path(line).is_absolute() and Path(line).exists()):
+                return []
+        except (OSError, ValueError):  # a name too long, or holding a NUL: not a path
+            return []
+    return lines
 
 
 def sources_to_import(sources) -> tuple[list[str], list[UnreadableFile]]:

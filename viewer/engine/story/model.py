@@ -235,7 +235,7 @@ class OutletFraming:
     ``own_words`` of its ``narration_words`` (narration: neither quotation, speech tag nor page chrome) are
     text no other document in the story shares; ``paragraphs`` lists them paragraph by paragraph.
     ``verbs``: the speech verbs it uses for quotes other documents also carry, most used first.
-    ``terms``: distinctive terms of its own narration, highest z first (only z > 0).
+    ``terms``: distinctive terms of its own narration, highest z first (only z >= framing.MIN_Z, 1.0).
     """
 
     document: int

@@ -12,11 +12,11 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from ...engine.labels import one_line
 from ...engine.text import Document, clean_text, guess_title
 from .byline import read_byline
 from .errors import UnreadableFile, UnreadableText
 
-_CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
 METADATA_MAX_CHARS = 300  # characters kept of a title, outlet or author; more is not a name
 
 
@@ -24,9 +24,7 @@ def plain_line(value: object) -> str:
     """``value`` as one line of plain text: control and bidi characters dropped, white space collapsed."""
     if not isinstance(value, str):
         value = "" if value is None else str(value)
-    value = _CONTROL_RE.sub(" ", unicodedata.normalize("NFC", value))
-    value = " ".join(value.split())
-    return value[:METADATA_MAX_CHARS]
+    return one_line(unicodedata.normalize("NFC", value))[:METADATA_MAX_CHARS]
 
 
 def strip_controls(text: str) -> str:

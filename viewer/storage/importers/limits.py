@@ -6,13 +6,14 @@ with ``O_NONBLOCK`` so a FIFO that slipped through returns at once instead of wa
 is checked again on the open descriptor, and the size cap is enforced on the bytes actually read.
 
 Exports: ``MAX_BYTES``, ``read_capped(path) -> bytes``, ``check_regular(path)``, ``os_reason(error)``,
-``too_large_reason(size, limit)``.
+``too_large_reason(size, limit)``, ``looks_like_address(path)``.
 """
 
 from __future__ import annotations
 
 import errno
 import os
+import re
 import stat
 from pathlib import Path
 
@@ -67,9 +68,24 @@ def check_regular(path: str | Path) -> os.stat_result:
     try:
         info = os.stat(path)
     except OSError as error:
-        raise UnreadableFile(path, os_reason(error)) from None
+        reason = os_reason(error)
+        if isinstance(error, FileNotFoundError) and looks_like_address(str(path)):
+            reason += " (to read a link, start it with https://)"
+        raise UnreadableFile(path, reason) from None
     _refuse_non_regular(path, info.st_mode)
     return info
+
+
+_DOMAIN_RE = re.compile(r"(?:[a-z0-9-]+\.)+[a-z]{2,}", re.IGNORECASE)
+
+
+def looks_like_address(path: str) -> bool:
+    """Whether a relative path reads as a web address without its scheme: ``www.example.com``, or a domain
+    with a path after it (``example.com/news``); a file name alone (``story.txt``) does not."""
+    first, _, rest = path.partition("/")
+    if not _DOMAIN_RE.fullmatch(first):
+        return False
+    return first.lower().startswith("www.") or bool(rest)
 
 
 def read_capped(path: str | Path, limit: int = MAX_BYTES) -> bytes:
