@@ -218,6 +218,8 @@ TAG_TABLE = [
     ('The Association of American Railroads said the bill would “impose costly mandates on the industry.”',
      "the Association of American Railroads"),
     ('The mayor of New York said the plan was "dead on arrival."', "the mayor of New York"),
+    ('"No comment," a spokesperson for Amazon told the BBC.', "a spokesperson for Amazon"),
+    ('Former U.S. Ambassador to the U.N. Nikki Haley said, "America is not a nation of victims."', "Nikki Haley"),
 ]
 
 
@@ -238,3 +240,26 @@ def test_speech_tags_of_these_styles_name_the_speaker_or_nobody(text, speaker):
 def test_the_outlet_is_read_from_the_byline(name, outlet):
     """An article's outlet comes from its byline, the AP's capitals-then-name style included."""
     assert _read(name).outlet == outlet
+
+
+# Known misses, found trying these styles (see the QA report): a strict xfail, so fixing one shows up here.
+KNOWN_MISSES = [
+    # a lone surname opening a sentence is no antecedent yet: "he" goes back to Schumer, a wrong name
+    ('Senate Majority Leader Chuck Schumer said Republicans were "playing with fire." McConnell disagreed. '
+     '"Nonsense," he told reporters.', "McConnell"),
+    # "told NBC's "Meet the Press" on Sunday that": the title inside the tag hides the subject
+    ('Dr. Anthony Fauci told NBC\'s "Meet the Press" on Sunday that "we are not out of the woods yet."',
+     "Anthony Fauci"),
+    # "According to X, the chairman of …, "…"": the appositive after "according to" drops the tag
+    ('According to Gen. Mark A. Milley, the chairman of the Joint Chiefs, "the risk is real."', "Mark A. Milley"),
+    # a possessive role before the named spokeswoman
+    ('"We hear you," Mayor Brandon Johnson\'s spokeswoman, Ronnie Reese, said in a statement.', "Ronnie Reese"),
+]
+
+
+@pytest.mark.xfail(strict=True, reason="known speaker misses, left for the speakers module's owner")
+@pytest.mark.parametrize("text, speaker", KNOWN_MISSES)
+def test_known_speaker_misses(text, speaker):
+    """These tags name a speaker a reader sees at once; the engine does not find them yet."""
+    speech = attribute(text, find_quotes(text))
+    assert speech.speakers[-1].speaker == speaker

@@ -529,6 +529,8 @@ def _split_titles(words: list[str]) -> tuple[list[str], list[str]]:
     """
     first_title = next((index for index, word in enumerate(words[:3]) if _is_title_word(word)), -1)
     if first_title < 0 or first_title == len(words) - 1:
+        if len(words) > 2 and _INITIALISM_RE.fullmatch(words[0]):
+            return words[:1], words[1:]  # "the U.N. Nikki Haley", "the U.S. Rep. …": no initialism in a name
         return [], words
     end = first_title + 1
     while end < len(words) - 1:
@@ -538,6 +540,11 @@ def _split_titles(words: list[str]) -> tuple[list[str], list[str]]:
             end += 2  # "Chief Medical Officer Anita Raman": one word between two titles belongs to them
         else:
             break
+    rest = end
+    while rest < len(words) - 2 and words[rest] in ("to", "the", "of", "for"):
+        rest += 1
+    if rest < len(words) - 2 and _INITIALISM_RE.fullmatch(words[rest]):
+        end = rest + 1  # "Former U.S. Ambassador to the U.N. Nikki Haley": the initialism ends the title
     return words[:end], words[end:]
 
 
@@ -593,10 +600,10 @@ def _who(tokens: list[_Tok]) -> _Who | None:
         # "the critic Phil Vettel", "head of product Sam Oyelaran": a description, then a full name
         described = lowercase_before and len(tokens) - tail >= 2 and (
             first.lower in _DEFINITE or any(t.lower in ROLE_NOUNS for t in tokens[:tail]))
-        if before.lower == "of" and not _is_title(tokens[tail]):
+        if before.lower in ("of", "for", "at", "from") and not _is_title(tokens[tail]):
             # "of" joins a title ("the Secretary of State Antony Blinken"), but after "The mayor of New York",
-            # "the Rev. Marcus Hill of Greater Allen Church" or "The Association of American Railroads" comes a
-            # place or a body, never the person's name ("New York", "American Railroads")
+            # "the Rev. Marcus Hill of Greater Allen Church", "The Association of American Railroads" or "a
+            # spokesperson for Amazon" comes a place or a body, never the person's name ("American Railroads")
             own = _who(tokens[:tail - 1])
             if own is not None and own.kind == "name":
                 return own  # "the Rev. Marcus Hill" of his church
@@ -986,6 +993,7 @@ _LETTERS_RE = re.compile(r"[a-z]+")
 _BLANK_RE = re.compile(r"\s*")
 _SENTENCE_BREAK_RE = re.compile(r"[.!?\n]")
 _STOP_RE = re.compile(r"[.!?]")
+_INITIALISM_RE = re.compile(r"(?:[A-Z]\.){2,}")
 _NOUN_LIKE = frozenset("call calls claim claims note notes post posts state states answer answers remark remarks "
                        "share shares tweet tweets report reports reply replies joke jokes cry cries pledge "
                        "praise label labels brand brands term terms blast slam slams rip promise promises "
