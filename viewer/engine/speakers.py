@@ -594,6 +594,9 @@ def _who(tokens: list[_Tok]) -> _Who | None:
         if len(tokens) == 1 and first.lower in GROUP_NOUNS:
             return _Who("group", (first.lower,), first.start)
         return _name(tokens)
+    if first.lower in _DEFINITE and tokens[-1].lower in _PARTY_MEMBERS and len(tokens) > 1:
+        # "the Georgia Republican said": a description of someone named before, never a person's name
+        return _Who("role", tuple(t.text for t in tokens), first.start, None, (tokens[-1].lower,))
     if 0 < tail < len(tokens):
         before = tokens[tail - 1]
         lowercase_before = all(not t.is_capital for t in tokens[:tail])
@@ -993,6 +996,7 @@ _LETTERS_RE = re.compile(r"[a-z]+")
 _BLANK_RE = re.compile(r"\s*")
 _SENTENCE_BREAK_RE = re.compile(r"[.!?\n]")
 _STOP_RE = re.compile(r"[.!?]")
+_PARTY_MEMBERS = frozenset("republican democrat independent conservative liberal socialist libertarian".split())
 _INITIALISM_RE = re.compile(r"(?:[A-Z]\.){2,}")
 _NOUN_LIKE = frozenset("call calls claim claims note notes post posts state states answer answers remark remarks "
                        "share shares tweet tweets report reports reply replies joke jokes cry cries pledge "
