@@ -109,8 +109,8 @@ SPEAKERS = {
         ("this week", "Tom Graves"),  # CNN's headline: "Graves says House will vote … "this week""
         ("We are going to bring", "Tom Graves"),  # 'Graves said on CNN's "State of the Union."' is no quote
         ("Nobody wants a shutdown", "Tom Graves"),
-        ("Those are fights", "the Georgia Republican"),  # a description, not a person called that
-        ("Right now, the job", "the Georgia Republican"),
+        ("Those are fights", "Tom Graves"),  # "the Georgia Republican said": the man just named
+        ("Right now, the job", "Tom Graves"),
         ("I didn't come to Washington", "Chip Ramsey"),
         ("If Leader Graves", "Patty Jensen"),
     ],
@@ -249,7 +249,8 @@ TAG_TABLE = [
     ('"No comment," a spokesperson for Amazon told the BBC.', "a spokesperson for Amazon"),
     ('Former U.S. Ambassador to the U.N. Nikki Haley said, "America is not a nation of victims."', "Nikki Haley"),
     ('Rep. Tom Graves said Sunday the vote would come. "Those are fights for another day," the Georgia Republican '
-     'said.', "the Georgia Republican"),
+     'said.', "Tom Graves"),
+    ('"Fine," the Texas Democrat said.', "the Texas Democrat"),  # nobody named before: as written
 ]
 
 

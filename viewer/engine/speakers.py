@@ -1257,6 +1257,10 @@ def _resolve(people: _People, who: _Who, narration_start: int = 0, create: bool 
         head = who.roles[0] if who.roles else ""
         if who.words[0].lower() in _DEFINITE and head:
             person = people.role(head)
+            if head in _PARTY_MEMBERS and person is None:
+                # "the Georgia Republican said": news style for the person the narration just named, as "he"
+                found = people.pronoun("", who.position, narration_start)
+                person = found if isinstance(found, _Person) else None
             if person is not None:
                 return person
         phrase = " ".join(who.words)
