@@ -17,6 +17,7 @@ BODY = "\n\nThe council voted on Tuesday to close the old bridge to traffic for 
     ("BY JANE DOE • The Guardian", "The Guardian"),  # capitals and a bullet
     ("By Jane Doe for The Independent", "The Independent"),  # "for" an outlet
     ("By Jane Doe — Associated Press", "Associated Press"),  # a dash
+    ("By JANE DOE Associated Press", "Associated Press"),  # the AP's own style: authors in capitals, no mark
     ("By Jane Doe, Staff Writer", None),  # a job, not an outlet
     ("By Jane Doe | Published 3:04 PM EST", None),  # a time, not an outlet
     ("By Jane Doe and John Roe", None),  # two authors, no outlet

@@ -54,6 +54,8 @@ CHROME_PATTERNS = re.compile(
     | \bfollow\ us\b
     | \b(?:accept|manage)\ (?:all\ )?cookies\b
     | ^\s*(?:watch|listen|stream|download)\b.{0,120}\b(?:app|podcast|episode|\w+\.com)\b
+    | ^\W*for\ immediate\ release\W*$
+    | ^\W*(?:media|press|news)\ contacts?\W*$
     """,
     re.IGNORECASE | re.VERBOSE,
 )
@@ -63,7 +65,7 @@ CHROME_PATTERNS = re.compile(
 PATTERN_KEY_WORDS = frozenset(
     "skip comment comments reply notify inline feedback feedbacks share tweet pin sign subscribe newsletter "
     "newsletters push credit zoom courtesy source photo image pic picture video advertisement read related "
-    "recommended follow cookies watch listen stream download".split()
+    "recommended follow cookies watch listen stream download immediate contact contacts".split()
 )
 
 NEWSROOM_FORMULAS = re.compile(

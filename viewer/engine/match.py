@@ -605,17 +605,19 @@ def _echoes(left: Tokens, right: Tokens, settings: MatchSettings, left_quoted: b
 
 def _trim_stray_words(group: list[Tile], left_quoted: bytearray, right_quoted: bytearray,
                       limit: int) -> list[Tile]:
-    """Drop fewer than ``limit`` unquoted words at either end of a passage that is quoted on both sides.
+    """Drop fewer than ``limit`` words not quoted on both sides at either end of a passage quoted on both.
 
     A match grows over any equal words, so a shared quote drags along the "mom." before it when both
-    outlets happen to end their lead-in with that word; a reader sees that as noise, not copying.
+    outlets happen to end their lead-in with that word, or the name one outlet quotes and the other writes
+    before its quote ('"If Leader Graves brings a clean bill"' and 'if Graves "brings a clean bill"'); a
+    reader sees that as noise, not copying, and without the cut the short quote is lost with it.
     """
     def stray(left: int, right: int, step: int, length: int) -> int:
         # Only a run shorter than ``bound`` is cut, so the count stops there: a long narration passage
         # costs a few steps here, not one per word.
         bound = min(limit, length)
         count = 0
-        while count < bound and not left_quoted[left + step * count] and not right_quoted[right + step * count]:
+        while count < bound and not (left_quoted[left + step * count] and right_quoted[right + step * count]):
             count += 1
         if 0 < count < bound and left_quoted[left + step * count] and right_quoted[right + step * count]:
             return count

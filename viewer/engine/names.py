@@ -81,7 +81,7 @@ ROLE_NOUNS = frozenset(
     "superintendent principal pastor priest bishop rabbi imam founder cofounder co-founder "
     "vice-president treasurer clerk councilwoman councilman councilmember trooper colleague classmate "
     "coworker co-worker granddaughter grandson grandfather grandmother uncle aunt nephew niece cousin "
-    "boyfriend girlfriend fiance fiancee widow widower spouse critic lobbyist".split()
+    "boyfriend girlfriend fiance fiancee widow widower spouse critic lobbyist boss".split()
 )
 # Plural or collective subjects: a group said it, no person can be named.
 GROUP_NOUNS = frozenset(

@@ -168,7 +168,8 @@ def quoted_titles(text: str, quotes: list[Quote]) -> list[Quote]:
 
     A title is short (at most ``TITLE_MAX_WORDS`` words), in title case (every word capitalised but the
     small ones of ``TITLE_SMALL_WORDS``, the first always), ends without a sentence's punctuation inside
-    its marks other than a full stop, and follows a cue word (``TITLE_CUES``: "on", "in", "the film").
+    its marks other than a full stop, and follows a cue word (``TITLE_CUES``: "on", "in", "the film"),
+    maybe with a network's possessive between them (on CNN's "State of the Union").
     A quotation of a whole sentence in title case ("Make America Great Again", said after "said") stays
     a quotation.
     """
@@ -177,7 +178,9 @@ def quoted_titles(text: str, quotes: list[Quote]) -> list[Quote]:
         # The cheap tests first: most quotations are long, or follow a comma or a speech verb.
         if quote.depth or quote.end - quote.start > TITLE_MAX_CHARS:
             continue
-        before = text[max(0, quote.start - 16):quote.start].split()
+        before = text[max(0, quote.start - 24):quote.start].split()
+        if before and before[-1].endswith(("'s", "’s")) and len(before) > 1:
+            before.pop()  # on CNN's "State of the Union": the network's name stands between cue and title
         if not before or before[-1].lower().lstrip("([—–-") not in TITLE_CUES:
             continue
         inner = text[quote.start + 1:quote.end - 1].strip().rstrip(".,")

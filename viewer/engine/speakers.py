@@ -272,7 +272,7 @@ _CAPS_RE = re.compile(
 # A sentence end: the mark comes first so the scan runs at C speed; abbreviations are checked behind it.
 _BOUNDARY_RE = re.compile(
     r"[.!?]++(?<!\bMr\.)(?<!\bMs\.)(?<!\bDr\.)(?<!\bMrs\.)(?<!\bSen\.)(?<!\bRep\.)(?<!\bGov\.)(?<!\bGen\.)"
-    r"(?<!\bLt\.)(?<!\bSt\.)(?<![\s.][A-Z]\.)[\"'”’)\]]*+(?=\s)|\n"
+    r"(?<!\bLt\.)(?<!\bSt\.)(?<!\bRev\.)(?<!\bProf\.)(?<!\bCol\.)(?<!\bSgt\.)(?<![\s.][A-Z]\.)[\"'”’)\]]*+(?=\s)|\n"
 )
 _LAST_WORD_RE = re.compile(r"([\w'’-]+)[ \t]$")
 _FIRST_WORD_RE = re.compile(r"[ \t]([\w'’-]+)")
@@ -531,10 +531,22 @@ def _split_titles(words: list[str]) -> tuple[list[str], list[str]]:
     """
     first_title = next((index for index, word in enumerate(words[:3]) if _is_title_word(word)), -1)
     if first_title < 0 or first_title == len(words) - 1:
+        if len(words) > 2 and _INITIALISM_RE.fullmatch(words[0]):
+            return words[:1], words[1:]  # "the U.N. Nikki Haley", "the U.S. Rep. …": no initialism in a name
         return [], words
     end = first_title + 1
-    while end < len(words) - 1 and (_is_title_word(words[end]) or words[end].lower().rstrip(".") in TITLE_FILLERS):
-        end += 1
+    while end < len(words) - 1:
+        if _is_title_word(words[end]) or words[end].lower().rstrip(".") in TITLE_FILLERS:
+            end += 1
+        elif end + 1 < len(words) - 1 and _is_title_word(words[end + 1]):
+            end += 2  # "Chief Medical Officer Anita Raman": one word between two titles belongs to them
+        else:
+            break
+    rest = end
+    while rest < len(words) - 2 and words[rest] in ("to", "the", "of", "for"):
+        rest += 1
+    if rest < len(words) - 2 and _INITIALISM_RE.fullmatch(words[rest]):
+        end = rest + 1  # "Former U.S. Ambassador to the U.N. Nikki Haley": the initialism ends the title
     return words[:end], words[end:]
 
 
@@ -584,12 +596,26 @@ def _who(tokens: list[_Tok]) -> _Who | None:
         if len(tokens) == 1 and first.lower in GROUP_NOUNS:
             return _Who("group", (first.lower,), first.start)
         return _name(tokens)
+    if first.lower in _DEFINITE and tokens[-1].lower in _PARTY_MEMBERS and len(tokens) > 1:
+        # "the Georgia Republican said": a description of someone named before, never a person's name
+        return _Who("role", tuple(t.text for t in tokens), first.start, None, (tokens[-1].lower,))
     if 0 < tail < len(tokens):
         before = tokens[tail - 1]
         lowercase_before = all(not t.is_capital for t in tokens[:tail])
         # "the critic Phil Vettel", "head of product Sam Oyelaran": a description, then a full name
         described = lowercase_before and len(tokens) - tail >= 2 and (
             first.lower in _DEFINITE or any(t.lower in ROLE_NOUNS for t in tokens[:tail]))
+        if before.lower in ("of", "for", "at", "from") and not _is_title(tokens[tail]):
+            # "of" joins a title ("the Secretary of State Antony Blinken"), but after "The mayor of New York",
+            # "the Rev. Marcus Hill of Greater Allen Church", "The Association of American Railroads" or "a
+            # spokesperson for Amazon" comes a place or a body, never the person's name ("American Railroads")
+            own = _who(tokens[:tail - 1])
+            if own is not None and own.kind == "name":
+                return own  # "the Rev. Marcus Hill" of his church
+            if first.lower in _DETERMINERS or any(token.lower in INSTITUTION_WORDS for token in tokens[:tail]):
+                head = _head_noun(tokens)
+                return _Who("role", tuple(token.text for token in tokens), first.start, ROLE_GENDER.get(head), (head,))
+            return None
         if before.lower in ROLE_NOUNS or _is_title(before) or (first.lower in ("a", "an") and lowercase_before) \
                 or described:
             # "a smiling Clinton", "former President Obama", "White House press secretary Karine Jean-Pierre"
@@ -620,6 +646,8 @@ def _who_at(text: str, start: int, end: int) -> _Who | None:
 
 
 def _name(tokens: list[_Tok]) -> _Who | None:
+    while len(tokens) > 1 and tokens[0].lower.endswith(("'s", "’s")):
+        tokens = tokens[1:]  # "Fed's Harmon says": the Fed is not part of her name
     words = [t.text for t in tokens]
     if words and words[-1].lower().endswith(("'s", "’s")):
         return None
@@ -785,7 +813,9 @@ def _verb_first(tokens: list[_Tok], verb: int) -> _Tag | None:
     name_end = stop
     if who is None:
         # "said Trump, adding …" handled above; "said the mayor of the small town" -> keep the first words
-        for cut in range(min(len(phrase), 6), 0, -1):
+        # "said the Rev. Marcus Hill of Greater Allen Church": the name ends at its first preposition
+        first_preposition = next((i for i, token in enumerate(phrase[:7]) if i and token.lower in _PREPOSITIONS), 0)
+        for cut in ([first_preposition] if first_preposition else []) + list(range(min(len(phrase), 6), 0, -1)):
             who = _who(phrase[:cut])
             if who is not None:
                 name_end = verb + 1 + cut
@@ -931,7 +961,8 @@ def _tag_before(tokens: list[_Tok]) -> _Tag | None:
         while stop < len(body) and body[stop].is_word and (body[stop].is_capital or _is_title(body[stop])):
             stop += 1
         who = _who(body[:stop]) if stop else None
-        if who and who.kind in ("name", "pronoun") and stop < len(body) and not body[stop].is_capital:
+        if who and who.kind in ("name", "pronoun") and stop < len(body) and not body[stop].is_capital and (
+                body[stop].lower not in ROLE_NOUNS):  # "Fed official slams door on a cut:" is no "Fed"
             return _Tag(body[0].start, body[0].start, who)
     return None
 
@@ -969,6 +1000,9 @@ def _subject_before(tokens: list[_Tok], verb: int) -> _Tag | None:
 _LETTERS_RE = re.compile(r"[a-z]+")
 _BLANK_RE = re.compile(r"\s*")
 _SENTENCE_BREAK_RE = re.compile(r"[.!?\n]")
+_STOP_RE = re.compile(r"[.!?]")
+_PARTY_MEMBERS = frozenset("republican democrat independent conservative liberal socialist libertarian".split())
+_INITIALISM_RE = re.compile(r"(?:[A-Z]\.){2,}")
 _NOUN_LIKE = frozenset("call calls claim claims note notes post posts state states answer answers remark remarks "
                        "share shares tweet tweets report reports reply replies joke jokes cry cries pledge "
                        "praise label labels brand brands term terms blast slam slams rip promise promises "
@@ -1002,6 +1036,11 @@ def _leading_subject(tokens: list[_Tok]) -> _Who | None:
             phrase.append(token)
         elif lower in ROLE_NOUNS:
             phrase.append(token)
+            name = position + 1
+            while name < len(tokens) and name < position + 4 and tokens[name].is_word and tokens[name].is_capital:
+                name += 1
+            if name - position > 2:
+                phrase.extend(tokens[position + 1:name])  # "Union boss Terrence Boyd fired back": a full name
             break
         elif any(later.lower in ROLE_NOUNS for later in tokens[position + 1:position + 3]):
             phrase.append(token)  # "A federal judge"
@@ -1188,8 +1227,15 @@ def _continues(text: str, previous_end: int, start: int, tag_open: bool) -> bool
     between = text[previous_end:start]
     if "\n" in between:
         return False
-    inner = between.rstrip()
-    return not any(char in _SENTENCE_END for char in inner[:-1]) and len(inner) <= WINDOW_CHARS
+    # '… said on "Face the Nation." "…"': the full stop inside the title's closing mark is the last one
+    inner = between.rstrip().rstrip("\"'”’»")
+    if len(inner) > WINDOW_CHARS:
+        return False
+    for stop in _STOP_RE.finditer(inner, 0, len(inner) - 1):
+        word = inner[max(0, stop.start() - 8):stop.end()].split()[-1]
+        if stop.group() != "." or not _keeps_stop(word):
+            return False  # a sentence ends between them; "St. Louis." and "J.D. Vance" do not end one
+    return True
 
 
 def _speaker(people: _People, tag: _Tag, narration_start: int) -> _Person | str:
@@ -1219,6 +1265,10 @@ def _resolve(people: _People, who: _Who, narration_start: int = 0, create: bool 
         head = who.roles[0] if who.roles else ""
         if who.words[0].lower() in _DEFINITE and head:
             person = people.role(head)
+            if head in _PARTY_MEMBERS and person is None:
+                # "the Georgia Republican said": news style for the person the narration just named, as "he"
+                found = people.pronoun("", who.position, narration_start)
+                person = found if isinstance(found, _Person) else None
             if person is not None:
                 return person
         phrase = " ".join(who.words)

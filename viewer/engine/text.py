@@ -244,6 +244,11 @@ _LINE_START_RE = re.compile(
     rf"^[\W_]*(?:(?:[A-Z][A-Z .'-]{{1,30}}|[A-Za-z ]{{0,20}}:|(?i:{_WEEKDAY}))[\W_]*)?$")
 _DATELINE_RE = re.compile(r"^[\W_]*[A-Z][A-Z .'-]{1,30}[\W_]*$")  # "WASHINGTON, " before the date
 _BYLINE_RE = re.compile(r"^\W*by\s", re.IGNORECASE)
+# "DAYTON, Ohio, Nov. 18, 2026 /PRNewswire/ --": a wire or press-release dateline names the state too
+_STATE_DATELINE_RE = re.compile(r"^[\W_]*[A-Z][A-Z .'-]{1,30},[ \t]*[A-Z][a-z]+\.?(?:[ \t][A-Z][a-z]+\.?)?,[ \t]*$")
+# "Molly Gamble - Tuesday, November 18th, 2026": an author's name and a dash or bar before the date
+_AUTHOR_DATE_RE = re.compile(
+    rf"^[\W_]*(?:[A-Z][\w'’.-]*[ \t]+){{1,3}}[-–—|][ \t]*(?:(?i:{_WEEKDAY}),?[ \t]*)?$")
 
 
 def _dates_in(line: str) -> list[tuple[int, str]]:
@@ -270,8 +275,8 @@ def _stands_as_own_date(line: str, at: int, prose: bool) -> bool:
     if _DATE_LABEL_RE.search(before):
         return True
     if prose:
-        return bool(_DATELINE_RE.match(before))
-    if _LINE_START_RE.match(before):
+        return bool(_DATELINE_RE.match(before) or _STATE_DATELINE_RE.match(before))
+    if _LINE_START_RE.match(before) or _STATE_DATELINE_RE.match(before) or _AUTHOR_DATE_RE.match(before):
         return True
     return len(WORD_RE.findall(line)) <= DATE_LINE_MAX_WORDS and bool(_BYLINE_RE.match(line))
 

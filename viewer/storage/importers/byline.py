@@ -20,6 +20,10 @@ MAX_OUTLET_CHARS = 60  # characters; more is a sentence, not a publication's nam
 _BYLINE_RE = re.compile(
     r"^\s*by\s+(?P<author>[^|•·,\n]{2,80}?)\s*(?:\||•|·|—|–|\s-\s|,|\s+for\s+)\s*(?P<outlet>[^|•·\n]+?)\s*$",
     re.IGNORECASE)
+# The AP's own style puts the outlet after authors in capitals, with no separator: "By LISA MASCARO and
+# JOSH FUNK Associated Press"; the change from capitals to a capitalised word is the separator.
+_CAPITALS_BYLINE_RE = re.compile(
+    r"^\s*(?i:by)\s+(?P<author>[A-Z][A-Z.'’\-]+(?:\s+(?:and\s+)?[A-Z][A-Z.'’\-]+)*)\s+(?P<outlet>[A-Z][a-z][^|•·\n]*?)\s*$")
 _NOT_AN_OUTLET = re.compile(
     r"\d|\b(?:staff|writer|reporter|correspondent|editor|contributor|columnist|updated|published|posted|"
     r"min(?:ute)?s?|read|photos?|and)\b", re.IGNORECASE)
@@ -34,7 +38,7 @@ class Byline:
 def read_byline(text: str) -> Byline | None:
     """The first byline among the top ``BYLINE_LINES`` lines that names an outlet, or None."""
     for line in text.lstrip().splitlines()[:BYLINE_LINES]:
-        match = _BYLINE_RE.match(line)
+        match = _BYLINE_RE.match(line) or _CAPITALS_BYLINE_RE.match(line)
         if match is None:
             continue
         outlet = match.group("outlet").strip(" .")
