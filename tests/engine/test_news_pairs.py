@@ -283,24 +283,23 @@ def test_the_outlet_is_read_from_the_byline(name, outlet):
     assert _read(name).outlet == outlet
 
 
-# Known misses, found trying these styles (see the QA report): a strict xfail, so fixing one shows up here.
-KNOWN_MISSES = [
-    # a lone surname opening a sentence is no antecedent yet: "he" goes back to Schumer, a wrong name
+# Misses the QA pass found trying these styles, now read right (more cases of each in test_speakers.py).
+FORMER_MISSES = [
+    # a lone surname opening a sentence before a verb is a person: "he" no longer goes back to Schumer
     ('Senate Majority Leader Chuck Schumer said Republicans were "playing with fire." McConnell disagreed. '
      '"Nonsense," he told reporters.', "McConnell"),
-    # "told NBC's "Meet the Press" on Sunday that": the title inside the tag hides the subject
+    # "told NBC's "Meet the Press" on Sunday that": the title inside reported speech no longer hides the subject
     ('Dr. Anthony Fauci told NBC\'s "Meet the Press" on Sunday that "we are not out of the woods yet."',
      "Anthony Fauci"),
-    # "According to X, the chairman of …, "…"": the appositive after "according to" drops the tag
+    # "According to X, the chairman of …, "…"": the appositive after "according to" keeps the tag
     ('According to Gen. Mark A. Milley, the chairman of the Joint Chiefs, "the risk is real."', "Mark A. Milley"),
     # a possessive role before the named spokeswoman
     ('"We hear you," Mayor Brandon Johnson\'s spokeswoman, Ronnie Reese, said in a statement.', "Ronnie Reese"),
 ]
 
 
-@pytest.mark.xfail(strict=True, reason="known speaker misses, left for the speakers module's owner")
-@pytest.mark.parametrize("text, speaker", KNOWN_MISSES)
-def test_known_speaker_misses(text, speaker):
-    """These tags name a speaker a reader sees at once; the engine does not find them yet."""
+@pytest.mark.parametrize("text, speaker", FORMER_MISSES)
+def test_former_speaker_misses_are_read_right(text, speaker):
+    """These tags name a speaker a reader sees at once, and the quote is credited to that speaker."""
     speech = attribute(text, find_quotes(text))
     assert speech.speakers[-1].speaker == speaker

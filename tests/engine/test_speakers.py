@@ -108,6 +108,32 @@ ROWS = [
     ('Mr. Pompeo dismissed the criticism as "phony theology."', None, "Pompeo"),
     ('Sen. Elizabeth Warren called the plan "a giveaway to billionaires."', None, "Elizabeth Warren"),
     ('Mr. Biden was blunt: "He is a killer."', None, "Biden"),
+    # --- found by the QA pass on news pairs ---
+    # a lone surname opening a sentence before a verb is a person, more recent than the full name before it
+    ('Senate Majority Leader Chuck Schumer said Republicans were "playing with fire." McConnell disagreed. '
+     '"Nonsense," he told reporters.', "he told reporters.", "McConnell"),
+    ('Mr. Schumer said Republicans were "playing with fire." Manchin was unmoved. "We will see," he said.',
+     "he said.", "Manchin"),
+    # a common word opening the sentence may be a place: nobody rather than the senator before it
+    ('Sen. Chuck Schumer criticized the plan. Ukraine rejected the offer on Tuesday. "It is a trap," he said.',
+     "he said.", None),
+    # reported speech whose verb comes before a programme title
+    ('Dr. Anthony Fauci told NBC\'s "Meet the Press" on Sunday that "we are not out of the woods yet."', None,
+     "Anthony Fauci"),
+    ('Sen. Bernie Sanders told CNN\'s "State of the Union" that the bill was "a disgrace."', None,
+     "Bernie Sanders"),
+    # "according to" a name with its appositive
+    ('According to Gen. Mark A. Milley, the chairman of the Joint Chiefs, "the risk is real."',
+     "According to Gen. Mark A. Milley, the chairman of the Joint Chiefs,", "Mark A. Milley"),
+    ('According to Dr. Rochelle Walensky, the CDC director, "the data are clear."',
+     "According to Dr. Rochelle Walensky, the CDC director,", "Rochelle Walensky"),
+    # someone's spokeswoman, then her name: she speaks, not her boss
+    ('"We hear you," Mayor Brandon Johnson\'s spokeswoman, Ronnie Reese, said in a statement.',
+     "Mayor Brandon Johnson's spokeswoman, Ronnie Reese, said in a statement.", "Ronnie Reese"),
+    ('"The governor has no comment," Gov. Ron DeSantis\'s press secretary, Jeremy Redfern, said.',
+     "Gov. Ron DeSantis's press secretary, Jeremy Redfern, said.", "Jeremy Redfern"),
+    ('"It was a mistake," Mayor Brandon Johnson\'s spokeswoman said.', "Mayor Brandon Johnson's spokeswoman said.",
+     "Mayor Brandon Johnson's spokeswoman"),
     # --- no speaker at all ---
     ('The so-called "Squad" gathered on the Capitol steps.', None, None),
     ('"We won." Smith said the team would celebrate later.', None, None),

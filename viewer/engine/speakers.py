@@ -28,7 +28,11 @@ person.
 - between halves: ``"…," she said, "…"``: the second half inherits, as does a quote that follows its
   speaker's quote with nothing but a tag or a paragraph break between them;
 - inside reported speech: ``Warren called the plan "a giveaway"`` names the subject of the nearest
-  reporting verb (said, called, described, dubbed ...).
+  reporting verb (said, called, described, dubbed ...), also past a programme title in the same sentence
+  (``Fauci told NBC's "Meet the Press" on Sunday that "…"``).
+
+Someone's role before a named person is not the speaker: ``Mayor Brandon Johnson's spokeswoman, Ronnie
+Reese, said`` names Ronnie Reese; ``According to Gen. Mark A. Milley, the chairman of …,`` names Milley.
 
 The speech verbs are ``names.SPEECH_VERBS`` (said, says, told, wrote, tweeted, posted, added, continued,
 explained, noted, argued, insisted, responded, replied, recalled, admitted, acknowledged, warned, joked,
@@ -41,7 +45,9 @@ phrase ("the newspaper wrote"), never dropped.
 or in a tag (never inside a quotation), who agrees in gender where the name shows one (Mr./Mrs./Ms., a
 gendered role such as "spokeswoman", or a common given name; see ``names.py``). Within the most recent
 sentence naming such a person, the subject is preferred over a name after a preposition, a possessive or a
-leading "After …," clause. "they", "we", "I" and "it" name nobody.
+leading "After …," clause. "they", "we", "I" and "it" name nobody. A lone capitalised word opening a
+sentence before a verb ("McConnell disagreed.") is a person when it is rare in English (``rarity.py``); a
+common one ("Ukraine rejected …") may be a place or a body, and a pronoun after it names nobody.
 
 **Linear time.** Each quote looks at the text between it and its neighbours, at most ``WINDOW_CHARS``
 characters on each side; narration is scanned once, left to right, with patterns that never backtrack
@@ -68,6 +74,7 @@ from .names import (
 )
 
 from .quotes import TITLE_MAX_CHARS
+from .rarity import is_rare
 
 if TYPE_CHECKING:
     from .quotes import Quote
@@ -227,6 +234,7 @@ class _Person:
     words: list[str]
     gender: str | None = None
     roles: set[str] = field(default_factory=set)
+    doubtful: bool = False  # a lone common word opening a sentence ("Ukraine rejected"): maybe nobody
 
     @property
     def surname(self) -> str:
@@ -293,6 +301,20 @@ _UNNAMED_RE = re.compile(
     re.MULTILINE)
 
 
+# A verb after a lone subject: a past tense, a reporting verb, or a common auxiliary.
+_LONE_VERB_RE = re.compile(
+    r"[ \t]++(?:[a-z]+ed|is|was|has|had|will|would|" + "|".join(sorted(REPORTING_VERBS, key=len, reverse=True))
+    + r")\b")
+
+
+def _opens_sentence(text: str, position: int) -> bool:
+    """Whether ``text[position]`` starts a sentence (the text, a paragraph, or after a sentence's end)."""
+    before = text[max(0, position - 4):position].rstrip(" \t")
+    if before[-1:] in ("\"", "”", "’", ")"):
+        before = before[:-1]
+    return not before or before[-1] in ".!?\n"
+
+
 class _People:
     """The people named so far, read from the narration left to right, and who a pronoun or role means."""
 
@@ -351,6 +373,7 @@ class _People:
             end = start + len(run)
             if bare not in self.by_surname and bare not in self.by_first and not _AGE_RE.match(self.text, end) \
                     and not self.text.startswith((", the ", ", a ", ", an ", ", The "), end):
+                self._lone_subject(start, end, words[0], bare)
                 return
         skipped = 0
         while skipped < len(words) - 1 and words[skipped].lower().rstrip(".") in LEADING_WORDS:
@@ -363,6 +386,23 @@ class _People:
         person, possessive = found
         subject = not possessive and before not in _PREPOSITIONS and not self._in_leading_clause(start)
         self.note(person, offset, subject)
+
+    def _lone_subject(self, start: int, end: int, word: str, bare: str) -> None:
+        """ "McConnell disagreed.": a lone capitalised word opening a sentence before a verb is its subject.
+
+        A word that is rare in English ("McConnell") is taken for a person's name; a common one ("Ukraine
+        rejected", "Investigators found") may be a place or a body, so it only stops a later pronoun from
+        reaching back past it to someone named before: nobody rather than a wrong name.
+        """
+        if (bare in GROUP_NOUNS or bare in INSTITUTION_WORDS or not word.isalpha()
+                or not _LONE_VERB_RE.match(self.text, end) or not _opens_sentence(self.text, start)):
+            return
+        if is_rare(bare):
+            person = self.find([word])
+            if person is not None:
+                self.note(person, start)
+        else:
+            self.note(_Person([word], doubtful=True), start)
 
     def _word_before(self, position: int) -> str:
         match = _WORD_BEFORE_RE.search(self.text, max(0, position - 30), position)
@@ -485,6 +525,8 @@ class _People:
             elif fallback is None:
                 fallback = mention
         chosen = subject or fallback
+        if chosen is not None and chosen.person.doubtful:
+            return None  # "Ukraine rejected the offer." may or may not be the one meant
         unnamed = self._unnamed_subject(gender, max(narration_start, chosen.position if chosen else 0), position)
         if unnamed:
             return unnamed
@@ -627,11 +669,21 @@ def _who(tokens: list[_Tok]) -> _Who | None:
     if first.lower in GROUP_NOUNS or tokens[-1].lower in GROUP_NOUNS:
         return _Who("group", tuple(t.lower for t in tokens), first.start)
     if (first.lower in _DETERMINERS or (first.is_capital and first.lower.endswith(("'s", "’s")))
-            or (tokens[-1].lower in ROLE_NOUNS and len(tokens) <= 3 and all(t.is_capital for t in tokens[:-1]))):
+            or (tokens[-1].lower in ROLE_NOUNS and len(tokens) <= 3 and all(t.is_capital for t in tokens[:-1]))
+            or (tokens[-1].lower in ROLE_NOUNS and _owned_role(tokens))):
+        # "Mayor Brandon Johnson's spokeswoman": someone's role, never the name before the possessive
         # headlines drop the article: "GOP senator says", "CEO admits"
         head = _head_noun(tokens)  # "the mayor", "a spokesman for the agency", "Trump's spokesman"
         return _Who("role", tuple(t.text for t in tokens), first.start, ROLE_GENDER.get(head), (head,))
     return None
+
+
+def _owned_role(tokens: list[_Tok]) -> bool:
+    """ "Gov. Ron DeSantis's press secretary": a capitalised possessive, then lowercase words only."""
+    index = len(tokens) - 1
+    while index > 0 and not tokens[index - 1].is_capital:
+        index -= 1
+    return index > 0 and tokens[index - 1].lower.endswith(("'s", "’s"))
 
 
 @lru_cache(maxsize=4096)
@@ -938,6 +990,12 @@ def _tag_before(tokens: list[_Tok]) -> _Tag | None:
     body = tokens[:-1]
     if body[0].lower == "according" and len(body) > 2 and body[1].lower == "to":
         who = _who(body[2:])
+        parts = _split_commas(body[2:])
+        if who is None and len(parts) == 2 and parts[0] and parts[1]:
+            # "According to Gen. Mark A. Milley, the chairman of the Joint Chiefs,": the name, then its role
+            head = _who(parts[0])
+            if head is not None and head.kind == "name":
+                return _Tag(body[0].start, tokens[-1].end, head, _who(parts[1]))
         return _Tag(body[0].start, tokens[-1].end, who) if who else None
     for verb, token in enumerate(body):
         is_put = token.lower == "put" and verb + 1 < len(body) and body[verb + 1].lower == "it"
@@ -1146,6 +1204,8 @@ def _read_tags(text: str, top: list[Quote]) -> list[_Reading]:
     tag_open = False  # the previous quote's tag did not end its sentence ("says Teigen, who …")
     after_quote = False  # the previous quote had no tag and its sentence goes on after it
     next_starts = [quote.start for quote in top[1:]] + [len(text)]
+    title: Quote | None = None  # the first of the titles just before this quote, and the limit before it
+    title_limit = 0
     # The tests below that skip a call are the called function's own first test (most quotes fail it):
     # about one call in three saved per quote, the same readings.
     for quote, next_start in zip(top, next_starts):
@@ -1153,6 +1213,8 @@ def _read_tags(text: str, top: list[Quote]) -> list[_Reading]:
                 and _looks_like_title(text, quote)):
             # A programme or book title is nobody's quote, and the speaker before it goes on after it.
             readings.append(_Reading(quote, True, previous_end, None, None, None, False, False))
+            if title is None:
+                title, title_limit = quote, previous_end
             keeps = tag_open or not text[previous_end:quote.start].strip()
             previous_end = max(previous_end, quote.end) if keeps else quote.end
             continue
@@ -1163,15 +1225,33 @@ def _read_tags(text: str, top: list[Quote]) -> list[_Reading]:
         ends_sentence = inside[-1:] in _SENTENCE_END
         after = _tag_after(text, quote.end, next_start, ends_sentence, embedded)
         reported = _reported(lead) if embedded and after is None and before is None and len(lead) > 1 else None
+        if reported is None and embedded and after is None and before is None and title is not None:
+            reported = _reported_around_title(text, title, title_limit, quote.start)
         coordinated = (embedded and reported is None and after_quote
                        and not _SENTENCE_BREAK_RE.search(text, previous_end, lead[0].start))
         continues = (after is None and before is None and not embedded
                      and _continues(text, previous_end, quote.start, tag_open))
         readings.append(_Reading(quote, False, previous_end, before, after, reported, continues, coordinated))
+        title = None
         previous_end = after.end if after is not None else quote.end
         after_quote = after is None and not ends_sentence
         tag_open = after is not None and text[after.end - 1] not in _SENTENCE_END
     return readings
+
+
+def _reported_around_title(text: str, title: Quote, limit: int, quote_start: int) -> _Tag | None:
+    """ 'Fauci told NBC's "Meet the Press" on Sunday that "we are …"': reported speech whose verb comes
+    before a quoted title in the same sentence; the title stands in the sentence as one capitalised word.
+    """
+    if _SENTENCE_BREAK_RE.search(text, title.end, quote_start) or quote_start - title.end > WINDOW_CHARS:
+        return None
+    lead = _lead_in(text, limit, title.start)
+    if len(lead) < 2:
+        return None
+    between = _tokens(text, title.end, quote_start)
+    if any(token.text in _QUOTE_MARKS for token in between):
+        return None
+    return _reported([*lead, _Tok(title.start, title.end, "Title", "title"), *between])
 
 
 def _resolve_speakers(text: str, readings: list[_Reading]) -> tuple[tuple[Attribution, ...], tuple[QuoteSpeaker, ...]]:
