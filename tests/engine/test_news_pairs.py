@@ -303,3 +303,13 @@ def test_former_speaker_misses_are_read_right(text, speaker):
     """These tags name a speaker a reader sees at once, and the quote is credited to that speaker."""
     speech = attribute(text, find_quotes(text))
     assert speech.speakers[-1].speaker == speaker
+
+
+def test_a_wire_credit_line_is_chrome_not_framing():
+    """Reuters' "(Reporting by …; Editing by …)" under the story is credits: shown as chrome, not framing."""
+    reuters, mail = _read("fed_reuters.txt"), _read("fed_dailymail.txt")
+    side = compare(reuters.text, mail.text).left
+    text = side.document.text
+    start = text.index("(Reporting by")
+    end = text.index("\n", start) if "\n" in text[start:] else len(text)
+    assert {span.cls for span in side.spans if span.start < end and span.end > start} == {"boilerplate"}

@@ -116,6 +116,12 @@ def test_title_skips_chrome_and_date_prefix():
     ("Follow us on Instagram", True),  # social prompt
     ("Accept all cookies", True),  # consent banner
     ("Listen to the full episode on our podcast app", True),  # promotion elsewhere
+    ("(Reporting by Jane Doe; Editing by John Roe)", True),  # Reuters' credit line
+    ("Additional reporting by Jane Doe in London; Writing by John Roe", True),  # another wire credit
+    ("Associated Press writer Jane Doe contributed to this report.", True),  # AP's credit line
+    ("The Associated Press contributed to this report.", True),  # AP's credit line, no name
+    ("Jane Doe, who contributed to this report, was in Kyiv on Monday.", False),  # prose about a reporter
+    ("The senator was editing by hand late into the night.", False),  # prose, "editing by" lower case
     ("An unexpected turn", False),  # a section heading has a stop word
     ("The minister said the law would change next year.", False),  # a sentence
     ("Readers left more than 300 comments on the post, many of them angry.", False),  # prose mentioning comments
@@ -157,6 +163,11 @@ SENTENCE_TABLE = [
     # broadcast: a programme name, a company, a lower-case word after a full stop
     ("Lt. Gen. H.R. McMaster said on CBS. Apple Inc. said it would wait. Prices rose etc. and then fell.",
      ["Lt. Gen. H.R. McMaster said on CBS.", "Apple Inc. said it would wait.", "Prices rose etc. and then fell."]),
+    # science desk: a citation's "et al." goes on; before a capital it may end the sentence
+    ("Warming slowed briefly (Lee et al. 2020). Later work disagreed.",
+     ["Warming slowed briefly (Lee et al. 2020).", "Later work disagreed."]),
+    ("As Lee et al. (2020) showed, it held. The study was led by Lee et al. The team found more.",
+     ["As Lee et al. (2020) showed, it held.", "The study was led by Lee et al.", "The team found more."]),
 ]
 
 

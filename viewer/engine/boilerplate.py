@@ -5,8 +5,9 @@ A line (paragraph) is boilerplate when one of two general rules holds:
 1. **Chrome phrases.** A short line (at most ``PATTERN_MAX_WORDS`` words) that contains one of the phrases in
    ``CHROME_PATTERNS``: navigation ("skip to main content"), comment widgets ("view all comments",
    "leave a comment", "notify of"), sharing and newsletter prompts, image credits, promotions that send the
-   reader elsewhere ("watch the full episode ... app"). The list names kinds of page furniture, not
-   sentences of any particular article.
+   reader elsewhere ("watch the full episode ... app"), a wire story's credit line standing alone
+   ("(Reporting by Jane Doe; Editing by John Roe)", "Associated Press writer X contributed to this
+   report."). The list names kinds of page furniture, not sentences of any particular article.
 2. **Widget labels.** A very short line (at most ``LABEL_MAX_WORDS`` words) with no sentence punctuation at
    its end that either starts with an interface verb ("Share", "Leave", "View", "Notify") or has no
    stop word at all and every word capitalised ("Inline Feedbacks", a bare name under a photo). Section
@@ -14,10 +15,10 @@ A line (paragraph) is boilerplate when one of two general rules holds:
 
 The first line of an article is its headline and is never judged by rule 2.
 
-Newsroom formulas are not chrome, but they are not shared reporting either: every wire story ends "The
-Associated Press contributed to this report" and asks people who "did not immediately respond to a request
-for comment". ``formula_spans(text)`` finds them (``NEWSROOM_FORMULAS``) so that the matcher never counts
-them as copying; they stay the outlet's framing.
+Newsroom formulas inside prose are not chrome, but they are not shared reporting either: wire stories say
+"The Associated Press contributed to this report" and ask people who "did not immediately respond to a
+request for comment". ``formula_spans(text)`` finds them (``NEWSROOM_FORMULAS``) so that the matcher never
+counts them as copying; they stay the outlet's framing. A credit standing alone on its line is chrome (rule 1).
 
 Exports: ``boilerplate_lines(text, tokens=None) -> list[(start, end)]``, ``is_boilerplate_line(line, first=False)``,
 ``formula_spans(text) -> list[(start, end)]``.
@@ -56,6 +57,8 @@ CHROME_PATTERNS = re.compile(
     | ^\s*(?:watch|listen|stream|download)\b.{0,120}\b(?:app|podcast|episode|\w+\.com)\b
     | ^\W*for\ immediate\ release\W*$
     | ^\W*(?:media|press|news)\ contacts?\W*$
+    | ^\W*(?:additional\ )?(?:reporting|editing|writing)\ by\b
+    | \bcontributed\ (?:reporting\ )?to\ this\ (?:report|story|article)\W*$
     """,
     re.IGNORECASE | re.VERBOSE,
 )
@@ -65,7 +68,8 @@ CHROME_PATTERNS = re.compile(
 PATTERN_KEY_WORDS = frozenset(
     "skip comment comments reply notify inline feedback feedbacks share tweet pin sign subscribe newsletter "
     "newsletters push credit zoom courtesy source photo image pic picture video advertisement read related "
-    "recommended follow cookies watch listen stream download immediate contact contacts".split()
+    "recommended follow cookies watch listen stream download immediate contact contacts reporting editing "
+    "writing contributed".split()
 )
 
 NEWSROOM_FORMULAS = re.compile(

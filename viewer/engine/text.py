@@ -149,7 +149,8 @@ def sentences(text: str) -> list[tuple[int, int]]:
     except where the text goes on in lower case ("Yahoo! said", "and so on… then") or a single full stop
     follows an abbreviation: a word of ``ABBREVIATIONS`` (Mr., Sen., Jan.), a single letter (the initial
     in "John F. Kennedy", "U.S.", "a.m."). So a sentence never ends inside a name or a date; the cost is
-    that "…moved to the U.S. Then…" stays one sentence. Linear in the text.
+    that "…moved to the U.S. Then…" stays one sentence. "et al." ends a sentence only before a capital
+    ("(Lee et al. 2020)" is one sentence). Linear in the text.
     """
     found = []
     start = 0
@@ -179,6 +180,9 @@ def _continues(text: str, mark: int, end: int, length: int) -> bool:
     word = _WORD_BEFORE_RE.search(text, max(0, mark - _ABBREVIATION_WINDOW), mark)
     if word is None:
         return False
+    if word.group(2).lower() == "al" and text[max(0, mark - 6):mark - 2].lower().endswith("et "):
+        # "(Lee et al. 2020)": a citation goes on, unless a capital opens the next sentence
+        return after < length and not text[after].isupper()
     return len(word.group(2)) == 1 or word.group(2).lower() in ABBREVIATIONS
 
 
