@@ -127,6 +127,20 @@ def test_truncated_pages(cut):
 @given(st.lists(st.tuples(st.integers(min_value=0), st.integers(min_value=0, max_value=255)), min_size=1, max_size=8))
 def test_mutated_web_archives(mutations):
     """A Safari web archive with random bytes changed gives a document or a clear refusal."""
+    _mutated_web_archive(mutations)
+
+
+def test_a_web_archive_whose_encoding_name_holds_a_nul_is_read():
+    """An encoding name mangled to hold a NUL byte (found by the fuzz test) is ignored, not a crash."""
+    import plistlib
+
+    data = plistlib.dumps({"WebMainResource": {"WebResourceData": b"<p>" + b"word " * 40 + b"</p>",
+                                               "WebResourceTextEncodingName": "UTF\x00-8"}},
+                          fmt=plistlib.FMT_BINARY)
+    only_clear_errors(read_webarchive, data, "fuzz")
+
+
+def _mutated_web_archive(mutations):
     import plistlib
 
     data = bytearray(plistlib.dumps({"WebMainResource": {"WebResourceData": b"<p>" + b"word " * 40 + b"</p>",

@@ -29,7 +29,7 @@ def read_webarchive(data: bytes, source: str):
     if isinstance(encoding, str) and encoding:
         try:
             page = page.decode(encoding, errors="replace")
-        except LookupError:  # an unknown encoding name: let the page's own <meta> decide
+        except (LookupError, ValueError):  # an unknown or malformed encoding name (a NUL in it): the page's <meta> decides
             pass
     location = main.get("WebResourceURL")
     location = location if isinstance(location, str) and location.lower().startswith(("http://", "https://")) else ""
