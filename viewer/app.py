@@ -164,12 +164,18 @@ def run(argv: list[str]) -> int:
     from .storage.library import LibraryError
 
     folder = None
+    window_lock = None
     try:
         folder = data_dir(args.data_dir)
         if not args.screenshot:
-            from .qt.instance import hand_over
+            from .qt.instance import WindowNotAnswering, claim_window
 
-            if hand_over(folder, args.files):
+            try:
+                window_lock = claim_window(folder, args.files)
+            except WindowNotAnswering as error:
+                print(f"framing-viewer: {error}", file=sys.stderr)
+                return EXIT_NO_LIBRARY
+            if window_lock is None:
                 # A window is open on this library already: it has taken the files and come to the front.
                 print("framing-viewer: handed to the window already open on this library", file=sys.stderr)
                 return 0
@@ -229,4 +235,5 @@ def run(argv: list[str]) -> int:
     receiver.close()
     controller.shutdown()
     controller.library.close()
+    window_lock.unlock()  # the next launch on this library may open its window now
     return status

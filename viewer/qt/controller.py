@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from ..storage.importers import SUPPORTED_SUFFIXES, UnreadableFile, load_bytes
 from ..storage.intake import named_sources
-from ..storage.library import Entry, Library, LibraryError, Removed, check_field
+from ..storage.library import Entry, Library, LibraryError, LibraryReadOnly, Removed, check_field
 from .corrections import PairCorrections
 from .documents import BAR_CLASSES, DocumentListModel
 from .story import StoryPresenter
@@ -71,6 +71,7 @@ class Controller(QObject):
         self._report: ImportReport | None = None
         self._queued: list[tuple[list, bool]] = []
         self._open_as_pair = False
+        self._forgetting_history = False  # an undo or redo was refused: the history is emptied next
         self._bars_due = False  # compare the list's missing bars once the pair on screen is drawn
         self.closed = False  # the window has closed: pending callbacks do nothing
 
@@ -566,6 +567,23 @@ class Controller(QObject):
         if value != getattr(entry, field_name):
             self.undo.push(_EditCommand(self, entry, field_name, value))
 
+    def step_refused(self, error: LibraryError, step: str) -> None:
+        """An undo or redo the library refused (read-only, or taken over since it was opened): say so once, and
+        empty the history, whose other steps the library would refuse as well. Nothing was changed: a refused
+        write rolls back before it touches the file, and the list is updated only after the write."""
+        if self._forgetting_history:
+            return  # a step of several removals is refused once per removal: one notice says it
+        self._forgetting_history = True
+        reason = f"{error.path} is read-only" if isinstance(error, LibraryReadOnly) else str(error)
+        self.window.notify(f"Could not {escape(step)}: the library {escape(reason)}. Nothing was changed; the undo "
+                           "history is cleared, since the library can no longer be written.", "error")
+        # Not now: the stack is inside this step's undo() or redo() and would free it under our feet.
+        QTimer.singleShot(0, self, self._forget_history)
+
+    def _forget_history(self) -> None:
+        self.undo.clear()
+        self._forgetting_history = False
+
     def entry_changed(self, entry: Entry) -> None:
         """A document's metadata changed in the library: refresh its row, and the headers if it is shown."""
         self.model.refresh_entry(entry)
@@ -576,14 +594,40 @@ class Controller(QObject):
                 self.window.update_stats()
 
 
-class _RemoveCommand(QUndoCommand):
+class _LibraryStep(QUndoCommand):
+    """An undoable step that writes the library: ``apply`` and ``revert`` do the work; a write the library
+    refuses becomes one notice (``Controller.step_refused``), never an exception inside Qt's undo stack."""
+
+    controller: Controller
+
+    def redo(self) -> None:
+        self._run(self.apply, "redo")
+
+    def undo(self) -> None:
+        self._run(self.revert, "undo")
+
+    def _run(self, step, verb: str) -> None:
+        try:
+            step()
+        except LibraryError as error:
+            text = self.text().replace("&&", "&")  # "Edit outlet", "Remove “Title”": "undo edit outlet"
+            self.controller.step_refused(error, f"{verb} {text[:1].lower()}{text[1:]}")
+
+    def apply(self) -> None:
+        raise NotImplementedError
+
+    def revert(self) -> None:
+        raise NotImplementedError
+
+
+class _RemoveCommand(_LibraryStep):
     def __init__(self, controller: Controller, entry: Entry):
         super().__init__(f"Remove “{entry.title[:40].replace('&', '&&')}”")  # a title's & is no menu shortcut
         self.controller, self.entry = controller, entry
         self.removed: Removed | None = None
         self.pane: str | None = None  # the pane it was shown in when removed: undo shows it there again
 
-    def redo(self) -> None:
+    def apply(self) -> None:
         controller = self.controller
         if controller.library.entry(self.entry.id) is None:
             return  # already gone (removed again since, by another command)
@@ -594,8 +638,10 @@ class _RemoveCommand(QUndoCommand):
             controller.show_pair(controller.left_id, controller.right_id)
         controller.window.notify(f"Removed “{escape(self.entry.title)}”. Undo with Ctrl+Z.", "info")
 
-    def undo(self) -> None:
+    def revert(self) -> None:
         controller = self.controller
+        if self.removed is None:
+            return  # its redo found the document gone already: there is nothing to bring back
         entry = controller.library.restore(self.removed)
         # The text may have been imported again since the removal (then it is in the list already), and
         # it may come back under a new id: redo must remove what undo brought back.
@@ -612,17 +658,17 @@ class _RemoveCommand(QUndoCommand):
         controller.window.notify(f"Restored “{escape(entry.title)}”.", "info")
 
 
-class _EditCommand(QUndoCommand):
+class _EditCommand(_LibraryStep):
     def __init__(self, controller: Controller, entry: Entry, field_name: str, value: str):
         super().__init__(f"Edit {field_name}")
         # Not ``self.id``: that would hide QUndoCommand.id(), which the stack calls on the next push.
         self.controller, self.document_id, self.field = controller, entry.id, field_name
         self.old, self.new = getattr(entry, field_name), value
 
-    def redo(self) -> None:
+    def apply(self) -> None:
         self.controller.entry_changed(self.controller.library.update(self.document_id, **{self.field: self.new}))
 
-    def undo(self) -> None:
+    def revert(self) -> None:
         self.controller.entry_changed(self.controller.library.update(self.document_id, **{self.field: self.old}))
 
 

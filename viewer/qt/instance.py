@@ -5,10 +5,16 @@ as editors do. ``hand_over(folder, sources)`` in a new process tries that socket
 answers, it has taken the files (it imports them and comes to the front) and the new process exits; when
 none answers, the new process opens the window itself and calls ``FileReceiver.listen``.
 
+Becoming the library's window is atomic: ``claim_window`` takes an exclusive lock file in the data folder
+(``QLockFile``, held until the window closes) before a window may open. Two launches at the same instant both
+find no socket, but only one gets the lock; the other keeps knocking on the socket until the winner answers,
+then hands its files over. A lock left by a window that crashed names a process that is gone: Qt treats it
+as stale and takes it over.
+
 The message is one line of JSON, ``{"sources": [...]}``, answered by ``ok``. File paths are made absolute
 before they are sent, since the two processes may have different working folders; URLs go as they are.
 
-Exports: ``FileReceiver``, ``hand_over``, ``server_name``.
+Exports: ``FileReceiver``, ``WindowNotAnswering``, ``claim_window``, ``hand_over``, ``server_name``.
 """
 
 from __future__ import annotations
@@ -17,14 +23,22 @@ import getpass
 import hashlib
 import json
 import os
+import time
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QLockFile, QObject, Signal
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 CONNECT_TIMEOUT_MS = 500  # milliseconds to reach a running window's socket (it is local: fast or absent)
 ANSWER_TIMEOUT_MS = 5_000  # milliseconds the running window has to take the files
 MAX_MESSAGE_BYTES = 1 << 20  # bytes; a message longer than this is not from us
+LOCK_FILE = "window.lock"  # in the data folder; held by the library's one window while it is open
+CLAIM_WAIT_S = 20.0  # seconds a launch that lost the lock waits for the winner's window to answer
+CLAIM_POLL_S = 0.1  # seconds between knocks on the winner's socket while it is still opening
+
+
+class WindowNotAnswering(Exception):
+    """Another process holds the library's window lock but its window never answered (``str()`` says so)."""
 
 
 def server_name(folder: Path) -> str:
@@ -55,6 +69,28 @@ def hand_over(folder: Path, sources: list[str]) -> bool:
         answer += bytes(socket.readAll())
     socket.disconnectFromServer()
     return answer.strip() == b"ok"
+
+
+def claim_window(folder: Path, sources: list[str], wait_s: float = CLAIM_WAIT_S) -> QLockFile | None:
+    """Hand ``sources`` to the window open on ``folder`` (None), or become that window: the returned lock is
+    held until ``unlock()`` when the window closes. Raises ``WindowNotAnswering`` when another process holds
+    the lock and its window has not answered within ``wait_s`` seconds."""
+    lock = QLockFile(str(Path(folder) / LOCK_FILE))
+    lock.setStaleLockTime(0)  # stale only when the holder's process is gone: a window may stay open for days
+    deadline = time.monotonic() + wait_s
+    while True:
+        if hand_over(folder, sources):
+            return None
+        if lock.tryLock(0):
+            return lock
+        if lock.error() != QLockFile.LockError.LockFailedError:
+            # The folder cannot hold a lock (read-only, say): open as before, the socket alone deciding.
+            return lock
+        if time.monotonic() > deadline:
+            raise WindowNotAnswering(
+                f"another Framing Viewer holds this library ({Path(folder) / LOCK_FILE}) but its window did not "
+                f"answer within {wait_s:.0f} s; it may be waiting for an answer to a question, or stuck")
+        time.sleep(CLAIM_POLL_S)  # the winner is still opening its window: knock again shortly
 
 
 class FileReceiver(QObject):
