@@ -27,7 +27,7 @@ class SavedStories(QObject):
         super().__init__(controller)
         self.controller, self.window = controller, controller.window
         self.view = self.window.story_view
-        self.view.choice.addItem("Selected documents (all when fewer than two)", SELECTION)
+        self.view.choice.addItem("The selection (all when fewer than two)", SELECTION)
         self.view.choice.addItem("All documents", ALL)
         self.view.delete_story_button.setDefaultAction(self.window.delete_story_action)
         self.view.choice.currentIndexChanged.connect(self._update_actions)

@@ -357,7 +357,7 @@ class StoryView(QWidget):
         top.addWidget(choice_label)
         top.addWidget(self.choice)
         top.addWidget(self.delete_story_button)
-        top.addWidget(self.scope, 1)
+        top.addStretch(1)
         top.addWidget(self.progress)
         top.addWidget(self.cancel_button)
         top.addWidget(self.refresh_button)
@@ -470,6 +470,7 @@ class StoryView(QWidget):
         self.notice = NoticeBar()  # the pair view's bar is hidden while this tab shows
         layout.addWidget(self.notice)
         layout.addLayout(top)
+        layout.addWidget(self.scope)  # its own line: a story's name and the corrections note can be long
         layout.addWidget(self.pages, 1)
         self.set_busy(False)
         self.set_theme(Theme("light"))
