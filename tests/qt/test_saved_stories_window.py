@@ -100,3 +100,30 @@ def test_saving_needs_two_selected_documents_and_a_free_name(qtbot, open_app, mo
     assert "Not saved: a story called “Pair” exists already." in window.statusBar().currentMessage()
     [saved] = stories(controller.library)
     assert set(saved.members) == {entries[0].id, entries[1].id}
+
+
+def test_a_read_only_library_shows_its_stories_and_refuses_to_change_them(qtbot, open_app, monkeypatch,
+                                                                          private_data_dir):
+    """In a library the user may not write, a saved story can be chosen, but saving or deleting one says the
+    library is read-only and changes no byte."""
+    from viewer.storage import library as library_module
+    from viewer.storage.paths import library_file
+
+    controller = open_app()
+    select(controller.window, [entry.id for entry in controller.model.entries[:2]])
+    monkeypatch.setattr(saved_stories.QInputDialog, "getText", lambda *args: ("Pair", True))
+    controller.window.save_story_action.trigger()
+    controller.window.close()
+    before = library_file(private_data_dir).read_bytes()
+    monkeypatch.setattr(library_module, "_writable", lambda path: False)  # tests may run as root
+    controller = open_app()
+    window = controller.window
+    view = open_story(qtbot, controller)
+    view.choice.setCurrentIndex(view.choice.findText("Pair"))
+    qtbot.waitUntil(lambda: view.matrix_model.columnCount() == Column.FIRST_DOCUMENT + 2, timeout=WAIT_MS)
+    window.delete_story_action.trigger()
+    select(window, [entry.id for entry in controller.model.entries[2:]])
+    window.save_story_action.trigger()
+    assert "read-only" in window.statusBar().currentMessage()
+    assert [saved.name for saved in stories(controller.library)] == ["Pair"]
+    assert library_file(private_data_dir).read_bytes() == before
