@@ -84,6 +84,7 @@ def main(argv: list[str] | None = None) -> int:
               "  framing-viewer quotes FILE... [--format json|csv] [--sort reach|first|speaker|alteration]\n"
               "  framing-viewer provenance FILE... [--format json|csv]\n"
               "  framing-viewer report FILE... | --library [--data-dir DIR]  -o REPORT.html\n"
+              "  framing-viewer report|quotes|provenance --library --story NAME   a story saved in the window\n"
               "  framing-viewer compare LEFT RIGHT --library [--data-dir DIR]   with the reader's corrections\n"
               "  framing-viewer corrections export|import FILE [--data-dir DIR]   share the reader's corrections")
         return 0
@@ -147,7 +148,13 @@ def _story_parser(subparsers, name: str, help: str, description: str, format_hel
                              "every document of the library")
     parser.add_argument("--data-dir", metavar="DIR",
                         help="the library's folder, as for the window (also: FRAMING_VIEWER_DATA)")
+    _story_option(parser)
     return parser
+
+
+def _story_option(parser) -> None:
+    parser.add_argument("--story", metavar="NAME",
+                        help="the documents of a story saved in the window (Save Selection as Story); implies --library")
 
 
 def run_story_table(args: argparse.Namespace) -> int:
@@ -156,7 +163,7 @@ def run_story_table(args: argparse.Namespace) -> int:
     from .report import tables
     from .storage.importers import UnreadableFile, read
 
-    if not args.files and not args.library:
+    if not args.files and not args.library and not args.story:
         print(f"framing-viewer: {args.command} needs FILE... or --library", file=sys.stderr)
         return EXIT_BAD_INPUT
     documents = []
@@ -359,6 +366,7 @@ def _report_parser(subparsers) -> None:
                              "document of the library")
     parser.add_argument("--data-dir", metavar="DIR", help="the library's folder (with --library)")
     parser.add_argument("-o", "--output", required=True, metavar="REPORT.html", help="where to write the report")
+    _story_option(parser)
 
 
 def run_report(args: argparse.Namespace) -> int:
@@ -369,7 +377,7 @@ def run_report(args: argparse.Namespace) -> int:
         print(f"framing-viewer: {message}", file=sys.stderr)
         return EXIT_BAD_INPUT
 
-    if not args.library and not args.files:
+    if not args.library and not args.files and not args.story:
         return fail("report needs either FILE... or --library")
     try:
         documents = [read(path) for path in args.files]
@@ -380,7 +388,8 @@ def run_report(args: argparse.Namespace) -> int:
         return EXIT_BAD_INPUT
     documents, corrections, labels = inputs
     if len(documents) < 2:
-        where = "the library holds" if args.library and not args.files else "report was given"
+        where = f"the story “{args.story}” holds" if args.story else \
+            "the library holds" if args.library and not args.files else "report was given"
         return fail(f"{where} {len(documents)} document{'s' if len(documents) != 1 else ''}; a report needs two or more")
     from .report import export_text, report_subject
 

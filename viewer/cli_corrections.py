@@ -83,20 +83,38 @@ def story_inputs(args: argparse.Namespace, documents: list):
     """``(documents, corrections, labels)`` for a story or report command: without ``--library``, the files
     as given with no corrections (None) and no labels; with it, the library's corrections between the
     documents (the library's own documents and labels when no FILE was given). None when the library
-    cannot be opened (the reason is printed)."""
+    cannot be opened (the reason is printed). ``--story NAME`` (implies ``--library``): the documents of a
+    story saved in the library, in place of FILEs; None when there is no such story (the reason is printed)."""
+    story = getattr(args, "story", None)
+    if story is not None:
+        if documents:
+            print("framing-viewer: --story takes its documents from the library; give no FILE with it", file=sys.stderr)
+            return None
+        args.library = True
     if not getattr(args, "library", False):
         return documents, None, None
     from .storage.corrections import corrections_by_pair
     from .storage.library import content_hash
 
     if not _has_library(args.data_dir):  # no library yet: nothing in it, none created
+        if story is not None:
+            return _no_story(story, [])
         return documents, {}, None
     library = open_library(args.data_dir, read_only=True)
     if library is None:
         return None
     try:
         labels = None
-        if not documents:
+        if story is not None:
+            from .storage.stories import stories, story_named
+
+            saved = story_named(library, story)
+            if saved is None:
+                return _no_story(story, [other.name for other in stories(library)])
+            entries = [library.entry(document_id) for document_id in saved.members]
+            documents = [library.document(entry.id) for entry in entries]
+            labels = [entry.label for entry in entries]
+        elif not documents:
             entries = library.entries()
             documents = [library.document(entry.id) for entry in entries]
             labels = [entry.label for entry in entries]
@@ -104,6 +122,14 @@ def story_inputs(args: argparse.Namespace, documents: list):
     finally:
         library.close()
     return documents, corrections, labels
+
+
+def _no_story(name: str, names: list[str]) -> None:
+    from .cli import terminal_safe
+
+    known = f"its saved stories: {', '.join(f'“{other}”' for other in names)}" if names else "it has no saved story"
+    print(terminal_safe(f"framing-viewer: the library has no story called “{name}” ({known})"), file=sys.stderr)
+    return None
 
 
 def reader_note(result) -> str:

@@ -24,6 +24,7 @@ from ..storage.intake import named_sources
 from ..storage.library import Entry, Library, LibraryError, LibraryReadOnly, Removed, check_field
 from .corrections import PairCorrections
 from .documents import BAR_CLASSES, DocumentListModel
+from .saved_stories import SavedStories
 from .story import StoryPresenter
 from .window import MainWindow
 from .workers import PRIORITY_BAR, PRIORITY_PAIR, Comparer, FileReader, Paced, Paste, expand_paths
@@ -104,6 +105,7 @@ class Controller(QObject):
         self._library_poll.timeout.connect(self.on_library_poll)
         self._library_poll.start()
         QGuiApplication.instance().applicationStateChanged.connect(self.on_application_state_changed)
+        self.saved_stories = SavedStories(self)  # the Story tab's chooser: stories saved in the library
         self.story = StoryPresenter(self)  # the Story tab: built in its own worker when shown
 
     # Start-up and shut-down ---------------------------------------------------------------------------

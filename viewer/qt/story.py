@@ -29,7 +29,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QStandardItem, QStandardItemModel, QTextCursor
 from PySide6.QtWidgets import (
     QAbstractItemView, QComboBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QListWidget, QPlainTextEdit,
-    QProgressBar, QPushButton, QSplitter, QTableView, QTabWidget, QTextEdit, QVBoxLayout, QWidget,
+    QProgressBar, QPushButton, QSplitter, QTableView, QTabWidget, QTextEdit, QToolButton, QVBoxLayout, QWidget,
 )
 
 from ..engine.story import build_story, distinct_labels, sort_rows
@@ -346,8 +346,18 @@ class StoryView(QWidget):
         self.refresh_button = QPushButton("Build again")
         self.refresh_button.setToolTip("Build the story again (after a cancel)")
         self.refresh_button.clicked.connect(self.refresh_requested)
+        # Which documents: the selection (or all), all, or a saved story (``SavedStories`` fills and reads it).
+        self.choice = QComboBox()
+        self.choice.setAccessibleName("Documents of the story")
+        self.choice.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        choice_label = QLabel("&Documents:")
+        choice_label.setBuddy(self.choice)
+        self.delete_story_button = QToolButton()  # the window's Delete Story action
         top = QHBoxLayout()
-        top.addWidget(self.scope, 1)
+        top.addWidget(choice_label)
+        top.addWidget(self.choice)
+        top.addWidget(self.delete_story_button)
+        top.addStretch(1)
         top.addWidget(self.progress)
         top.addWidget(self.cancel_button)
         top.addWidget(self.refresh_button)
@@ -460,6 +470,7 @@ class StoryView(QWidget):
         self.notice = NoticeBar()  # the pair view's bar is hidden while this tab shows
         layout.addWidget(self.notice)
         layout.addLayout(top)
+        layout.addWidget(self.scope)  # its own line: a story's name and the corrections note can be long
         layout.addWidget(self.pages, 1)
         self.set_busy(False)
         self.set_theme(Theme("light"))
@@ -810,6 +821,7 @@ class StoryPresenter(QObject):
         self.view.refresh_requested.connect(self.refresh)
         window.views.currentChanged.connect(self._on_tab_changed)
         window.list.selectionModel().selectionChanged.connect(self._on_scope_changed)
+        self.view.choice.currentIndexChanged.connect(self._on_scope_changed)
         model = controller.model
         for signal in (model.rowsInserted, model.rowsRemoved, model.modelReset):
             signal.connect(self._on_scope_changed)
@@ -820,9 +832,20 @@ class StoryPresenter(QObject):
 
     # Which documents --------------------------------------------------------------------------------
     def scope_ids(self) -> list[int]:
-        """The documents selected in the list when two or more are, else the whole library."""
+        """The documents chosen in the tab: a saved story's, or all; by default the documents selected in the
+        list when two or more are, else the whole library."""
+        return self.scope()[0]
+
+    def scope(self) -> tuple[list[int], str]:
+        """The documents in scope, and how the tab names them (``{count}``: how many are in the library)."""
+        chosen = self.controller.saved_stories.scope()
+        if chosen is not None:
+            return chosen
         selected = self.window.selected_ids()
-        return selected if len(selected) >= 2 else [entry.id for entry in self.controller.model.entries]
+        if len(selected) >= 2:
+            return selected, "the {count} selected documents (select two or more in the list for fewer)"
+        return ([entry.id for entry in self.controller.model.entries],
+                "all {count} documents in the library (select two or more in the list for fewer)")
 
     def _on_scope_changed(self, *args) -> None:
         self._stale = True
@@ -842,22 +865,23 @@ class StoryPresenter(QObject):
     def refresh(self) -> None:
         """Show the story of the documents in scope: at once when cached, else built in the background."""
         self._stale = False
-        ids = self.scope_ids()
+        ids, where = self.scope()
         model = self.controller.model
         entries = [model.entry(document_id) for document_id in ids]
         entries = [entry for entry in entries if entry is not None]
-        selected = len(self.window.selected_ids()) >= 2
-        where = f"the {len(entries)} selected documents" if selected else f"all {len(entries)} documents in the library"
+        where = where.format(count=len(entries))
         if len(entries) < 2:
             self.key = None
             self.builder.cancel()
-            self.view.clear("A story needs two documents or more: add articles to the library.")
+            saved = self.controller.saved_stories.scope() is not None
+            self.view.clear(f"The story of {where}: a story needs two documents or more; choose other documents."
+                            if saved else "A story needs two documents or more: add articles to the library.")
             return
         # The reader's corrections between these documents are part of the story (and of its key).
         corrections = corrections_by_pair(self.controller.library, [entry.hash for entry in entries])
         key = (tuple((entry.hash, entry.title, entry.outlet, entry.date, entry.label) for entry in entries),
                tuple(sorted(corrections.items())))
-        self.view.set_scope(f"The story of {where} (select two or more in the list for fewer)"
+        self.view.set_scope(f"The story of {where}"
                             + (f", with your corrections of {_pairs(len(corrections))}." if corrections else "."))
         if key == self.key and self.story is not None and self.builder.cache.get(key) is self.story:
             return

@@ -253,6 +253,10 @@ class MainWindow(QMainWindow):
         self.remove_action = self._action("&Remove from Library", QKeySequence.StandardKey.Delete,
                                           "Remove the selected documents (undo with Ctrl+Z)", pixmap.SP_TrashIcon)
         self.remove_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.save_story_action = self._action("Save Selection as &Story…", None, "Save the documents selected in "
+                                              "the list as a story, to build it again from the Story tab")
+        self.delete_story_action = self._action("&Delete Story", None, "Delete the story chosen in the Story tab "
+                                                "(its documents stay; undo with Ctrl+Z)")
         self.show_left_action = self._action("Show in &Left Pane", "Ctrl+1", "Show the selected document on the left",
                                              pixmap.SP_ArrowLeft)
         self.show_right_action = self._action("Show in &Right Pane", "Ctrl+2",
@@ -293,6 +297,7 @@ class MainWindow(QMainWindow):
         # The list's right-click menu: the same actions as the View and Edit menus.
         self.list.addActions([self.show_left_action, self.show_right_action, self.swap_action, self.remove_action,
                               self.show_original_action, self.reextract_action])
+        self.list.addAction(self.save_story_action)
 
         menu = self.menuBar()
         file_menu = menu.addMenu("&File")
@@ -306,6 +311,8 @@ class MainWindow(QMainWindow):
         edit_menu.addActions([self.show_original_action, self.reextract_action])
         edit_menu.addSeparator()
         edit_menu.addActions([self.remove_action, self.find_action, self.find_next_action, self.find_previous_action])
+        edit_menu.addSeparator()
+        edit_menu.addActions([self.save_story_action, self.delete_story_action])
         view_menu = menu.addMenu("&View")
         view_menu.addActions([self.pair_view_action, self.story_view_action])
         view_menu.addSeparator()

@@ -45,11 +45,12 @@ from ..engine.corrections import content_hash  # noqa: F401 (part of this module
 from ..engine.labels import LABEL_CHARS, name_label, short_title  # noqa: F401 (part of this module's interface)
 from ..engine.text import Document
 from .corrections import CORRECTIONS_TABLES
+from .stories import STORIES_TABLES
 from .paths import library_file, make_folder, originals_folder
 
 APPLICATION_ID = 0x46566965  # "FVie" in the SQLite header: this file is a Framing Viewer library
-SCHEMA_VERSION = 3  # 1: documents and settings; 2: author, url, kind and original columns, application_id;
-# 3: the reader's corrections (viewer/storage/corrections.py)
+SCHEMA_VERSION = 4  # 1: documents and settings; 2: author, url, kind and original columns, application_id;
+# 3: the reader's corrections (viewer/storage/corrections.py); 4: saved stories (viewer/storage/stories.py)
 EDITABLE_FIELDS = ("title", "outlet", "date")  # the metadata a user may change in place
 BUSY_TIMEOUT_S = 30.0  # seconds a write waits while another process (a second window, `import`) writes
 STALE_PART_S = 3600  # seconds after which an unfinished original (a killed import's) is deleted at open
@@ -74,13 +75,13 @@ CREATE TABLE IF NOT EXISTS documents (
     original TEXT NOT NULL DEFAULT ''  -- sha256 of the kept original file ('' when none was kept)
 );
 CREATE TABLE IF NOT EXISTS settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-""" + "".join(statement + ";\n" for statement in CORRECTIONS_TABLES)
+""" + "".join(statement + ";\n" for statement in CORRECTIONS_TABLES + STORIES_TABLES)
 
 # Version 1 -> 2: the new columns, added with their defaults (every old document is plain text).
 _MIGRATE_FROM_1 = [f"ALTER TABLE documents ADD COLUMN {column} TEXT NOT NULL DEFAULT ''"
                    for column in ("author", "url", "kind", "original")]
 # Each step brings a library of that version to the next; a library several versions old takes them in turn.
-_MIGRATIONS = {1: _MIGRATE_FROM_1, 2: CORRECTIONS_TABLES}
+_MIGRATIONS = {1: _MIGRATE_FROM_1, 2: CORRECTIONS_TABLES, 3: STORIES_TABLES}
 
 
 class LibraryError(Exception):
@@ -217,6 +218,7 @@ class Removed:
 
     entry: Entry
     text: str
+    stories: tuple[int, ...] = ()  # the saved stories it was a member of (viewer/storage/stories.py)
 
 
 @dataclass(frozen=True)
@@ -429,8 +431,10 @@ class Library:
         entry = self.entry(document_id)
         if entry is None:
             raise KeyError(document_id)
-        removed = Removed(entry, self.text(document_id))
-        with self._writing():
+        stories = tuple(row[0] for row in self._db.execute(
+            "SELECT story FROM story_members WHERE document=? ORDER BY story", (document_id,)))
+        removed = Removed(entry, self.text(document_id), stories)
+        with self._writing():  # its memberships of saved stories go with it (the foreign key cascades)
             self._db.execute("DELETE FROM documents WHERE id=?", (document_id,))
         return removed
 
@@ -450,6 +454,9 @@ class Library:
                  removed.text),
             )
             inserted, row_id = cursor.rowcount == 1, cursor.lastrowid
+            if inserted:  # back in the saved stories it was in, those not deleted since
+                self._db.executemany("INSERT OR IGNORE INTO story_members (story, document) SELECT id, ? FROM"
+                                     " stories WHERE id=?", [(row_id, story) for story in removed.stories])
         return self.entry(row_id) if inserted else self.find_hash(entry.hash)
 
     # Settings: small values the library itself needs (the window keeps its own in window.ini) --------
