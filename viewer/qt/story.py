@@ -69,6 +69,7 @@ _HEADERS = {Column.SPEAKER: "Speaker", Column.QUOTE: "Quotation", Column.ORIGIN:
 _HEADER_ORDERS = {Column.SPEAKER: "speaker", Column.ORIGIN: "first", Column.REACH: "reach",
                   Column.ALTERED: "alteration"}
 QUOTE_CHARS = 160  # characters of a quotation shown in its cell; the whole of it in the tooltip
+HEADER_NAME_CHARS = 11  # characters of a document's name in its column header (about a date's width)
 FIT_ROWS_CELLS = 20_000  # cells up to which rows are fitted to their text (more: one line each, fast)
 PROVENANCE_LINKS_SHOWN = 6  # links per document in the provenance table (plus its likely source)
 HEAT_MAP_DOCUMENTS = 60  # documents up to which the heat map is filled (beyond, the list alone)
@@ -157,7 +158,12 @@ class QuoteMatrixModel(QAbstractTableModel):
             return _HEADERS[Column(section)] if role in (Qt.ItemDataRole.DisplayRole, ACCESSIBLE_ROLE) else None
         entry = story.documents[document]
         if role == Qt.ItemDataRole.DisplayRole:
-            return f"{self.label(document)}\n{entry.date or 'undated'}"
+            # Qt elides a two-line header as one line (the date went first), so the name is cut here and
+            # the header elides nothing; the tooltip and accessible text give it whole.
+            label = self.label(document)
+            if len(label) > HEADER_NAME_CHARS:
+                label = label[:HEADER_NAME_CHARS - 1].rstrip() + "…"
+            return f"{label}\n{entry.date or 'undated'}"
         if role in (Qt.ItemDataRole.ToolTipRole, ACCESSIBLE_ROLE):
             return _shown(f"{self.label(document)}, {entry.date or 'undated'}: {entry.title}", role)
         return None
@@ -381,9 +387,8 @@ class StoryView(QWidget):
         self.matrix.horizontalHeader().setSortIndicator(Column.REACH, Qt.SortOrder.AscendingOrder)
         self.matrix.horizontalHeader().setSortIndicatorShown(False)
         self.matrix.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
-        # A header narrower than an outlet's name ends in "…" (the tooltip names it in full), not clipped at both
-        # ends ("iverside Co"): QHeaderView elides nothing by default.
-        self.matrix.horizontalHeader().setTextElideMode(Qt.TextElideMode.ElideRight)
+        # A name longer than a document's column ends in "…" (cut by the model: HEADER_NAME_CHARS), never
+        # clipped at both ends ("iverside Co"); the tooltip names it in full.
         self.matrix.setTabKeyNavigation(False)  # Tab leaves the table; arrows move inside it
         self.matrix.horizontalHeader().sectionClicked.connect(self._on_header_clicked)
         self.matrix.activated.connect(self._on_matrix_activated)
@@ -521,8 +526,10 @@ class StoryView(QWidget):
         header.resizeSection(Column.QUOTE, 250)
         for column, width in ((Column.SPEAKER, 104), (Column.ORIGIN, 68), (Column.REACH, 50), (Column.ALTERED, 56)):
             header.resizeSection(column, width)
+        # Wide enough for the header's date line ("2021-04-06"), which the header font measures, not a guess.
+        document_width = max(74, header.fontMetrics().horizontalAdvance("0000-00-00") + 16)
         for column in range(Column.FIRST_DOCUMENT, self.matrix_model.columnCount()):
-            header.resizeSection(column, 74)
+            header.resizeSection(column, document_width)
         if len(self.matrix_model.rows) * self.matrix_model.columnCount() <= FIT_ROWS_CELLS:
             self.matrix.resizeRowsToContents()  # wraps the quotations; measuring costs per cell
         self._update_provenance()
