@@ -46,8 +46,9 @@ or in a tag (never inside a quotation), who agrees in gender where the name show
 gendered role such as "spokeswoman", or a common given name; see ``names.py``). Within the most recent
 sentence naming such a person, the subject is preferred over a name after a preposition, a possessive or a
 leading "After …," clause. "they", "we", "I" and "it" name nobody. A lone capitalised word opening a
-sentence before a verb ("McConnell disagreed.") is a person when it is rare in English (``rarity.py``); a
-common one ("Ukraine rejected …") may be a place or a body, and a pronoun after it names nobody.
+sentence before a verb ("McConnell disagreed.") is a person only when it is the surname of someone named in
+full earlier ("Mitch McConnell"); any other ("Hezbollah rejected …", "Pfizer declined …", "Ukraine
+rejected …") may be a place or a body, rare in English or not, and a pronoun after it names nobody.
 
 **Linear time.** Each quote looks at the text between it and its neighbours, at most ``WINDOW_CHARS``
 characters on each side; narration is scanned once, left to right, with patterns that never backtrack
@@ -74,7 +75,6 @@ from .names import (
 )
 
 from .quotes import TITLE_MAX_CHARS
-from .rarity import is_rare
 
 if TYPE_CHECKING:
     from .quotes import Quote
@@ -234,7 +234,7 @@ class _Person:
     words: list[str]
     gender: str | None = None
     roles: set[str] = field(default_factory=set)
-    doubtful: bool = False  # a lone common word opening a sentence ("Ukraine rejected"): maybe nobody
+    doubtful: bool = False  # a lone unknown word opening a sentence ("Hezbollah rejected"): maybe nobody
 
     @property
     def surname(self) -> str:
@@ -282,6 +282,7 @@ _BOUNDARY_RE = re.compile(
     r"[.!?]++(?<!\bMr\.)(?<!\bMs\.)(?<!\bDr\.)(?<!\bMrs\.)(?<!\bSen\.)(?<!\bRep\.)(?<!\bGov\.)(?<!\bGen\.)"
     r"(?<!\bLt\.)(?<!\bSt\.)(?<!\bRev\.)(?<!\bProf\.)(?<!\bCol\.)(?<!\bSgt\.)(?<![\s.][A-Z]\.)[\"'”’)\]]*+(?=\s)|\n"
 )
+_WORD_RE = re.compile(r"\S+")
 _LAST_WORD_RE = re.compile(r"([\w'’-]+)[ \t]$")
 _FIRST_WORD_RE = re.compile(r"[ \t]([\w'’-]+)")
 _AGE_RE = re.compile(r", (?:\d{1,3}[,)]|who\b)")
@@ -334,8 +335,19 @@ class _People:
         if end <= self.scanned:
             return
         for match in _CAPS_RE.finditer(self.text, self.scanned, end):
-            self._run(match.start(), match.group())
+            self._runs(match.start(), match.group())
         self.scanned = end
+
+    def _runs(self, start: int, run: str) -> None:
+        """Read a capitalised run sentence by sentence: "in Berlin. Gazprom responded" is two runs, so the
+        word opening the second sentence is judged as a lone subject, not as the tail of "Berlin."."""
+        words = list(_WORD_RE.finditer(run))
+        piece = 0
+        for word, following in zip(words, words[1:]):
+            if word.group().endswith(".") and not _keeps_stop(word.group()):
+                self._run(start + piece, run[piece:word.end()])
+                piece = following.start()
+        self._run(start + piece, run[piece:])
 
     def skip(self, end: int) -> None:
         """Names up to ``end`` (a quotation) are not narration: nobody in a quote is an antecedent."""
@@ -390,19 +402,17 @@ class _People:
     def _lone_subject(self, start: int, end: int, word: str, bare: str) -> None:
         """ "McConnell disagreed.": a lone capitalised word opening a sentence before a verb is its subject.
 
-        A word that is rare in English ("McConnell") is taken for a person's name; a common one ("Ukraine
-        rejected", "Investigators found") may be a place or a body, so it only stops a later pronoun from
-        reaching back past it to someone named before: nobody rather than a wrong name.
+        It is a person only when it is the surname or given name of someone the text named in full before
+        ("Senate Minority Leader Mitch McConnell … McConnell disagreed."); ``_run`` sends those to the known
+        person and never here. Any other word may be a person, a place or a body ("Hezbollah rejected",
+        "Pfizer declined", "Ukraine rejected"), and being rare in English does not tell them apart, so it only
+        stops a later pronoun from reaching back past it to someone named before: nobody rather than a wrong
+        name.
         """
         if (bare in GROUP_NOUNS or bare in INSTITUTION_WORDS or not word.isalpha()
                 or not _LONE_VERB_RE.match(self.text, end) or not _opens_sentence(self.text, start)):
             return
-        if is_rare(bare):
-            person = self.find([word])
-            if person is not None:
-                self.note(person, start)
-        else:
-            self.note(_Person([word], doubtful=True), start)
+        self.note(_Person([word], doubtful=True), start)
 
     def _word_before(self, position: int) -> str:
         match = _WORD_BEFORE_RE.search(self.text, max(0, position - 30), position)
