@@ -12,7 +12,6 @@ Exports: ``VERBATIM``, ``ALTERED``, ``PARTIAL``, ``ABSENT``, ``CELL_STATES``, ``
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,9 +23,6 @@ VERBATIM, ALTERED, PARTIAL, ABSENT = "verbatim", "altered", "partial", "absent"
 CELL_STATES = (VERBATIM, ALTERED, PARTIAL, ABSENT)
 
 
-_CONTROL_RE = re.compile(r"[\x00-\x1f\x7f-\x9f]")
-
-
 class StoryCancelled(Exception):
     """Raised by ``build_story`` when its ``cancelled`` callable returned True."""
 
@@ -35,10 +31,9 @@ def document_label(document: Document, index: int = 0) -> str:
     """A short name for a document in tables: its outlet, else its file name (unless it looks like a download
     id or a hash), else the start of its title (``viewer.engine.labels``: the library list's rule).
 
-    A file name's control characters become spaces: an escape sequence in it would otherwise reach the
+    ``name_label`` drops a file name's control characters: an escape sequence in it would otherwise reach the
     terminal through a CSV column header and retitle or recolour it."""
-    name = " ".join(_CONTROL_RE.sub(" ", Path(document.path).stem).split())
-    return name_label(document.outlet, name, document.title) or f"document {index + 1}"
+    return name_label(document.outlet, Path(document.path).stem, document.title) or f"document {index + 1}"
 
 def document_labels(documents) -> tuple[str, ...]:
     """``document_label`` of each document, told apart by ``distinct_labels``."""
